@@ -1,0 +1,73 @@
+using ETown.Web.Platform;
+
+namespace ETown.Web.Features.Etowns;
+
+/// <summary>Life-cycle of an e-town (issue #2 §8).</summary>
+public enum EtownStatus
+{
+    Declared,          // 已申报
+    Listed,            // 已入选
+    UnderConstruction, // 建设中
+    Accepted,          // 已验收
+    Operating,         // 运营中
+    Withdrawn,         // 已撤销
+}
+
+/// <summary>The root every other module hangs on: one 乡村e镇 in one county.</summary>
+public class Etown
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string Name { get; set; }
+    /// <summary>GB/T 2260 county code; the e-town's data scope follows it.</summary>
+    public required string CountyCode { get; set; }
+    /// <summary>Planned area in km² (DECL-06: 0.5–5 km²) …</summary>
+    public decimal? PlannedAreaKm2 { get; set; }
+    /// <summary>… or building floor area in m² (DECL-06: ≥ 50万 m²).</summary>
+    public decimal? FloorAreaM2 { get; set; }
+    /// <summary>四至: exact four-side limits (DECL-06).</summary>
+    public string? BoundaryText { get; set; }
+    public string? LeadingIndustries { get; set; }
+    public string? FeaturedProducts { get; set; }
+    public string? Address { get; set; }
+    public int? BatchYear { get; set; }
+    public EtownStatus Status { get; private set; } = EtownStatus.Declared;
+    /// <summary>Shown on the public column (DISC-01) and to anonymous visitors.</summary>
+    public bool IsPublished { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    static readonly Dictionary<EtownStatus, EtownStatus[]> Allowed = new()
+    {
+        [EtownStatus.Declared] = [EtownStatus.Listed, EtownStatus.Withdrawn],
+        [EtownStatus.Listed] = [EtownStatus.UnderConstruction, EtownStatus.Withdrawn],
+        [EtownStatus.UnderConstruction] = [EtownStatus.Accepted, EtownStatus.Withdrawn],
+        [EtownStatus.Accepted] = [EtownStatus.Operating, EtownStatus.Withdrawn],
+        [EtownStatus.Operating] = [EtownStatus.Withdrawn],
+        [EtownStatus.Withdrawn] = [],
+    };
+
+    public static IReadOnlyList<EtownStatus> NextStatuses(EtownStatus from) => Allowed[from];
+
+    /// <summary>State changes only along the life-cycle; anything else is refused with a stable code.</summary>
+    public void ChangeStatus(EtownStatus to)
+    {
+        if (!Allowed[Status].Contains(to))
+            throw new DomainException("ETOWN-ETOWN-0001",
+                $"e镇状态不能从“{StatusLabel(Status)}”变更为“{StatusLabel(to)}”。", 409);
+        Status = to;
+    }
+
+    /// <summary>Used by demo data to place an e-town directly at a later stage.</summary>
+    internal void SetStatusForSeed(EtownStatus s) => Status = s;
+
+    public static string StatusLabel(EtownStatus s) => s switch
+    {
+        EtownStatus.Declared => "已申报",
+        EtownStatus.Listed => "已入选",
+        EtownStatus.UnderConstruction => "建设中",
+        EtownStatus.Accepted => "已验收",
+        EtownStatus.Operating => "运营中",
+        EtownStatus.Withdrawn => "已撤销",
+        _ => s.ToString(),
+    };
+}

@@ -1,0 +1,247 @@
+using ETown.Web.Features.Organisations;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Features.Etowns;
+
+public sealed record EtownQuery(string? Search = null, string? CityCode = null, string? CountyCode = null,
+    EtownStatus? Status = null, int? Page = 1, int? PageSize = 20);
+
+public sealed record EtownRow(Guid Id, string Name, string CountyCode, string CountyName, string CityName,
+    string? CountyClass, decimal? PlannedAreaKm2, decimal? FloorAreaM2, EtownStatus Status, string StatusLabel,
+    bool IsPublished, string? LeadingIndustries);
+
+public sealed record EtownDetail(Guid Id, string Name, string CountyCode, string CountyName, string CityName,
+    string CountyClass, decimal? PlannedAreaKm2, decimal? FloorAreaM2, string? BoundaryText, string? LeadingIndustries,
+    string? FeaturedProducts, string? Address, int? BatchYear, EtownStatus Status, string StatusLabel, bool IsPublished,
+    IReadOnlyList<EtownStatus> NextStatuses, IReadOnlyList<AssignmentRow> Assignments, string? ScaleWarning,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record AssignmentRow(Guid Id, Guid OrganisationId, string OrganisationName, AssignmentKind Kind,
+    DateOnly? ValidFrom, DateOnly? ValidTo);
+
+public sealed class EtownInput
+{
+    public string Name { get; set; } = "";
+    public string CountyCode { get; set; } = "";
+    public decimal? PlannedAreaKm2 { get; set; }
+    public decimal? FloorAreaM2 { get; set; }
+    public string? BoundaryText { get; set; }
+    public string? LeadingIndustries { get; set; }
+    public string? FeaturedProducts { get; set; }
+    public string? Address { get; set; }
+    public int? BatchYear { get; set; }
+}
+
+public sealed record AssignmentInput(Guid OrganisationId, AssignmentKind Kind, DateOnly? ValidFrom, DateOnly? ValidTo);
+
+/// <summary>
+/// The e-town registry (issue #2 §8). Pages and the API both call this service; reads are scoped
+/// by the DbContext filters and every write checks permission and region here.
+/// </summary>
+public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regions)
+{
+    public async Task<PagedResult<EtownRow>> ListAsync(EtownQuery query, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var q = Filter(ctx.Etowns.AsNoTracking(), query);
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new(items.Select(ToRow).ToList(), total, page, size);
+    }
+
+    /// <summary>All rows matching the query, for exports (same scope as the list).</summary>
+    public async Task<IReadOnlyList<EtownRow>> ExportAsync(EtownQuery query, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var items = await Filter(ctx.Etowns.AsNoTracking(), query).OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct);
+        return items.Select(ToRow).ToList();
+    }
+
+    static IQueryable<Etown> Filter(IQueryable<Etown> q, EtownQuery query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            q = q.Where(e => e.Name.Contains(s) || (e.LeadingIndustries != null && e.LeadingIndustries.Contains(s))
+                             || (e.FeaturedProducts != null && e.FeaturedProducts.Contains(s)));
+        }
+        if (!string.IsNullOrEmpty(query.CityCode) && query.CityCode.Length == 6)
+        {
+            var prefix = query.CityCode[..4];
+            q = q.Where(e => e.CountyCode.StartsWith(prefix));
+        }
+        if (!string.IsNullOrEmpty(query.CountyCode)) q = q.Where(e => e.CountyCode == query.CountyCode);
+        if (query.Status is { } st) q = q.Where(e => e.Status == st);
+        return q;
+    }
+
+    public async Task<EtownDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
+        List<AssignmentRow> assignments = [];
+        if (caller.IsAuthenticated)
+        {
+            var raw = await ctx.EtownAssignments.AsNoTracking().Where(a => a.EtownId == id).ToListAsync(ct);
+            var orgIds = raw.Select(a => a.OrganisationId).ToList();
+            // Names of assigned organisations are shown to whoever may see the e-town.
+            var names = await ctx.Organisations.IgnoreQueryFilters().AsNoTracking()
+                .Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            assignments = raw.Select(a => new AssignmentRow(a.Id, a.OrganisationId, names.GetValueOrDefault(a.OrganisationId, "?"),
+                a.Kind, a.ValidFrom, a.ValidTo)).ToList();
+        }
+        var county = regions.Find(e.CountyCode);
+        return new EtownDetail(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode),
+            Region.ClassLabel(county?.CountyClass), e.PlannedAreaKm2, e.FloorAreaM2, e.BoundaryText, e.LeadingIndustries,
+            e.FeaturedProducts, e.Address, e.BatchYear, e.Status, Etown.StatusLabel(e.Status), e.IsPublished,
+            Etown.NextStatuses(e.Status), assignments, ScaleWarning(e.PlannedAreaKm2, e.FloorAreaM2), e.CreatedAt, e.UpdatedAt);
+    }
+
+    /// <summary>DECL-06 / standard item 34: 0.5–5 km² or ≥ 50万 m² floor area. A warning here; the declaration module decides eligibility.</summary>
+    public static string? ScaleWarning(decimal? areaKm2, decimal? floorM2)
+    {
+        var areaOk = areaKm2 is >= 0.5m and <= 5m;
+        var floorOk = floorM2 is >= 500_000m;
+        return areaOk || floorOk ? null
+            : "规划面积不在 0.5–5 平方公里之间，且建筑面积不足 50 万平方米（DECL-06，建设标准第 34 项）。";
+    }
+
+    public async Task<Guid> CreateAsync(EtownInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.EtownCreate);
+        Validate(input);
+        RequireRegion(input.CountyCode);
+        await using var ctx = db.Create(caller);
+        var e = new Etown { Name = input.Name.Trim(), CountyCode = input.CountyCode };
+        Apply(e, input);
+        ctx.Etowns.Add(e);
+        await ctx.SaveChangesAsync(ct);
+        return e.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, EtownInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.EtownUpdate);
+        Validate(input);
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
+        RequireRegion(e.CountyCode);
+        RequireRegion(input.CountyCode);
+        e.Name = input.Name.Trim();
+        e.CountyCode = input.CountyCode;
+        Apply(e, input);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task ChangeStatusAsync(Guid id, EtownStatus to, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.EtownChangeStatus);
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
+        RequireRegion(e.CountyCode);
+        e.ChangeStatus(to);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task SetPublishedAsync(Guid id, bool published, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.EtownPublish);
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
+        RequireRegion(e.CountyCode);
+        e.IsPublished = published;
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> AssignAsync(Guid etownId, AssignmentInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.AssignmentManage);
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        RequireRegion(e.CountyCode);
+        var org = await ctx.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == input.OrganisationId, ct)
+                  ?? throw new NotFoundException("组织机构");
+        var expected = input.Kind switch
+        {
+            AssignmentKind.Operator => OrganisationKind.Operator,
+            AssignmentKind.Commissioned => OrganisationKind.ThirdParty,
+            _ => OrganisationKind.MarketEntity,
+        };
+        if (org.Kind != expected)
+            throw new DomainException("ETOWN-ETOWN-0003", $"“{org.Name}”不是{Organisation.KindLabel(expected)}，不能作此指派。");
+        if (input.ValidFrom is { } f && input.ValidTo is { } t && t < f)
+            throw new DomainException("ETOWN-ETOWN-0004", "有效期截止日期不能早于开始日期。");
+        if (await ctx.EtownAssignments.IgnoreQueryFilters().AnyAsync(a => a.EtownId == etownId && a.OrganisationId == org.Id && a.Kind == input.Kind, ct))
+            throw new DomainException("ETOWN-ETOWN-0005", "该机构已指派到此e镇。", 409);
+        var a = new EtownAssignment { EtownId = etownId, OrganisationId = org.Id, Kind = input.Kind, ValidFrom = input.ValidFrom, ValidTo = input.ValidTo };
+        ctx.EtownAssignments.Add(a);
+        await ctx.SaveChangesAsync(ct);
+        return a.Id;
+    }
+
+    public async Task UnassignAsync(Guid etownId, Guid assignmentId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Registry.AssignmentManage);
+        await using var ctx = db.Create(caller);
+        var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        RequireRegion(e.CountyCode);
+        var a = await ctx.EtownAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId && x.EtownId == etownId, ct)
+                ?? throw new NotFoundException("指派关系");
+        ctx.EtownAssignments.Remove(a);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Writes are region-bound: operators and third parties never write the registry.</summary>
+    void RequireRegion(string countyCode)
+    {
+        if (!caller.Scope.CoversRegion(countyCode))
+            throw new ForbiddenException("只能维护本辖区内的e镇。");
+    }
+
+    void Validate(EtownInput i)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        void Add(string f, string m) { if (!errors.TryGetValue(f, out var l)) errors[f] = l = []; l.Add(m); }
+        if (string.IsNullOrWhiteSpace(i.Name)) Add(nameof(i.Name), "请填写e镇名称。");
+        else if (i.Name.Trim().Length > 100) Add(nameof(i.Name), "e镇名称不能超过 100 个字。");
+        if (regions.Find(i.CountyCode) is not { Level: RegionLevel.County })
+            Add(nameof(i.CountyCode), "请选择e镇所在的县（市、区）。");
+        if (i.PlannedAreaKm2 is null && i.FloorAreaM2 is null)
+            Add(nameof(i.PlannedAreaKm2), "规划面积（平方公里）与建筑面积（平方米）至少填写一项。");
+        if (i.PlannedAreaKm2 is <= 0 or > 1000m) Add(nameof(i.PlannedAreaKm2), "规划面积应大于 0 且不超过 1000 平方公里。");
+        if (i.FloorAreaM2 is <= 0 or > 100_000_000m) Add(nameof(i.FloorAreaM2), "建筑面积应大于 0 且不超过 1 亿平方米。");
+        if (i.BatchYear is < 2022 or > 2100) Add(nameof(i.BatchYear), "批次年份应不早于 2022 年。");
+        if (i.BoundaryText?.Length > 1000) Add(nameof(i.BoundaryText), "四至说明不能超过 1000 字。");
+        if (i.LeadingIndustries?.Length > 300) Add(nameof(i.LeadingIndustries), "主导产业不能超过 300 字。");
+        if (i.FeaturedProducts?.Length > 300) Add(nameof(i.FeaturedProducts), "特色产品不能超过 300 字。");
+        if (i.Address?.Length > 200) Add(nameof(i.Address), "地址不能超过 200 字。");
+        ValidationFailedException.ThrowIfAny(errors);
+    }
+
+    static void Apply(Etown e, EtownInput i)
+    {
+        e.PlannedAreaKm2 = i.PlannedAreaKm2;
+        e.FloorAreaM2 = i.FloorAreaM2;
+        e.BoundaryText = Clean(i.BoundaryText);
+        e.LeadingIndustries = Clean(i.LeadingIndustries);
+        e.FeaturedProducts = Clean(i.FeaturedProducts);
+        e.Address = Clean(i.Address);
+        e.BatchYear = i.BatchYear;
+    }
+
+    static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    EtownRow ToRow(Etown e)
+    {
+        var county = regions.Find(e.CountyCode);
+        return new EtownRow(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode),
+            county?.CountyClass is null ? null : Region.ClassLabel(county.CountyClass), e.PlannedAreaKm2, e.FloorAreaM2,
+            e.Status, Etown.StatusLabel(e.Status), e.IsPublished, e.LeadingIndustries);
+    }
+}

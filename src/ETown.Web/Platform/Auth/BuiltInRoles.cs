@@ -1,0 +1,42 @@
+using P = ETown.Web.Platform.Auth.Permissions;
+
+namespace ETown.Web.Platform.Auth;
+
+/// <summary>Roles created on first start; the security administrator may edit their permissions later.</summary>
+public static class BuiltInRoles
+{
+    public const string ProvinceOfficer = "省级业务管理员";
+    public const string CityOfficer = "市级业务管理员";
+    public const string CountyOfficer = "县级业务管理员";
+    public const string Operator = "承办企业用户";
+    public const string ThirdParty = "第三方机构用户";
+    public const string MarketEntity = "市场主体用户";
+    public const string Discipline = "纪检审计用户";
+    public const string SystemAdmin = "系统管理员";
+    public const string SecurityAdmin = "安全管理员";
+    public const string AuditAdmin = "审计管理员";
+
+    public sealed record Definition(string Name, string Description, bool RequiresTwoFactor, string[] Permissions);
+
+    public static readonly IReadOnlyList<Definition> All =
+    [
+        new(ProvinceOfficer, "省商务厅等省级部门业务人员：全省数据", false,
+            [P.Registry.EtownRead, P.Registry.EtownCreate, P.Registry.EtownUpdate, P.Registry.EtownChangeStatus, P.Registry.EtownPublish,
+             P.Registry.AssignmentManage, P.Reference.RegionUpdate, P.Org.OrganisationRead, P.Org.UserRead]),
+        new(CityOfficer, "市商务局等市级部门业务人员：本市各县数据", false,
+            [P.Registry.EtownRead, P.Org.OrganisationRead, P.Org.UserRead]),
+        new(CountyOfficer, "县政府、e镇办业务人员：本县数据", false,
+            [P.Registry.EtownRead, P.Registry.EtownCreate, P.Registry.EtownUpdate, P.Registry.EtownChangeStatus, P.Registry.EtownPublish,
+             P.Registry.AssignmentManage, P.Org.OrganisationRead, P.Org.UserRead, P.Org.ApiKeyManage]),
+        new(Operator, "承办企业：受托的e镇", false, [P.Registry.EtownRead, P.Org.ApiKeyManage]),
+        new(ThirdParty, "第三方机构：受委托的e镇", false, [P.Registry.EtownRead]),
+        new(MarketEntity, "市场主体：所在的e镇", false, [P.Registry.EtownRead]),
+        new(Discipline, "纪检监察、审计人员：本辖区资金与项目监督", false, [P.Registry.EtownRead, P.Org.OrganisationRead]),
+        new(SystemAdmin, "系统管理员：组织、用户、参数（不能查看审计日志，不能授权）", true,
+            [P.Org.OrganisationRead, P.Org.OrganisationManage, P.Org.UserRead, P.Org.UserManage, P.System.SettingManage, P.Reference.CalendarUpdate]),
+        new(SecurityAdmin, "安全管理员：角色与权限、管理员角色授予", true,
+            [P.Security.RoleRead, P.Security.RoleManage, P.Org.UserRead, P.Org.UserUnmask]),
+        new(AuditAdmin, "审计管理员：审计日志、登录日志、审计链校验", true,
+            [P.Audit.LogRead, P.Audit.LogVerify, P.Audit.LoginLogRead]),
+    ];
+}

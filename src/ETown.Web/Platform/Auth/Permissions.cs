@@ -1,0 +1,130 @@
+namespace ETown.Web.Platform.Auth;
+
+/// <summary>
+/// The one permission tree (Group.Resource.Action). It drives the role admin page, the
+/// authorization policies and the seeded roles; later modules add their groups here.
+/// </summary>
+public static class Permissions
+{
+    public sealed record Node(string Name, string Label, IReadOnlyList<Node> Children)
+    {
+        public bool IsLeaf => Children.Count == 0;
+    }
+
+    public static class Registry
+    {
+        public const string EtownRead = "Registry.Etown.Read";
+        public const string EtownCreate = "Registry.Etown.Create";
+        public const string EtownUpdate = "Registry.Etown.Update";
+        public const string EtownChangeStatus = "Registry.Etown.ChangeStatus";
+        public const string EtownPublish = "Registry.Etown.Publish";
+        public const string AssignmentManage = "Registry.Assignment.Manage";
+    }
+
+    public static class Reference
+    {
+        public const string RegionUpdate = "Reference.Region.Update";
+        public const string CalendarUpdate = "Reference.Calendar.Update";
+    }
+
+    public static class Org
+    {
+        public const string OrganisationRead = "Org.Organisation.Read";
+        public const string OrganisationManage = "Org.Organisation.Manage";
+        public const string UserRead = "Org.User.Read";
+        public const string UserManage = "Org.User.Manage";
+        public const string UserUnmask = "Org.User.Unmask";
+        public const string ApiKeyManage = "Org.ApiKey.Manage";
+    }
+
+    public static class Security
+    {
+        public const string RoleRead = "Security.Role.Read";
+        public const string RoleManage = "Security.Role.Manage";
+    }
+
+    public static class Audit
+    {
+        public const string LogRead = "Audit.Log.Read";
+        public const string LogVerify = "Audit.Log.Verify";
+        public const string LoginLogRead = "Audit.LoginLog.Read";
+    }
+
+    public static class System
+    {
+        public const string SettingManage = "System.Setting.Manage";
+    }
+
+    static Node Leaf(string name, string label) => new(name, label, []);
+
+    public static readonly IReadOnlyList<Node> Tree =
+    [
+        new("Registry", "e镇登记", [
+            new("Registry.Etown", "e镇", [
+                Leaf(Registry.EtownRead, "查看e镇"),
+                Leaf(Registry.EtownCreate, "新建e镇"),
+                Leaf(Registry.EtownUpdate, "编辑e镇"),
+                Leaf(Registry.EtownChangeStatus, "变更e镇状态"),
+                Leaf(Registry.EtownPublish, "公开/撤回e镇信息"),
+            ]),
+            new("Registry.Assignment", "承办与委托", [Leaf(Registry.AssignmentManage, "管理承办/委托关系")]),
+        ]),
+        new("Reference", "基础数据", [
+            new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),
+            new("Reference.Calendar", "节假日日历", [Leaf(Reference.CalendarUpdate, "维护节假日与调休")]),
+        ]),
+        new("Org", "组织与用户", [
+            new("Org.Organisation", "组织机构", [
+                Leaf(Org.OrganisationRead, "查看组织机构"),
+                Leaf(Org.OrganisationManage, "管理组织机构"),
+            ]),
+            new("Org.User", "用户", [
+                Leaf(Org.UserRead, "查看用户"),
+                Leaf(Org.UserManage, "管理用户"),
+                Leaf(Org.UserUnmask, "查看完整个人信息"),
+            ]),
+            new("Org.ApiKey", "接口密钥", [Leaf(Org.ApiKeyManage, "管理本单位接口密钥")]),
+        ]),
+        new("Security", "安全管理", [
+            new("Security.Role", "角色与权限", [
+                Leaf(Security.RoleRead, "查看角色"),
+                Leaf(Security.RoleManage, "编辑角色权限"),
+            ]),
+        ]),
+        new("Audit", "审计", [
+            new("Audit.Log", "审计日志", [
+                Leaf(Audit.LogRead, "查看审计日志"),
+                Leaf(Audit.LogVerify, "校验审计链"),
+            ]),
+            new("Audit.LoginLog", "登录日志", [Leaf(Audit.LoginLogRead, "查看登录日志")]),
+        ]),
+        new("System", "系统设置", [
+            new("System.Setting", "系统参数", [Leaf(System.SettingManage, "管理系统参数")]),
+        ]),
+    ];
+
+    static IEnumerable<Node> Flatten(IEnumerable<Node> nodes) =>
+        nodes.SelectMany(n => n.IsLeaf ? [n] : Flatten(n.Children));
+
+    public static readonly IReadOnlyList<string> All = Flatten(Tree).Select(n => n.Name).ToList();
+    static readonly Dictionary<string, string> Labels = Flatten(Tree).ToDictionary(n => n.Name, n => n.Label);
+
+    public static string Label(string permission) => Labels.GetValueOrDefault(permission, permission);
+    public static bool Exists(string permission) => Labels.ContainsKey(permission);
+
+    /// <summary>
+    /// 三权分立 (等保 2.0): audit, security and system administration must not meet in one role,
+    /// and only these groups make a role "privileged".
+    /// </summary>
+    public static string? DutyOf(string permission) => permission switch
+    {
+        _ when permission.StartsWith("Audit.", StringComparison.Ordinal) => "审计管理",
+        _ when permission.StartsWith("Security.", StringComparison.Ordinal) => "安全管理",
+        _ when permission.StartsWith("System.", StringComparison.Ordinal) => "系统管理",
+        Org.UserManage or Org.OrganisationManage => "系统管理",
+        _ => null,
+    };
+
+    /// <summary>The claim type that carries a permission on a role.</summary>
+    public const string ClaimType = "perm";
+}

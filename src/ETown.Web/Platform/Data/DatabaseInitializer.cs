@@ -1,0 +1,68 @@
+using System.Data.Common;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Platform.Data;
+
+/// <summary>
+/// Start-up: apply pending migrations (upgrade in place, never EnsureCreated), load reference data,
+/// create built-in roles, optionally demo data, then warm the in-memory caches.
+/// </summary>
+public static class DatabaseInitializer
+{
+    public static async Task InitialiseAsync(IServiceProvider services, bool seedDemo, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<Caller>().SetSystem();
+        var db = sp.GetRequiredService<EtownDb>();
+        var ctx = sp.GetRequiredService<EtownDbContext>();
+
+        try
+        {
+            await ctx.Database.MigrateAsync(ct);
+        }
+        catch (Exception ex) when (IsConnectionProblem(ex))
+        {
+            throw new StartupException(
+                $"无法连接数据库 {db.Settings.Describe()}：{Innermost(ex).Message}\n" +
+                "请检查数据库服务是否启动、连接串 ConnectionStrings__Postgres 是否正确（见 docs/operations.md）。", ex);
+        }
+
+        await ReferenceData.LoadAsync(ctx, ct);
+        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
+        if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
+
+        await sp.GetRequiredService<RegionDirectory>().ReloadAsync(db, ct);
+        await sp.GetRequiredService<WorkingCalendar>().ReloadAsync(db, ct);
+        await sp.GetRequiredService<SiteSettings>().ReloadAsync(db, ct);
+    }
+
+    static async Task EnsureRolesAsync(RoleManager<AppRole> roles, EtownDbContext ctx, CancellationToken ct)
+    {
+        foreach (var def in BuiltInRoles.All)
+        {
+            if (await roles.FindByNameAsync(def.Name) is not null) continue; // the security admin's edits are kept
+            var role = new AppRole { Name = def.Name, Description = def.Description, RequiresTwoFactor = def.RequiresTwoFactor, IsBuiltIn = true };
+            var r = await roles.CreateAsync(role);
+            if (!r.Succeeded) throw new InvalidOperationException(string.Join("; ", r.Errors.Select(e => e.Description)));
+            foreach (var p in def.Permissions)
+                ctx.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p });
+            await ctx.SaveChangesAsync(ct);
+        }
+    }
+
+    static bool IsConnectionProblem(Exception ex) =>
+        Innermost(ex) is System.Net.Sockets.SocketException or TimeoutException
+        || ex is Npgsql.NpgsqlException { IsTransient: true }
+        || (ex is Npgsql.PostgresException pg && pg.SqlState is "28P01" or "3D000" or "28000")
+        || ex is DbException && ex.Message.Contains("unable to open", StringComparison.OrdinalIgnoreCase)
+        || ex is InvalidOperationException && Innermost(ex) is Npgsql.NpgsqlException;
+
+    static Exception Innermost(Exception ex) { while (ex.InnerException is not null) ex = ex.InnerException; return ex; }
+}

@@ -1,0 +1,336 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Organisations;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform.Audit;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Settings;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace ETown.Web.Platform.Data;
+
+/// <summary>
+/// The one model, shared by both providers. Provider subclasses exist only so each provider keeps
+/// its own generated migrations (see docs/architecture.md). Two mechanisms live here because no
+/// feature may forget them: the data-scope query filters and the hash-chained audit on save.
+/// </summary>
+public abstract class EtownDbContext(DbContextOptions options, Caller caller, TimeProvider clock)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public Caller Caller { get; } = caller;
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<EtownAssignment> EtownAssignments => Set<EtownAssignment>();
+    public DbSet<Etown> Etowns => Set<Etown>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<LoginEvent> LoginEvents => Set<LoginEvent>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+
+    // Flat members so EF parameterises them per context instance in the query filters.
+    bool ScopeAll => Caller.Scope.All;
+    string? ScopeRegionPrefix => Caller.Scope.RegionPrefix;
+    Guid[] ScopeEtownIds => Caller.Scope.EtownIds;
+    Guid? ScopeOrganisationId => Caller.Scope.OrganisationId;
+    bool ScopePublishedOnly => Caller.Scope.PublishedOnly;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // Enums are stored as strings (architecture pattern 8): readable and safe to reorder.
+        b.Properties<EtownStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<AssignmentKind>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<CountyClass>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<decimal>().HavePrecision(18, 4);
+        ConfigureProviderConventions(b);
+    }
+
+    /// <summary>Provider-specific conventions (SQLite cannot order DateTimeOffset, so it stores ticks).</summary>
+    protected virtual void ConfigureProviderConventions(ModelConfigurationBuilder b) { }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(64);
+            e.HasIndex(u => u.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<AppRole>().Property(r => r.Description).HasMaxLength(200);
+
+        b.Entity<Region>(e =>
+        {
+            e.HasKey(r => r.Code);
+            e.Property(r => r.Code).HasMaxLength(6);
+            e.Property(r => r.Name).HasMaxLength(32);
+            e.Property(r => r.ParentCode).HasMaxLength(6);
+            e.HasIndex(r => r.ParentCode);
+        });
+
+        b.Entity<CalendarDay>(e =>
+        {
+            e.HasKey(d => d.Date);
+            e.Property(d => d.Name).HasMaxLength(32);
+            e.Property(d => d.Source).HasMaxLength(300);
+        });
+
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(100);
+            e.Property(o => o.RegionCode).HasMaxLength(6);
+            e.Property(o => o.CreditCode).HasMaxLength(18);
+            e.HasIndex(o => o.RegionCode);
+            e.HasOne<Region>().WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
+            // A region-bound body sees organisations in its region; everyone sees its own.
+            e.HasQueryFilter(o => ScopeAll
+                || (ScopeRegionPrefix != null && o.RegionCode.StartsWith(ScopeRegionPrefix))
+                || o.Id == ScopeOrganisationId);
+        });
+
+        b.Entity<Etown>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.BoundaryText).HasMaxLength(1000);
+            e.Property(x => x.LeadingIndustries).HasMaxLength(300);
+            e.Property(x => x.FeaturedProducts).HasMaxLength(300);
+            e.Property(x => x.Address).HasMaxLength(200);
+            e.Property(x => x.Status);
+            e.HasIndex(x => x.CountyCode);
+            e.HasIndex(x => x.Name);
+            e.HasOne<Region>().WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(x => ScopeAll
+                || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
+                || ScopeEtownIds.Contains(x.Id)
+                || (ScopePublishedOnly && x.IsPublished));
+        });
+
+        b.Entity<EtownAssignment>(e =>
+        {
+            e.HasIndex(a => new { a.OrganisationId, a.EtownId, a.Kind }).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Etown>().WithMany().HasForeignKey(a => a.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => ScopeAll || a.OrganisationId == ScopeOrganisationId || ScopeEtownIds.Contains(a.EtownId)
+                || (ScopeRegionPrefix != null && Etowns.Any(t => t.Id == a.EtownId)));
+        });
+
+        b.Entity<ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(64);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.SecretHash).HasMaxLength(64);
+            e.HasIndex(k => k.Prefix).IsUnique();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(k => ScopeAll || k.OrganisationId == ScopeOrganisationId);
+        });
+
+        b.Entity<LoginEvent>(e =>
+        {
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.Detail).HasMaxLength(200);
+            e.Property(x => x.Ip).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(300);
+            e.HasIndex(x => x.TimeUtc);
+        });
+
+        b.Entity<AuditRecord>(e =>
+        {
+            e.HasIndex(a => a.Sequence).IsUnique();
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.EntityType).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.Outcome).HasMaxLength(32);
+            e.Property(a => a.Ip).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
+
+        b.Entity<AppSetting>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(64);
+            e.Property(s => s.Value).HasMaxLength(500);
+            e.Property(s => s.Description).HasMaxLength(200);
+        });
+    }
+
+    // ---------------------------------------------------------------- audit on save
+
+    readonly List<AuditRecord> _pendingEvents = [];
+
+    /// <summary>Queue a security or business event (sign-in, unmasking …) to be chained on the next save.</summary>
+    public void AddAuditEvent(string action, string entityType, string? entityId, string outcome,
+        object? before = null, object? after = null, Guid? actorId = null, string? actorName = null)
+    {
+        _pendingEvents.Add(new AuditRecord
+        {
+            UserId = actorId, UserName = actorName,
+            Action = action, EntityType = entityType, EntityId = entityId, Outcome = outcome,
+            Before = before is null ? null : JsonSerializer.Serialize(before, AuditJson),
+            After = after is null ? null : JsonSerializer.Serialize(after, AuditJson),
+            PreviousHash = "", Hash = "",
+        });
+    }
+
+    internal static readonly JsonSerializerOptions AuditJson = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash"];
+    static readonly HashSet<Type> Unaudited = [typeof(AuditRecord), typeof(LoginEvent)];
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Every create/update/delete is saved together with its audit records in one transaction
+    /// (issue #2 §7). The domain rows are written first so generated keys are known; then the
+    /// chain head is read under a lock and the records appended.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var entries = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                        && !Unaudited.Contains(e.Entity.GetType()))
+            .ToList();
+        if (entries.Count == 0 && _pendingEvents.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        foreach (var e in entries) Stamp(e, now);
+        var changes = entries.Select(e => (Entry: e, Action: e.State switch
+        {
+            EntityState.Added => "Create",
+            EntityState.Modified => "Update",
+            _ => "Delete",
+        }, Before: e.State == EntityState.Added ? null : Snapshot(e, original: true),
+           After: e.State == EntityState.Deleted ? null : Snapshot(e, original: false))).ToList();
+
+        var ownTx = Database.CurrentTransaction is null;
+        await using var tx = ownTx ? await Database.BeginTransactionAsync(ct) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var records = changes.Select(c => new AuditRecord
+        {
+            Action = c.Action, EntityType = c.Entry.Metadata.ClrType.Name,
+            EntityId = KeyOf(c.Entry), Before = c.Before, After = c.After, Outcome = "Success",
+            PreviousHash = "", Hash = "",
+        }).Concat(_pendingEvents).ToList();
+        _pendingEvents.Clear();
+
+        await LockAuditChainAsync(ct);
+        var head = await AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+        var seq = head?.Sequence ?? 0;
+        var prev = head?.Hash ?? AuditChain.Genesis;
+        var time = AuditChain.Truncate(now);
+        foreach (var r in records)
+        {
+            r.Sequence = ++seq;
+            r.TimeUtc = time;
+            if (r.UserName is null)
+            {
+                r.UserId = Caller.UserId;
+                r.UserName = Caller.UserName ?? "anonymous";
+                r.OrganisationId = Caller.OrganisationId;
+            }
+            r.Ip ??= Caller.Ip;
+            r.PreviousHash = prev;
+            r.Hash = prev = AuditChain.ComputeHash(r);
+            AuditRecords.Add(r);
+        }
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return count;
+    }
+
+    /// <summary>Serialises appends to the chain; SQLite already holds the write lock here.</summary>
+    protected virtual Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    static void Stamp(EntityEntry e, DateTimeOffset now)
+    {
+        if (e.Entity is Etown t)
+        {
+            if (e.State == EntityState.Added) t.CreatedAt = now;
+            t.UpdatedAt = now;
+        }
+    }
+
+    static string? KeyOf(EntityEntry e)
+    {
+        var key = e.Metadata.FindPrimaryKey();
+        if (key is null) return null;
+        return string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue,
+            System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    static string Snapshot(EntityEntry e, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            // For updates keep only what changed, so the record shows the change, not the row.
+            if (e.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey()) continue;
+            var v = original ? p.OriginalValue : p.CurrentValue;
+            var secret = Secret.Contains(p.Metadata.Name)
+                || (p.Metadata.Name == "Value" && e.Metadata.ClrType.Name.StartsWith("IdentityUserToken", StringComparison.Ordinal));
+            values[p.Metadata.Name] = secret && v is not null ? "***" : v;
+        }
+        return JsonSerializer.Serialize(values, AuditJson);
+    }
+}
+
+/// <summary>Hash chain arithmetic, shared by append and verification.</summary>
+public static class AuditChain
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>PostgreSQL keeps microseconds; truncate so the hashed time survives the round trip.</summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+
+    public static string ComputeHash(AuditRecord r)
+    {
+        var canonical = string.Join('\u001f',
+            r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (r.TimeUtc.UtcTicks / 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.UserId?.ToString() ?? "", r.UserName ?? "", r.OrganisationId?.ToString() ?? "",
+            r.Action, r.EntityType, r.EntityId ?? "", r.Before ?? "", r.After ?? "", r.Outcome, r.Ip ?? "",
+            r.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+public sealed class SqliteEtownDbContext(DbContextOptions options, Caller caller, TimeProvider clock)
+    : EtownDbContext(options, caller, clock)
+{
+    protected override void ConfigureProviderConventions(ModelConfigurationBuilder b)
+    {
+        // SQLite has no native DateTimeOffset: store ticks so ordering and comparison work in SQL.
+        b.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        b.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresEtownDbContext(DbContextOptions options, Caller caller, TimeProvider clock)
+    : EtownDbContext(options, caller, clock)
+{
+    protected override Task LockAuditChainAsync(CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(20220510)", ct);
+}

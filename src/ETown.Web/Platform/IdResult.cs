@@ -1,0 +1,3 @@
+namespace ETown.Web.Platform;
+
+public sealed record IdResult(Guid Id);

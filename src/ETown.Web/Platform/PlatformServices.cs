@@ -1,0 +1,135 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Organisations;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform.Audit;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Http;
+using ETown.Web.Platform.Settings;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+
+namespace ETown.Web.Platform;
+
+public static class PlatformServices
+{
+    public const string SmartScheme = "Smart";
+
+    public static IServiceCollection AddEtownPlatform(this IServiceCollection services, IConfiguration config, DatabaseSettings dbSettings)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(dbSettings);
+        services.AddSingleton<EtownDb>();
+        services.AddScoped<Caller>();
+        services.AddScoped<EtownDbContext>(sp => sp.GetRequiredService<EtownDb>().Create(sp.GetRequiredService<Caller>()));
+        services.AddSingleton<WorkingCalendar>();
+        services.AddSingleton<RegionDirectory>();
+        services.AddSingleton<SiteSettings>();
+        services.AddHttpContextAccessor();
+        services.AddHostedService<StartupWork>();
+
+        // Identity: 等保 password, lock-out and two-factor rules (issue #2 §6).
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false; o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false; o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 10));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<EtownDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>();
+
+        var idleMinutes = Math.Clamp(config.GetValue("Security:IdleTimeoutMinutes", 30), 1, 30);
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "cookie or API key", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "etown.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/access-denied";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, 401);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, 403);
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<CallerResolver>();
+        services.AddScoped<CircuitHandler, CallerCircuitHandler>();
+        services.AddScoped<SignInService>();
+
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        // Feature services: one per feature, used by pages and API alike.
+        services.AddScoped<EtownService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<RegionService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<AuditService>();
+        services.AddScoped<LoginLogService>();
+        services.AddScoped<SettingsService>();
+        services.AddScoped<CalendarService>();
+        return services;
+    }
+
+    static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) { ctx.Response.StatusCode = status; return Task.CompletedTask; }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs migrations and seeding before any hosted service (including the web server) starts.</summary>
+    sealed class StartupWork(IServiceProvider services, IConfiguration config) : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken ct) =>
+            DatabaseInitializer.InitialiseAsync(services, config.GetValue("Demo:Enabled", true), ct);
+        public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,106 @@
+using BootstrapBlazor.Components;
+using ETown.Web.Components;
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Organisations;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddFilter("BootstrapBlazor.Localization.Json.JsonStringLocalizer", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+
+DatabaseSettings dbSettings;
+try { dbSettings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath); }
+catch (StartupException ex) { System.Console.Error.WriteLine("启动失败：" + ex.Message); return 2; }
+
+builder.Services.AddEtownPlatform(builder.Configuration, dbSettings);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddBootstrapBlazor();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "山西省乡村e镇培育管理平台 API";
+    doc.Info.Description = "错误以 ProblemDetails 返回，code 字段为稳定的错误码（ETOWN-…）。机器客户端在请求头 X-Api-Key 中携带本单位接口密钥。";
+    return Task.CompletedTask;
+}));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// Keys that protect cookies and antiforgery tokens live beside the database so sign-ins survive a restart.
+builder.Services.AddDataProtection().SetApplicationName("etown")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.UseExceptionHandler();
+app.UseStatusCodePages(async ctx =>
+{
+    // API errors without a body still get a ProblemDetails with a stable code.
+    var http = ctx.HttpContext;
+    if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && !http.Response.HasStarted)
+    {
+        var code = http.Response.StatusCode switch { 401 => "ETOWN-AUTH-0401", 403 => "ETOWN-COMMON-0403", 404 => "ETOWN-COMMON-0404", _ => "ETOWN-COMMON-" + http.Response.StatusCode };
+        await Results.Problem(statusCode: http.Response.StatusCode, extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
+    }
+});
+app.UseRequestLocalization("zh-CN");
+app.UseStaticFiles();
+app.UseAuthentication();
+app.Use(async (http, next) =>
+{
+    // Resolve who is calling (organisation, permissions, data scope) once per request.
+    var caller = http.RequestServices.GetRequiredService<Caller>();
+    caller.Ip = http.Connection.RemoteIpAddress?.ToString();
+    await http.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(caller, http.User, http.RequestAborted);
+    await next();
+});
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapPlatformEndpoints();
+app.MapEtownEndpoints();
+app.MapOrganisationEndpoints();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    if (app.Configuration.GetValue("Demo:PrintAccounts", true)) PrintBanner(addresses, dbSettings, app.Configuration.GetValue("Demo:Enabled", true));
+});
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupException ex)
+{
+    System.Console.Error.WriteLine("启动失败：" + ex.Message);
+    return 3;
+}
+
+static void PrintBanner(ICollection<string> addresses, DatabaseSettings db, bool demo)
+{
+    System.Console.WriteLine();
+    System.Console.WriteLine("================ 山西省乡村e镇培育管理平台 ================");
+    foreach (var a in addresses) System.Console.WriteLine($"  访问地址: {a}");
+    System.Console.WriteLine($"  数据库:   {db.Describe()}");
+    if (demo)
+    {
+        System.Console.WriteLine($"  演示账户（密码均为 {DemoData.Password}）:");
+        foreach (var a in DemoData.Accounts)
+            System.Console.WriteLine($"    {a.UserName,-12} {a.Role,-10} {a.DisplayName}" + (a.TotpKey is null ? "" : $"  [双因素密钥 {a.TotpKey}]"));
+        System.Console.WriteLine("  管理员账户须输入动态口令：把上面的双因素密钥加入任一身份验证器（TOTP, 30 秒, 6 位）。");
+    }
+    System.Console.WriteLine("============================================================");
+}
+
+public partial class Program;
