@@ -153,7 +153,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.Property(a => a.UserName).HasMaxLength(256);
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.EntityType).HasMaxLength(64);
-            e.Property(a => a.EntityId).HasMaxLength(200); // composite keys (user+role) are long
+            e.Property(a => a.EntityId).HasMaxLength(200); // composite keys (user+role, user token) exceed 64
             e.Property(a => a.Outcome).HasMaxLength(32);
             e.Property(a => a.Ip).HasMaxLength(64);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
@@ -302,11 +302,11 @@ public static class AuditChain
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>
-    /// PostgreSQL keeps microseconds and SQLite's binary DateTimeOffset keeps 0.1 ms: truncate to
-    /// whole milliseconds so the hashed time survives the round trip on both.
+    /// Truncate so the hashed time survives the round trip on both providers: PostgreSQL keeps
+    /// microseconds, SQLite's DateTimeOffsetToBinaryConverter only 0.1 ms (1000 ticks).
     /// </summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) =>
-        new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        new(t.UtcTicks - t.UtcTicks % 1000, TimeSpan.Zero);
 
     public static string ComputeHash(AuditRecord r)
     {

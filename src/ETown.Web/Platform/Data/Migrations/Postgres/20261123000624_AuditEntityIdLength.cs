@@ -5,7 +5,7 @@
 namespace ETown.Web.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class WidenAuditEntityId : Migration
+    public partial class AuditEntityIdLength : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
