@@ -1,5 +1,6 @@
 using BootstrapBlazor.Components;
 using ETown.Web.Components;
+using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform;
@@ -71,6 +72,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPlatformEndpoints();
 app.MapEtownEndpoints();
 app.MapOrganisationEndpoints();
+app.MapDeclarationEndpoints();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -115,6 +115,8 @@ public static class PlatformServices
         services.AddScoped<LoginLogService>();
         services.AddScoped<SettingsService>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<Features.Declarations.DeclarationService>();
+        services.AddSingleton<Features.Declarations.MaterialStore>();
         return services;
     }
 

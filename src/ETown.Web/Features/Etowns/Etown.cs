@@ -30,6 +30,8 @@ public class Etown
     public string? FeaturedProducts { get; set; }
     public string? Address { get; set; }
     public int? BatchYear { get; set; }
+    /// <summary>The listed declaration this e-town came from; its form carries the approved targets (DECL-08, PLAN-03).</summary>
+    public Guid? DeclarationId { get; set; }
     public EtownStatus Status { get; private set; } = EtownStatus.Declared;
     /// <summary>Shown on the public column (DISC-01) and to anonymous visitors.</summary>
     public bool IsPublished { get; set; }

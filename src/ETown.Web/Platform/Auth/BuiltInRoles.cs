@@ -15,6 +15,7 @@ public static class BuiltInRoles
     public const string SystemAdmin = "系统管理员";
     public const string SecurityAdmin = "安全管理员";
     public const string AuditAdmin = "审计管理员";
+    public const string Expert = "评审专家";
 
     public sealed record Definition(string Name, string Description, bool RequiresTwoFactor, string[] Permissions);
 
@@ -22,12 +23,14 @@ public static class BuiltInRoles
     [
         new(ProvinceOfficer, "省商务厅等省级部门业务人员：全省数据", false,
             [P.Registry.EtownRead, P.Registry.EtownCreate, P.Registry.EtownUpdate, P.Registry.EtownChangeStatus, P.Registry.EtownPublish,
-             P.Registry.AssignmentManage, P.Reference.RegionUpdate, P.Org.OrganisationRead, P.Org.UserRead]),
+             P.Registry.AssignmentManage, P.Reference.RegionUpdate, P.Org.OrganisationRead, P.Org.UserRead,
+             P.Declaration.Read, P.Declaration.ReviewManage]),
         new(CityOfficer, "市商务局等市级部门业务人员：本市各县数据", false,
-            [P.Registry.EtownRead, P.Org.OrganisationRead, P.Org.UserRead]),
+            [P.Registry.EtownRead, P.Org.OrganisationRead, P.Org.UserRead, P.Declaration.Read, P.Declaration.Recommend]),
         new(CountyOfficer, "县政府、e镇办业务人员：本县数据", false,
             [P.Registry.EtownRead, P.Registry.EtownCreate, P.Registry.EtownUpdate, P.Registry.EtownChangeStatus, P.Registry.EtownPublish,
-             P.Registry.AssignmentManage, P.Org.OrganisationRead, P.Org.UserRead, P.Org.ApiKeyManage]),
+             P.Registry.AssignmentManage, P.Org.OrganisationRead, P.Org.UserRead, P.Org.ApiKeyManage,
+             P.Declaration.Read, P.Declaration.Edit]),
         new(Operator, "承办企业：受托的e镇", false, [P.Registry.EtownRead, P.Org.ApiKeyManage]),
         new(ThirdParty, "第三方机构：受委托的e镇", false, [P.Registry.EtownRead]),
         new(MarketEntity, "市场主体：所在的e镇", false, [P.Registry.EtownRead]),
@@ -36,6 +39,7 @@ public static class BuiltInRoles
             [P.Org.OrganisationRead, P.Org.OrganisationManage, P.Org.UserRead, P.Org.UserManage, P.System.SettingManage, P.Reference.CalendarUpdate]),
         new(SecurityAdmin, "安全管理员：角色与权限、管理员角色授予", true,
             [P.Security.RoleRead, P.Security.RoleManage, P.Org.UserRead, P.Org.UserUnmask]),
+        new(Expert, "评审专家：只看分配给自己的申报并评分", false, [P.Declaration.Read, P.Declaration.ReviewScore]),
         new(AuditAdmin, "审计管理员：审计日志、登录日志、审计链校验", true,
             [P.Audit.LogRead, P.Audit.LogVerify, P.Audit.LoginLogRead]),
     ];

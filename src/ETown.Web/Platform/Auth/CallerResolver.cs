@@ -37,7 +37,8 @@ public sealed class CallerResolver(EtownDb db, TimeProvider clock)
         var roleIds = await ctx.UserRoles.Where(r => r.UserId == userId).Select(r => r.RoleId).ToListAsync(ct);
         var roleNames = await ctx.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(ct);
         var perms = await PermissionsOfRoles(ctx, roleIds, ct);
-        caller.Set(user.Id, user.UserName!, user.DisplayName, org, perms, roleNames, await ScopeOf(ctx, org, ct), isApiKey: false);
+        var scope = await ScopeOf(ctx, org, ct) with { UserId = user.Id };
+        caller.Set(user.Id, user.UserName!, user.DisplayName, org, perms, roleNames, scope, isApiKey: false);
     }
 
     static async Task<IReadOnlySet<string>> PermissionsOfRoles(EtownDbContext ctx, List<Guid> roleIds, CancellationToken ct) =>

@@ -21,6 +21,15 @@ public static class Permissions
         public const string AssignmentManage = "Registry.Assignment.Manage";
     }
 
+    public static class Declaration
+    {
+        public const string Read = "Declaration.Declaration.Read";
+        public const string Edit = "Declaration.Declaration.Edit";
+        public const string Recommend = "Declaration.Declaration.Recommend";
+        public const string ReviewManage = "Declaration.Review.Manage";
+        public const string ReviewScore = "Declaration.Review.Score";
+    }
+
     public static class Reference
     {
         public const string RegionUpdate = "Reference.Region.Update";
@@ -68,6 +77,17 @@ public static class Permissions
                 Leaf(Registry.EtownPublish, "公开/撤回e镇信息"),
             ]),
             new("Registry.Assignment", "承办与委托", [Leaf(Registry.AssignmentManage, "管理承办/委托关系")]),
+        ]),
+        new("Declaration", "申报与评审", [
+            new("Declaration.Declaration", "申报", [
+                Leaf(Declaration.Read, "查看申报"),
+                Leaf(Declaration.Edit, "填报、上传材料、提交（县）"),
+                Leaf(Declaration.Recommend, "推荐或退回（市）"),
+            ]),
+            new("Declaration.Review", "评审", [
+                Leaf(Declaration.ReviewManage, "组织评审、决定、公示（省）"),
+                Leaf(Declaration.ReviewScore, "专家评分"),
+            ]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

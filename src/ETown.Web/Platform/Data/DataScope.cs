@@ -16,8 +16,12 @@ public sealed record DataScope
     public Guid? OrganisationId { get; init; }
     public Guid[] EtownIds { get; init; } = [];
     public bool PublishedOnly { get; init; }
+    /// <summary>The signed-in user, for records assigned to a person (e.g. an expert's declarations).</summary>
+    public Guid? UserId { get; init; }
+    /// <summary>Start-up, seeding and background work: sees everything, drafts included.</summary>
+    public bool IsSystem { get; init; }
 
-    public static readonly DataScope System = new() { All = true };
+    public static readonly DataScope System = new() { All = true, IsSystem = true };
     public static readonly DataScope Public = new() { PublishedOnly = true };
 
     /// <summary>Province code → all; city code (xxxx00) → 4-digit prefix; county → its own code.</summary>

@@ -4,6 +4,7 @@ using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data.Seeding;
 using ETown.Web.Platform.Settings;
+using AppSetting = ETown.Web.Platform.Settings.AppSetting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,8 +44,33 @@ public static class DatabaseInitializer
         await sp.GetRequiredService<SiteSettings>().ReloadAsync(db, ct);
     }
 
+    const string KnownPermissionsKey = "Seed.KnownPermissions";
+
+    /// <summary>
+    /// Creates missing built-in roles. When a release adds permissions, the built-in roles get the new
+    /// ones their definition grants — once: permissions the security administrator removed earlier
+    /// stay removed, because only permissions unknown at the previous start are granted.
+    /// </summary>
     static async Task EnsureRolesAsync(RoleManager<AppRole> roles, EtownDbContext ctx, CancellationToken ct)
     {
+        var stored = await ctx.Settings.FirstOrDefaultAsync(x => x.Key == KnownPermissionsKey, ct);
+        var known = stored?.Value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? [];
+        if (stored is not null)
+        {
+            foreach (var def in BuiltInRoles.All)
+            {
+                var role = await roles.FindByNameAsync(def.Name);
+                if (role is null) continue;
+                var have = await ctx.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue).ToListAsync(ct);
+                foreach (var p in def.Permissions.Where(p => !known.Contains(p) && !have.Contains(p)))
+                    ctx.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p });
+            }
+        }
+        var all = string.Join(",", Permissions.All);
+        if (stored is null) ctx.Settings.Add(new AppSetting { Key = KnownPermissionsKey, Value = all, Description = "内部：上次启动时已知的权限" });
+        else stored.Value = all;
+        await ctx.SaveChangesAsync(ct);
+
         foreach (var def in BuiltInRoles.All)
         {
             if (await roles.FindByNameAsync(def.Name) is not null) continue; // the security admin's edits are kept

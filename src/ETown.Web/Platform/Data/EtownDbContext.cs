@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Regions;
@@ -35,6 +36,11 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<LoginEvent> LoginEvents => Set<LoginEvent>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<Declaration> Declarations => Set<Declaration>();
+    public DbSet<DeclarationMaterial> DeclarationMaterials => Set<DeclarationMaterial>();
+    public DbSet<DeclarationRound> DeclarationRounds => Set<DeclarationRound>();
+    public DbSet<ExpertScore> ExpertScores => Set<ExpertScore>();
+    public DbSet<Objection> Objections => Set<Objection>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -42,6 +48,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     Guid[] ScopeEtownIds => Caller.Scope.EtownIds;
     Guid? ScopeOrganisationId => Caller.Scope.OrganisationId;
     bool ScopePublishedOnly => Caller.Scope.PublishedOnly;
+    Guid? ScopeUserId => Caller.Scope.UserId;
+    bool ScopeIsSystem => Caller.Scope.IsSystem;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -52,6 +60,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         b.Properties<RegionLevel>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<CountyClass>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<DeclarationStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<MaterialKind>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<decimal>().HavePrecision(18, 4);
         ConfigureProviderConventions(b);
     }
@@ -160,12 +170,77 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.Property(a => a.Hash).HasMaxLength(64);
         });
 
+        ConfigureDeclarations(b);
+
         b.Entity<AppSetting>(e =>
         {
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(64);
-            e.Property(s => s.Value).HasMaxLength(500);
+            e.Property(s => s.Value).HasMaxLength(4000);
             e.Property(s => s.Description).HasMaxLength(200);
+        });
+    }
+
+    void ConfigureDeclarations(ModelBuilder b)
+    {
+        b.Entity<Declaration>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.ProjectName).HasMaxLength(100);
+            e.Property(x => x.Status);
+            e.Property(x => x.FormJson);
+            e.Ignore(x => x.Form);
+            e.Property(x => x.CityOpinion).HasMaxLength(1000);
+            e.Property(x => x.ReturnReason).HasMaxLength(1000);
+            e.Property(x => x.DecisionNote).HasMaxLength(1000);
+            e.Property(x => x.SubmittedAt);
+            e.Property(x => x.EtownId);
+            e.HasIndex(x => new { x.Year, x.CountyCode });
+            e.HasOne<Region>().WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+            // DECL-07 scope: region-bound bodies see their counties' declarations, experts the ones assigned
+            // to them; a draft is seen only by its own county (a city sees nothing until it is submitted).
+            e.HasQueryFilter(x =>
+                (x.Status != DeclarationStatus.Draft || ScopeIsSystem || x.CountyCode == ScopeRegionPrefix)
+                && (ScopeAll
+                    || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
+                    || (ScopeUserId != null && ExpertScores.Any(s => s.DeclarationId == x.Id && s.ExpertUserId == ScopeUserId))));
+        });
+        b.Entity<DeclarationMaterial>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.HasIndex(x => x.DeclarationId);
+            e.HasOne<Declaration>().WithMany().HasForeignKey(x => x.DeclarationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll
+                || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
+                || (ScopeUserId != null && ExpertScores.Any(s => s.DeclarationId == x.DeclarationId && s.ExpertUserId == ScopeUserId)));
+        });
+        b.Entity<DeclarationRound>(e =>
+        {
+            e.HasKey(x => x.Year);
+            e.Ignore(x => x.ScoringSheet);
+            e.Property(x => x.Year).ValueGeneratedNever();
+        });
+        b.Entity<ExpertScore>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Comment).HasMaxLength(1000);
+            e.HasIndex(x => new { x.DeclarationId, x.ExpertUserId }).IsUnique();
+            e.HasOne<Declaration>().WithMany().HasForeignKey(x => x.DeclarationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || x.ExpertUserId == ScopeUserId
+                || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)));
+        });
+        b.Entity<Objection>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Text).HasMaxLength(2000);
+            e.Property(x => x.Submitter).HasMaxLength(200);
+            e.Property(x => x.Resolution).HasMaxLength(1000);
+            e.HasOne<Declaration>().WithMany().HasForeignKey(x => x.DeclarationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)));
         });
     }
 
@@ -269,6 +344,11 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         {
             if (e.State == EntityState.Added) t.CreatedAt = now;
             t.UpdatedAt = now;
+        }
+        if (e.Entity is Declaration d)
+        {
+            if (e.State == EntityState.Added) d.CreatedAt = now;
+            d.UpdatedAt = now;
         }
     }
 

@@ -37,6 +37,8 @@ public static class DemoData
         new("thirdparty", "会计师事务所 何审计师", "朔州晋信会计师事务所（演示）", BuiltInRoles.ThirdParty),
         new("entity", "大葱合作社 杨理事长", "潞城区绿源大葱专业合作社（演示）", BuiltInRoles.MarketEntity),
         new("discipline", "长治市纪委监委 冯干部", "长治市纪委监委驻市商务局纪检监察组（演示）", BuiltInRoles.Discipline),
+        new("expert1", "评审专家 高教授", "山西省乡村e镇评审专家库（演示）", BuiltInRoles.Expert),
+        new("expert2", "评审专家 林研究员", "山西省乡村e镇评审专家库（演示）", BuiltInRoles.Expert),
         new("sysadmin", "平台系统管理员", "山西省乡村e镇平台运维中心", BuiltInRoles.SystemAdmin, SysAdminKey),
         new("secadmin", "平台安全管理员", "山西省乡村e镇平台运维中心", BuiltInRoles.SecurityAdmin, SecAdminKey),
         new("auditadmin", "平台审计管理员", "山西省乡村e镇平台运维中心", BuiltInRoles.AuditAdmin, AuditAdminKey),
@@ -63,6 +65,8 @@ public static class DemoData
         ("朔州晋信会计师事务所（演示）", OrganisationKind.ThirdParty, "140600", "91140600MA0L000011"),
         ("潞城区绿源大葱专业合作社（演示）", OrganisationKind.MarketEntity, "140406", "93140406MA0L000022"),
         ("长治市纪委监委驻市商务局纪检监察组（演示）", OrganisationKind.DisciplineAudit, "140400", null),
+        // Experts sit in a third-party pool: assignment-scoped, so they see only the declarations given to them.
+        ("山西省乡村e镇评审专家库（演示）", OrganisationKind.ThirdParty, "140000", null),
     ];
 
     public static async Task SeedAsync(EtownDbContext ctx, UserManager<AppUser> users, CancellationToken ct = default)
@@ -91,6 +95,7 @@ public static class DemoData
         var huairen = Town("怀仁市陶瓷e镇", "140681", null, "陶瓷", "陶瓷", null, EtownStatus.Listed, true, null);
         var youyu = Town("右玉县西口e镇", "140623", null, null, null, null, EtownStatus.Listed, false, null);
         ctx.Etowns.AddRange(lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu);
+        DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
 
         ctx.EtownAssignments.AddRange(
             new EtownAssignment { OrganisationId = orgs["长治市潞城区乡村e镇运营有限公司（演示）"].Id, EtownId = lucheng.Id, Kind = AssignmentKind.Operator },

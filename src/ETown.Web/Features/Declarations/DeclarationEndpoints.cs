@@ -1,0 +1,119 @@
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ETown.Web.Features.Declarations;
+
+public sealed record OpinionBody(string Opinion);
+public sealed record ReasonBody(string Reason);
+public sealed record ExpertsBody(IReadOnlyList<Guid> ExpertUserIds);
+public sealed record DecisionBody(bool List, string? Note);
+public sealed record NoticeBody(DateOnly StartsOn);
+public sealed record ObjectionBody(string Text, string? Submitter);
+public sealed record ResolutionBody(bool Sustained, string Resolution);
+public sealed record FinaliseResult(int Listed);
+public sealed record ExpertRow(Guid Id, string Name);
+
+public static class DeclarationEndpoints
+{
+    static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
+
+    public static void MapDeclarationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/declarations").WithTags("申报与评审");
+
+        g.MapGet("/", async Task<Ok<PagedResult<DeclarationRow>>> (DeclarationService s, int? year, string? cityCode, DeclarationStatus? status,
+                string? search, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(new DeclarationQuery(year, cityCode, status, search, page, pageSize), ct)))
+            .RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报列表（按数据范围：县只见本县，市只见本市各县；草稿仅本县可见）");
+        g.MapGet("/{id:guid}", async Task<Ok<DeclarationDetail>> (Guid id, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetAsync(id, ct))).RequireAuthorization(P(Permissions.Declaration.Read));
+        g.MapPost("/", async Task<Created<IdResult>> (DeclarationForm form, int? year, DeclarationService s, CancellationToken ct) =>
+        {
+            var id = await s.CreateAsync(form, year, ct);
+            return TypedResults.Created($"/api/v1/declarations/{id}", new IdResult(id));
+        }).RequireAuthorization(P(Permissions.Declaration.Edit)).WithSummary("新建申报草稿（附件2 申报表 JSON）");
+        g.MapPut("/{id:guid}", async Task<NoContent> (Guid id, DeclarationForm form, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.UpdateAsync(id, form, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.Edit)).WithSummary("保存草稿（仅草稿或退回状态）");
+        g.MapPost("/{id:guid}/submit", async Task<NoContent> (Guid id, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.SubmitAsync(id, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.Edit)).WithSummary("提交（须在申报期内、材料齐全）");
+        g.MapPost("/{id:guid}/materials/{kind}", async Task<Ok<MaterialRow>> (Guid id, MaterialKind kind, IFormFile file, DeclarationService s, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadMaterialAsync(id, kind, file.FileName, file.ContentType, stream, ct));
+        }).RequireAuthorization(P(Permissions.Declaration.Read)).DisableAntiforgery().WithSummary("上传材料（DECL-08；PDF/图片/Office，≤ 20 MB）");
+        g.MapGet("/{id:guid}/materials/{materialId:guid}", async Task<FileStreamHttpResult> (Guid id, Guid materialId, DeclarationService s, CancellationToken ct) =>
+        {
+            var (m, content) = await s.OpenMaterialAsync(id, materialId, ct);
+            return TypedResults.File(content, m.ContentType, m.FileName);
+        }).RequireAuthorization(P(Permissions.Declaration.Read));
+        g.MapDelete("/{id:guid}/materials/{materialId:guid}", async Task<NoContent> (Guid id, Guid materialId, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.DeleteMaterialAsync(id, materialId, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.Edit));
+        g.MapPost("/{id:guid}/recommend", async Task<NoContent> (Guid id, OpinionBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.RecommendAsync(id, body.Opinion, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.Recommend)).WithSummary("市级推荐（附推荐意见）");
+        g.MapPost("/{id:guid}/return", async Task<NoContent> (Guid id, ReasonBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.ReturnAsync(id, body.Reason, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.Recommend)).WithSummary("市级退回（写明原因）");
+        g.MapPost("/{id:guid}/experts", async Task<NoContent> (Guid id, ExpertsBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.AssignExpertsAsync(id, body.ExpertUserIds, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage));
+        g.MapPost("/{id:guid}/scores", async Task<NoContent> (Guid id, ScoreInput body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.ScoreAsync(id, body, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewScore)).WithSummary("专家评分（各项 0–100，按评分表权重加权）");
+        g.MapPost("/{id:guid}/decision", async Task<NoContent> (Guid id, DecisionBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.DecideAsync(id, body.List, body.Note, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage));
+        g.MapPost("/{id:guid}/objections", async Task<Created<IdResult>> (Guid id, ObjectionBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            var oid = await s.RecordObjectionAsync(id, body.Text, body.Submitter, ct);
+            return TypedResults.Created($"/api/v1/declarations/{id}", new IdResult(oid));
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage));
+        g.MapPost("/{id:guid}/objections/{objectionId:guid}/resolution", async Task<NoContent> (Guid id, Guid objectionId, ResolutionBody body, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.ResolveObjectionAsync(id, objectionId, body.Sustained, body.Resolution, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage));
+
+        var r = app.MapGroup("/api/v1/declaration-rounds").WithTags("申报与评审");
+        r.MapGet("/{year:int}", async Task<Results<Ok<RoundView>, NotFound>> (int year, DeclarationService s, CancellationToken ct) =>
+            await s.GetRoundAsync(year, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
+            .RequireAuthorization(P(Permissions.Declaration.Read));
+        r.MapPut("/{year:int}", async Task<NoContent> (int year, RoundInput input, DeclarationService s, CancellationToken ct) =>
+        {
+            await s.SaveRoundAsync(year, input, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("设置申报期、补报期、公示工作日数和评分表");
+        r.MapGet("/{year:int}/overview", async Task<Ok<IReadOnlyList<CityOverview>>> (int year, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.OverviewAsync(year, ct))).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("各市申报情况与 30% 名额（DECL-02）");
+        r.MapGet("/{year:int}/experts", async Task<Ok<List<ExpertRow>>> (int year, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok((await s.ExpertsAsync(ct)).Select(e => new ExpertRow(e.Id, e.Name)).ToList()))
+            .RequireAuthorization(P(Permissions.Declaration.ReviewManage));
+        r.MapPost("/{year:int}/notice", async Task<Ok<RoundView>> (int year, NoticeBody body, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.StartNoticeAsync(year, body.StartsOn, ct)))
+            .RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("发布公示：期限按工作日计算");
+        r.MapPost("/{year:int}/finalise", async Task<Ok<FinaliseResult>> (int year, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(new FinaliseResult(await s.FinaliseAsync(year, ct))))
+            .RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("公示期满：入选申报生成e镇并带入批准的目标");
+    }
+}

@@ -1,0 +1,476 @@
+using System.Text.Json;
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Features.Declarations;
+
+public sealed record DeclarationQuery(int? Year = null, string? CityCode = null, DeclarationStatus? Status = null, string? Search = null,
+    int? Page = 1, int? PageSize = 50);
+
+public sealed record DeclarationRow(Guid Id, int Year, string ProjectName, string CountyCode, string CountyName, string CityName,
+    DeclarationStatus Status, string StatusLabel, DateTimeOffset? SubmittedAt, decimal? AverageScore, int? Rank, Guid? EtownId);
+
+public sealed record MaterialRow(Guid Id, MaterialKind Kind, string KindLabel, string FileName, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record ExpertScoreRow(Guid ExpertUserId, string ExpertName, decimal? Total, IReadOnlyDictionary<string, decimal>? Scores,
+    string? Comment, DateTimeOffset? ScoredAt);
+
+public sealed record ObjectionRow(Guid Id, string Text, string? Submitter, DateTimeOffset ReceivedAt, string? Resolution, bool? Sustained);
+
+public sealed record DeclarationDetail(Guid Id, int Year, string CountyCode, string CountyName, string CityName, DeclarationStatus Status,
+    string StatusLabel, DeclarationForm Form, DateTimeOffset? SubmittedAt, string? CityOpinion, string? ReturnReason, string? DecisionNote,
+    decimal? AverageScore, int? Rank, Guid? EtownId, IReadOnlyList<MaterialRow> Materials, IReadOnlyList<MaterialKind> MissingMaterials,
+    IReadOnlyList<ExpertScoreRow> Scores, IReadOnlyList<ObjectionRow> Objections, bool CanEdit, bool CanSubmit, bool CanRecommend,
+    bool CanManageReview, bool CanScore, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record RoundInput(DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ReopenedUntil, int NoticeWorkingDays, IReadOnlyList<ScoringCriterion>? ScoringSheet);
+
+public sealed record RoundView(int Year, DateOnly OpensOn, DateOnly ClosesOn, DateOnly? ReopenedUntil, int NoticeWorkingDays,
+    IReadOnlyList<ScoringCriterion> ScoringSheet, DateOnly? NoticeStartsOn, DateOnly? NoticeEndsOn, bool IsFinalised, bool OpenToday);
+
+public sealed record CityOverview(string CityCode, string CityName, int CountyUnits, int QuotaForTwo, int CountiesWithTwo,
+    IReadOnlyDictionary<DeclarationStatus, int> ByStatus, int Total)
+{
+    public bool QuotaExceeded => CountiesWithTwo > QuotaForTwo;
+}
+
+public sealed record ScoreInput(IReadOnlyDictionary<string, decimal> Scores, string? Comment);
+
+/// <summary>
+/// The declaration workflow (DECL-07): county drafts and submits within the window; the city
+/// recommends or returns; the province assigns experts, who score on the round's weighted sheet;
+/// the province decides, publishes the notice for N working days, records objections, and at the
+/// end the listed declarations become e-towns carrying their approved targets. Every step checks
+/// permission and scope here, and is audited by the DbContext.
+/// </summary>
+public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock,
+    MaterialStore store)
+{
+    static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)); // Asia/Shanghai
+
+    // ------------------------------------------------------------------ queries
+
+    public async Task<PagedResult<DeclarationRow>> ListAsync(DeclarationQuery q, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Read);
+        await using var ctx = db.Create(caller);
+        var query = ctx.Declarations.AsNoTracking();
+        if (q.Year is { } y) query = query.Where(d => d.Year == y);
+        if (q.Status is { } s) query = query.Where(d => d.Status == s);
+        if (!string.IsNullOrEmpty(q.CityCode) && q.CityCode.Length == 6) { var p = q.CityCode[..4]; query = query.Where(d => d.CountyCode.StartsWith(p)); }
+        if (!string.IsNullOrWhiteSpace(q.Search)) query = query.Where(d => d.ProjectName.Contains(q.Search));
+        var (page, size) = Paging.Normalise(q.Page, q.PageSize);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(d => d.Year).ThenBy(d => d.CountyCode).ThenBy(d => d.ProjectName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new(rows.Select(ToRow).ToList(), total, page, size);
+    }
+
+    public async Task<DeclarationDetail> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Read);
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        var materials = await ctx.DeclarationMaterials.AsNoTracking().Where(m => m.DeclarationId == id).OrderBy(m => m.Kind).ThenBy(m => m.UploadedAt).ToListAsync(ct);
+        var manages = CanManageReview();
+        // Counties and cities see the average; individual expert scores only the province and the expert.
+        var scoreQuery = ctx.ExpertScores.AsNoTracking().Where(s => s.DeclarationId == id);
+        if (!manages) scoreQuery = scoreQuery.Where(s => s.ExpertUserId == caller.UserId);
+        var scores = await scoreQuery.ToListAsync(ct);
+        var expertIds = scores.Select(s => s.ExpertUserId).ToList();
+        var names = await ctx.Users.Where(u => expertIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var objections = await ctx.Objections.AsNoTracking().Where(o => o.DeclarationId == id).OrderBy(o => o.ReceivedAt).ToListAsync(ct);
+        var county = regions.Find(d.CountyCode);
+        return new DeclarationDetail(d.Id, d.Year, d.CountyCode, county?.Name ?? d.CountyCode, regions.NameOf(county?.ParentCode), d.Status,
+            Declaration.StatusLabel(d.Status), d.Form, d.SubmittedAt, d.CityOpinion, d.ReturnReason, d.DecisionNote, d.AverageScore, d.Rank, d.EtownId,
+            materials.Select(m => new MaterialRow(m.Id, m.Kind, Declaration.MaterialLabel(m.Kind), m.FileName, m.Size, m.Sha256, m.UploadedAt)).ToList(),
+            Enum.GetValues<MaterialKind>().Where(k => materials.All(m => m.Kind != k)).ToList(),
+            scores.Select(s => new ExpertScoreRow(s.ExpertUserId, names.GetValueOrDefault(s.ExpertUserId, "?"), s.Total,
+                s.ScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(s.ScoresJson), s.Comment, s.ScoredAt)).ToList(),
+            objections.Select(o => new ObjectionRow(o.Id, o.Text, o.Submitter, o.ReceivedAt, o.Resolution, o.Sustained)).ToList(),
+            CanEdit(d.CountyCode) && Declaration.IsEditable(d.Status), CanEdit(d.CountyCode) && Declaration.IsEditable(d.Status),
+            CanRecommend(d.CountyCode) && d.Status == DeclarationStatus.Submitted, manages,
+            caller.Has(Permissions.Declaration.ReviewScore) && d.Status == DeclarationStatus.UnderReview && scores.Any(s => s.ExpertUserId == caller.UserId),
+            d.CreatedAt, d.UpdatedAt);
+    }
+
+    // ------------------------------------------------------------------ county: draft, materials, submit
+
+    public async Task<Guid> CreateAsync(DeclarationForm form, int? year = null, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Edit);
+        RequireCounty(form.CountyCode);
+        DeclarationValidation.Validate(form, regions);
+        await using var ctx = db.Create(caller);
+        var d = new Declaration { Year = year ?? Today.Year, CountyCode = form.CountyCode, ProjectName = form.ProjectName.Trim() };
+        d.SetForm(form);
+        ctx.Declarations.Add(d);
+        await ctx.SaveChangesAsync(ct);
+        return d.Id;
+    }
+
+    public async Task UpdateAsync(Guid id, DeclarationForm form, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Edit);
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        RequireCounty(d.CountyCode);
+        if (form.CountyCode != d.CountyCode) throw new DomainException("ETOWN-DECL-0002", "申报县不能更改。");
+        DeclarationValidation.Validate(form, regions);
+        d.SetForm(form);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task SubmitAsync(Guid id, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Edit);
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        RequireCounty(d.CountyCode);
+        var round = await ctx.DeclarationRounds.FirstOrDefaultAsync(r => r.Year == d.Year, ct)
+                    ?? throw new DomainException("ETOWN-DECL-0003", $"{d.Year} 年度申报尚未开放。");
+        // DECL-07: late submissions are refused unless the province reopened the window.
+        if (!round.AcceptsSubmissionOn(Today))
+            throw new DomainException("ETOWN-DECL-0004",
+                $"不在申报期内（{round.OpensOn:yyyy-MM-dd} 至 {round.ClosesOn:yyyy-MM-dd}{(round.ReopenedUntil is { } r ? $"，补报至 {r:yyyy-MM-dd}" : "")}），逾期视为放弃（DECL-07）。");
+        DeclarationValidation.ValidateForSubmission(d.Form, regions);
+        var missing = Enum.GetValues<MaterialKind>().Where(k => k != MaterialKind.CityRecommendation)
+            .Where(k => !ctx.DeclarationMaterials.Any(m => m.DeclarationId == id && m.Kind == k)).ToList();
+        if (missing.Count > 0)
+            throw new DomainException("ETOWN-DECL-0005", "材料不全（DECL-08），尚缺：" + string.Join("、", missing.Select(Declaration.MaterialLabel)) + "。");
+        d.Submit(clock.GetUtcNow());
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task<MaterialRow> UploadMaterialAsync(Guid id, MaterialKind kind, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        // The city uploads its recommendation document; the county everything else.
+        if (kind == MaterialKind.CityRecommendation)
+        {
+            caller.Require(Permissions.Declaration.Recommend);
+            if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以上传市级推荐文件。");
+            if (d.Status is not (DeclarationStatus.Submitted or DeclarationStatus.Recommended))
+                throw new DomainException("ETOWN-DECL-0006", "市级推荐文件在县级提交后上传。", 409);
+        }
+        else
+        {
+            caller.Require(Permissions.Declaration.Edit);
+            RequireCounty(d.CountyCode);
+            if (!Declaration.IsEditable(d.Status)) throw new DomainException("ETOWN-DECL-0006", "申报已提交，不能再更换材料。", 409);
+        }
+        var stored = await store.SaveAsync(fileName, contentType, content, ct);
+        var m = new DeclarationMaterial
+        {
+            DeclarationId = id, CountyCode = d.CountyCode, Kind = kind, FileName = stored.FileName, ContentType = stored.ContentType,
+            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.RelativePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
+        };
+        ctx.DeclarationMaterials.Add(m);
+        await ctx.SaveChangesAsync(ct);
+        return new MaterialRow(m.Id, m.Kind, Declaration.MaterialLabel(m.Kind), m.FileName, m.Size, m.Sha256, m.UploadedAt);
+    }
+
+    public async Task<(DeclarationMaterial Material, Stream Content)> OpenMaterialAsync(Guid id, Guid materialId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Read);
+        await using var ctx = db.Create(caller);
+        var m = await ctx.DeclarationMaterials.AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct)
+                ?? throw new NotFoundException("材料");
+        return (m, store.Open(m.StoragePath, m.Sha256));
+    }
+
+    public async Task DeleteMaterialAsync(Guid id, Guid materialId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Edit);
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        RequireCounty(d.CountyCode);
+        if (!Declaration.IsEditable(d.Status)) throw new DomainException("ETOWN-DECL-0006", "申报已提交，不能再更换材料。", 409);
+        var m = await ctx.DeclarationMaterials.FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct) ?? throw new NotFoundException("材料");
+        ctx.DeclarationMaterials.Remove(m);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ city
+
+    public async Task RecommendAsync(Guid id, string opinion, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Recommend);
+        if (string.IsNullOrWhiteSpace(opinion)) throw Required("opinion", "请填写市级推荐意见。");
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以推荐。");
+        d.Recommend(opinion.Trim());
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task ReturnAsync(Guid id, string reason, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Recommend);
+        if (string.IsNullOrWhiteSpace(reason)) throw Required("reason", "退回时请写明原因。");
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以退回。");
+        d.Return(reason.Trim());
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ province
+
+    public async Task<RoundView?> GetRoundAsync(int year, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var r = await ctx.DeclarationRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Year == year, ct);
+        return r is null ? null : ToView(r);
+    }
+
+    public async Task SaveRoundAsync(int year, RoundInput input, CancellationToken ct = default)
+    {
+        RequireProvince();
+        var sheet = input.ScoringSheet ?? BuiltInSheet;
+        if (input.ClosesOn < input.OpensOn) throw Required("closesOn", "截止日期不能早于开始日期。");
+        if (input.NoticeWorkingDays is < 1 or > 30) throw Required("noticeWorkingDays", "公示期应为 1–30 个工作日（默认 5 个）。");
+        if (sheet.Count == 0 || sheet.Sum(c => c.Weight) != 100 || sheet.Any(c => c.Weight <= 0 || string.IsNullOrWhiteSpace(c.Code)))
+            throw Required("scoringSheet", "评分表各项权重须为正数且合计为 100。");
+        await using var ctx = db.Create(caller);
+        var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct);
+        if (r is null) { r = new DeclarationRound { Year = year }; ctx.DeclarationRounds.Add(r); }
+        else if (r.IsFinalised) throw new DomainException("ETOWN-DECL-0007", "该年度评审已结束，不能修改。", 409);
+        if (r.NoticeStartsOn is not null && r.ScoringSheetJson != JsonSerializer.Serialize(sheet))
+            throw new DomainException("ETOWN-DECL-0008", "公示开始后不能修改评分表。", 409);
+        r.OpensOn = input.OpensOn; r.ClosesOn = input.ClosesOn; r.ReopenedUntil = input.ReopenedUntil;
+        r.NoticeWorkingDays = input.NoticeWorkingDays; r.ScoringSheetJson = JsonSerializer.Serialize(sheet);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    static IReadOnlyList<ScoringCriterion> BuiltInSheet => DeclarationRound.DefaultSheet;
+
+    public async Task AssignExpertsAsync(Guid id, IReadOnlyCollection<Guid> expertUserIds, CancellationToken ct = default)
+    {
+        RequireProvince();
+        if (expertUserIds.Count == 0) throw Required("experts", "请至少选择一名评审专家。");
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        var experts = await ExpertIdsAsync(ctx, ct);
+        var invalid = expertUserIds.Where(e => !experts.Contains(e)).ToList();
+        if (invalid.Count > 0) throw new DomainException("ETOWN-DECL-0009", "所选用户不是评审专家。");
+        d.StartReview();
+        var existing = await ctx.ExpertScores.Where(s => s.DeclarationId == id).Select(s => s.ExpertUserId).ToListAsync(ct);
+        foreach (var e in expertUserIds.Except(existing))
+            ctx.ExpertScores.Add(new ExpertScore { DeclarationId = id, CountyCode = d.CountyCode, ExpertUserId = e, AssignedAt = clock.GetUtcNow() });
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> ExpertsAsync(CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var ids = await ExpertIdsAsync(ctx, ct);
+        return (await ctx.Users.Where(u => ids.Contains(u.Id) && u.IsActive).OrderBy(u => u.UserName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
+    static async Task<HashSet<Guid>> ExpertIdsAsync(EtownDbContext ctx, CancellationToken ct)
+    {
+        var roleIds = ctx.RoleClaims.Where(c => c.ClaimType == Permissions.ClaimType && c.ClaimValue == Permissions.Declaration.ReviewScore).Select(c => c.RoleId);
+        return (await ctx.UserRoles.Where(ur => roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>An expert scores each criterion 0–100; the weighted total and the declaration's average follow.</summary>
+    public async Task ScoreAsync(Guid id, ScoreInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.ReviewScore);
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        if (d.Status != DeclarationStatus.UnderReview) throw new DomainException("ETOWN-DECL-0010", "该申报不在专家评审阶段。", 409);
+        var mine = await ctx.ExpertScores.FirstOrDefaultAsync(s => s.DeclarationId == id && s.ExpertUserId == caller.UserId, ct)
+                   ?? throw new ForbiddenException("您不是该申报的评审专家。");
+        var round = await ctx.DeclarationRounds.FirstOrDefaultAsync(r => r.Year == d.Year, ct);
+        var sheet = round?.ScoringSheet ?? BuiltInSheet;
+        var errors = new Dictionary<string, List<string>>();
+        foreach (var c in sheet)
+            if (!input.Scores.TryGetValue(c.Code, out var v)) errors[c.Code] = [$"请为“{c.Label}”评分。"];
+            else if (v is < 0 or > 100) errors[c.Code] = [$"“{c.Label}”的分数应在 0–100 之间。"];
+        ValidationFailedException.ThrowIfAny(errors);
+        mine.ScoresJson = JsonSerializer.Serialize(sheet.ToDictionary(c => c.Code, c => input.Scores[c.Code]));
+        mine.Total = Math.Round(sheet.Sum(c => input.Scores[c.Code] * c.Weight) / 100m, 2);
+        mine.Comment = input.Comment?.Trim();
+        mine.ScoredAt = clock.GetUtcNow();
+        await ctx.SaveChangesAsync(ct);
+        await RecomputeRankingAsync(ctx, d.Year, ct);
+    }
+
+    /// <summary>Average of the experts who have scored; rank among the round's scored declarations (ties share a rank).</summary>
+    static async Task RecomputeRankingAsync(EtownDbContext ctx, int year, CancellationToken ct)
+    {
+        var decls = await ctx.Declarations.IgnoreQueryFilters().Where(x => x.Year == year).ToListAsync(ct);
+        var ids = decls.Select(x => x.Id).ToList();
+        var totals = (await ctx.ExpertScores.IgnoreQueryFilters().Where(s => ids.Contains(s.DeclarationId) && s.Total != null)
+            .Select(s => new { s.DeclarationId, s.Total }).ToListAsync(ct))
+            .GroupBy(s => s.DeclarationId).ToDictionary(g => g.Key, g => Math.Round(g.Average(x => x.Total!.Value), 2));
+        foreach (var x in decls) x.AverageScore = totals.TryGetValue(x.Id, out var a) ? a : null;
+        var ordered = decls.Where(x => x.AverageScore is not null).OrderByDescending(x => x.AverageScore).ToList();
+        foreach (var x in decls) x.Rank = x.AverageScore is { } avg ? ordered.Count(o => o.AverageScore > avg) + 1 : null;
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public async Task DecideAsync(Guid id, bool list, string? note, CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        if (list && !await ctx.ExpertScores.AnyAsync(s => s.DeclarationId == id && s.Total != null, ct))
+            throw new DomainException("ETOWN-DECL-0011", "尚无专家评分，不能决定入选。", 409);
+        if (!list && string.IsNullOrWhiteSpace(note)) throw Required("note", "不予入选时请写明理由。");
+        d.Decide(list, note?.Trim());
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Publishes the 公示 for every approved declaration of the round; the end date is N working days from the start (inclusive).</summary>
+    public async Task<RoundView> StartNoticeAsync(int year, DateOnly startsOn, CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
+        if (r.NoticeStartsOn is not null) throw new DomainException("ETOWN-DECL-0012", "该年度已发布公示。", 409);
+        var approved = await ctx.Declarations.Where(x => x.Year == year && x.Status == DeclarationStatus.Approved).ToListAsync(ct);
+        if (approved.Count == 0) throw new DomainException("ETOWN-DECL-0013", "没有拟入选的申报，无需公示。", 409);
+        if (await ctx.Declarations.AnyAsync(x => x.Year == year && (x.Status == DeclarationStatus.UnderReview || x.Status == DeclarationStatus.Recommended), ct))
+            throw new DomainException("ETOWN-DECL-0014", "仍有申报未作出评审决定，请先全部决定后再公示。", 409);
+        foreach (var d in approved) d.StartNotice();
+        r.NoticeStartsOn = startsOn;
+        r.NoticeEndsOn = calendar.PeriodEnd(startsOn, r.NoticeWorkingDays);
+        await ctx.SaveChangesAsync(ct);
+        return ToView(r);
+    }
+
+    public async Task<Guid> RecordObjectionAsync(Guid id, string text, string? submitter, CancellationToken ct = default)
+    {
+        RequireProvince();
+        if (string.IsNullOrWhiteSpace(text)) throw Required("text", "请填写异议内容。");
+        await using var ctx = db.Create(caller);
+        var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+        if (d.Status != DeclarationStatus.InNotice) throw new DomainException("ETOWN-DECL-0015", "只能对公示中的申报登记异议。", 409);
+        var o = new Objection { DeclarationId = id, CountyCode = d.CountyCode, Text = text.Trim(), Submitter = submitter?.Trim(), ReceivedAt = clock.GetUtcNow() };
+        ctx.Objections.Add(o);
+        await ctx.SaveChangesAsync(ct);
+        return o.Id;
+    }
+
+    public async Task ResolveObjectionAsync(Guid id, Guid objectionId, bool sustained, string resolution, CancellationToken ct = default)
+    {
+        RequireProvince();
+        if (string.IsNullOrWhiteSpace(resolution)) throw Required("resolution", "请填写处理意见。");
+        await using var ctx = db.Create(caller);
+        var o = await ctx.Objections.FirstOrDefaultAsync(x => x.Id == objectionId && x.DeclarationId == id, ct) ?? throw new NotFoundException("异议");
+        if (o.Sustained is not null) throw new DomainException("ETOWN-DECL-0016", "该异议已处理。", 409);
+        o.Sustained = sustained; o.Resolution = resolution.Trim();
+        if (sustained)
+        {
+            var d = await ctx.Declarations.FirstAsync(x => x.Id == id, ct);
+            d.SustainObjection("公示异议成立：" + resolution.Trim());
+        }
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// After the last notice day, with every objection handled, the declarations still in notice are
+    /// listed: each becomes an e-town (status 已入选) linked to its declaration and approved targets.
+    /// </summary>
+    public async Task<int> FinaliseAsync(int year, CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
+        if (r.NoticeEndsOn is not { } end) throw new DomainException("ETOWN-DECL-0017", "尚未发布公示。", 409);
+        if (Today <= end) throw new DomainException("ETOWN-DECL-0018", $"公示期至 {end:yyyy-MM-dd} 结束，期满后方可确认入选。", 409);
+        var inNotice = await ctx.Declarations.Where(x => x.Year == year && x.Status == DeclarationStatus.InNotice).ToListAsync(ct);
+        var ids = inNotice.Select(x => x.Id).ToList();
+        if (await ctx.Objections.AnyAsync(o => ids.Contains(o.DeclarationId) && o.Sustained == null, ct))
+            throw new DomainException("ETOWN-DECL-0019", "仍有未处理的公示异议。", 409);
+        foreach (var d in inNotice)
+        {
+            var f = d.Form;
+            var e = new Etown
+            {
+                Name = d.ProjectName, CountyCode = d.CountyCode, PlannedAreaKm2 = f.PlannedAreaKm2, FloorAreaM2 = f.FloorAreaM2,
+                BoundaryText = f.BoundaryText, LeadingIndustries = f.LeadingIndustries, FeaturedProducts = f.FeaturedProducts,
+                Address = f.Address, BatchYear = year, DeclarationId = d.Id,
+            };
+            e.ChangeStatus(EtownStatus.Listed);
+            ctx.Etowns.Add(e);
+            d.CompleteListing(e.Id);
+        }
+        r.IsFinalised = true;
+        await ctx.SaveChangesAsync(ct);
+        return inNotice.Count;
+    }
+
+    // ------------------------------------------------------------------ province view
+
+    /// <summary>
+    /// Per city: declarations by status and the DECL-02 quota — counties declaring two e-towns may
+    /// not exceed 30% of the city's county-level units (rounded down).
+    /// </summary>
+    public async Task<IReadOnlyList<CityOverview>> OverviewAsync(int year, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Read);
+        await using var ctx = db.Create(caller);
+        var rows = await ctx.Declarations.AsNoTracking().Where(d => d.Year == year)
+            .Select(d => new { d.CountyCode, d.Status }).ToListAsync(ct);
+        var active = rows.Where(r => r.Status is not (DeclarationStatus.Draft or DeclarationStatus.Rejected or DeclarationStatus.Withdrawn)).ToList();
+        return regions.Cities.Where(c => caller.Scope.All || caller.Scope.CoversRegion(c.Code) || (caller.Scope.RegionPrefix?.StartsWith(c.Code[..4], StringComparison.Ordinal) ?? false))
+            .Select(c =>
+            {
+                var prefix = c.Code[..4];
+                var mine = rows.Where(r => r.CountyCode.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+                var units = regions.CountiesOf(c.Code).Count();
+                var withTwo = active.Where(r => r.CountyCode.StartsWith(prefix, StringComparison.Ordinal)).GroupBy(r => r.CountyCode).Count(g => g.Count() >= 2);
+                return new CityOverview(c.Code, c.Name, units, QuotaForTwo(units), withTwo,
+                    mine.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()), mine.Count);
+            }).ToList();
+    }
+
+    /// <summary>DECL-02: at most 30% of a city's county-level units may declare two (6 units → 1).</summary>
+    public static int QuotaForTwo(int countyUnits) => (int)Math.Floor(countyUnits * 0.3m);
+
+    // ------------------------------------------------------------------ helpers
+
+    bool CanEdit(string countyCode) => caller.Has(Permissions.Declaration.Edit) && caller.Scope.RegionPrefix == countyCode;
+    bool CanRecommend(string countyCode) => caller.Has(Permissions.Declaration.Recommend)
+        && caller.Scope.RegionPrefix is { Length: 4 } p && countyCode.StartsWith(p, StringComparison.Ordinal);
+    bool CanManageReview() => caller.Has(Permissions.Declaration.ReviewManage) && caller.Scope.All;
+
+    /// <summary>DECL-02: the applicant is the county government — only the county itself drafts and submits.</summary>
+    void RequireCounty(string countyCode)
+    {
+        if (caller.Scope.RegionPrefix != countyCode)
+            throw new ForbiddenException("申报由县（市、区）填报，只能填报本县的申报。");
+    }
+
+    void RequireProvince()
+    {
+        caller.Require(Permissions.Declaration.ReviewManage);
+        if (!caller.Scope.All) throw new ForbiddenException("评审由省级组织。");
+    }
+
+    static ValidationFailedException Required(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+
+    RoundView ToView(DeclarationRound r) => new(r.Year, r.OpensOn, r.ClosesOn, r.ReopenedUntil, r.NoticeWorkingDays, r.ScoringSheet,
+        r.NoticeStartsOn, r.NoticeEndsOn, r.IsFinalised, r.AcceptsSubmissionOn(Today));
+
+    DeclarationRow ToRow(Declaration d)
+    {
+        var county = regions.Find(d.CountyCode);
+        return new DeclarationRow(d.Id, d.Year, d.ProjectName, d.CountyCode, county?.Name ?? d.CountyCode, regions.NameOf(county?.ParentCode),
+            d.Status, Declaration.StatusLabel(d.Status), d.SubmittedAt, d.AverageScore, d.Rank, d.EtownId);
+    }
+}
