@@ -153,7 +153,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.Property(a => a.UserName).HasMaxLength(256);
             e.Property(a => a.Action).HasMaxLength(64);
             e.Property(a => a.EntityType).HasMaxLength(64);
-            e.Property(a => a.EntityId).HasMaxLength(64);
+            e.Property(a => a.EntityId).HasMaxLength(200); // composite keys (user+role, user token) exceed 64
             e.Property(a => a.Outcome).HasMaxLength(32);
             e.Property(a => a.Ip).HasMaxLength(64);
             e.Property(a => a.PreviousHash).HasMaxLength(64);

@@ -210,8 +210,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("EntityId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
