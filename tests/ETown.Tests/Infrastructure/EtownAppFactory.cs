@@ -25,15 +25,25 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
 
     public string Provider { get; }
     /// <summary>Provider connection string (SQLite: "Data Source=…").</summary>
+    public static string ConnectionStringOf(string provider, string configValue) =>
+        provider == Databases.Sqlite ? $"Data Source={configValue};Foreign Keys=True;Pooling=False" : configValue;
+
     public string ConnectionString { get; }
     readonly string _configValue; // SQLite: the file path; PostgreSQL: the connection string
 
-    public EtownAppFactory(string provider, bool demo = true)
+    public EtownAppFactory(string provider, bool demo = true) : this(provider, demo, null, null) { }
+
+    /// <summary>On a database prepared by the test (see <see cref="Databases.CreateDatabase"/>); it is dropped on dispose.</summary>
+    public static EtownAppFactory OnExisting(string provider, string configValue, string cleanupToken, bool demo) =>
+        new(provider, demo, configValue, cleanupToken);
+
+    EtownAppFactory(string provider, bool demo, string? configValue, string? cleanup)
     {
         Provider = provider;
         _demo = demo;
-        _configValue = Databases.CreateDatabase(provider, out _cleanup);
-        ConnectionString = provider == Databases.Sqlite ? $"Data Source={_configValue};Foreign Keys=True;Pooling=False" : _configValue;
+        if (configValue is null) _configValue = Databases.CreateDatabase(provider, out _cleanup);
+        else { _configValue = configValue; _cleanup = cleanup!; }
+        ConnectionString = ConnectionStringOf(provider, _configValue);
         _keysDir = Path.Combine(Path.GetTempPath(), "etown-tests", "keys-" + Guid.NewGuid().ToString("N"));
     }
 
