@@ -301,9 +301,12 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>PostgreSQL keeps microseconds; truncate so the hashed time survives the round trip.</summary>
+    /// <summary>
+    /// Truncate so the hashed time survives the round trip on both providers: PostgreSQL keeps
+    /// microseconds, SQLite's DateTimeOffsetToBinaryConverter only 0.1 ms (1000 ticks).
+    /// </summary>
     public static DateTimeOffset Truncate(DateTimeOffset t) =>
-        new(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero);
+        new(t.UtcTicks - t.UtcTicks % 1000, TimeSpan.Zero);
 
     public static string ComputeHash(AuditRecord r)
     {
