@@ -14,6 +14,10 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddFilter("BootstrapBlazor.Localization.Json.JsonStringLocalizer", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+// Start-up failures are reported below in plain words; the host's own stack-trace log would bury them.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
 
 DatabaseSettings dbSettings;
 try { dbSettings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath); }
@@ -81,10 +85,15 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupException ex)
+catch (Exception ex) when (ex is StartupException || ex.InnerException is StartupException)
 {
-    System.Console.Error.WriteLine("启动失败：" + ex.Message);
+    System.Console.Error.WriteLine("启动失败：" + (ex as StartupException ?? (StartupException)ex.InnerException!).Message);
     return 3;
+}
+catch (Exception ex)
+{
+    System.Console.Error.WriteLine("启动失败：" + ex);
+    return 4;
 }
 
 static void PrintBanner(ICollection<string> addresses, DatabaseSettings db, bool demo)

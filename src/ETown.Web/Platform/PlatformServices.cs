@@ -67,7 +67,8 @@ public static class PlatformServices
         {
             o.Cookie.Name = "etown.auth";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // The sign-in cookie is always Secure; browsers accept Secure cookies from http://localhost and 127.0.0.1 only.
+            o.Cookie.SecurePolicy = config.GetValue("Security:CookieSecure", CookieSecurePolicy.Always);
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
             o.SlidingExpiration = true;
@@ -80,12 +81,14 @@ public static class PlatformServices
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.Always);
         services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
         {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = config.GetValue("Security:CookieSecure", CookieSecurePolicy.Always);
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        // The antiforgery cookie is not a credential: it follows the request scheme, so the app also
+        // runs on plain http://127.0.0.1 for local use. Behind TLS (production) it is Secure too.
         services.AddAntiforgery(o =>
         {
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
@@ -95,6 +98,7 @@ public static class PlatformServices
         services.AddScoped<CallerResolver>();
         services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         services.AddScoped<SignInService>();
+        services.AddScoped<MyAccountService>();
 
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddProblemDetails();

@@ -55,6 +55,23 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         return new(items.Select(ToRow).ToList(), total, page, size);
     }
 
+    /// <summary>
+    /// The public column (DISC-01): published e-towns only, whoever is looking — the anonymous scope
+    /// is used even for a signed-in official, so the page shows exactly what the public sees.
+    /// </summary>
+    public async Task<PagedResult<EtownRow>> ListPublishedAsync(EtownQuery query, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(Caller.Anonymous());
+        var q = Filter(ctx.Etowns.AsNoTracking(), query);
+        var (page, size) = Paging.Normalise(query.Page, query.PageSize);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new(items.Select(ToRow).ToList(), total, page, size);
+    }
+
+    public async Task<EtownDetail> GetPublishedAsync(Guid id, CancellationToken ct = default) =>
+        await new EtownService(db, Caller.Anonymous(), regions).GetAsync(id, ct);
+
     /// <summary>All rows matching the query, for exports (same scope as the list).</summary>
     public async Task<IReadOnlyList<EtownRow>> ExportAsync(EtownQuery query, CancellationToken ct = default)
     {

@@ -7,11 +7,15 @@ namespace ETown.Web.Platform.Settings;
 /// <summary>Runtime settings the system administrator manages; cached in memory.</summary>
 public sealed class SettingsService(EtownDb db, Caller caller, SiteSettings site)
 {
+    /// <summary>Every known setting with its current value (stored or default).</summary>
     public async Task<IReadOnlyList<AppSetting>> ListAsync(CancellationToken ct = default)
     {
         caller.Require(Permissions.System.SettingManage);
         await using var ctx = db.Create(caller);
-        return await ctx.Settings.AsNoTracking().OrderBy(s => s.Key).ToListAsync(ct);
+        var stored = await ctx.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        return SiteSettings.Known.OrderBy(k => k.Key)
+            .Select(k => new AppSetting { Key = k.Key, Value = stored.GetValueOrDefault(k.Key, k.Value.Default), Description = k.Value.Description })
+            .ToList();
     }
 
     public async Task SetAsync(string key, string value, CancellationToken ct = default)

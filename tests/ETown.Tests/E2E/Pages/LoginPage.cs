@@ -1,0 +1,27 @@
+using Microsoft.Playwright;
+
+namespace ETown.Tests.E2E.Pages;
+
+/// <summary>Page object for /account/login and the two-factor step.</summary>
+public sealed class LoginPage(IPage page)
+{
+    public async Task SignInAsync(string userName, string password, string? totpKey = null)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        if (totpKey is not null)
+        {
+            await page.WaitForURLAsync("**/account/login-2fa**");
+            await page.FillAsync("#code", TotpCode.Now(totpKey));
+            await page.ClickAsync("[data-testid=code-submit]");
+        }
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+    }
+
+    /// <summary>Clicks before the Blazor circuit connects do nothing (stack.md): wait for the marker.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.WaitForSelectorAsync("[data-testid=interactive-ready-yes]", new() { State = WaitForSelectorState.Attached });
+}
