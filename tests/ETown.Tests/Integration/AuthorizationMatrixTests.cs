@@ -71,7 +71,21 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
     public enum Probe { Get, EtownList, EtownItem, Export, OrgList, OrgItem, UserList, UserItem, Write, Page, Framework, Elsewhere }
 
     /// <summary>One row: who is allowed, how it is probed, and (for writes) a request body.</summary>
-    public sealed record Row(string Allowed, Probe Probe, string? Url = null, object? Body = null, string? Note = null, bool IsDenialPage = false);
+    public sealed record Row(string Allowed, Probe Probe, string? Url = null, object? Body = null, string? Note = null, bool IsDenialPage = false,
+        PageScope Scope = PageScope.None);
+
+    /// <summary>How a page's content is checked against the caller's data scope.</summary>
+    public enum PageScope
+    {
+        None,
+        /// <summary>Per e-town page: shows the e-town exactly when the caller may see it.</summary>
+        Etown,
+        /// <summary>List page: names only e-towns in the caller's scope.</summary>
+        EtownList,
+        /// <summary>Public page: anonymous sees exactly the published ones; nobody sees an unpublished e-town outside their own scope.</summary>
+        Public,
+        PublicList,
+    }
 
     static readonly object EtownBody = new { name = "矩阵测试e镇", countyCode = "140406", plannedAreaKm2 = 1.2m };
 
@@ -137,6 +151,23 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /account/login-2fa"] = new("@everyone", Probe.Page),
         ["PAGE /account/enrol-2fa"] = new("@everyone", Probe.Page),
         ["PAGE /account/access-denied"] = new("@everyone", Probe.Page, IsDenialPage: true), // shows the forbidden marker by design
+        ["PAGE /me/security"] = new("@signed-in", Probe.Page),
+        ["PAGE /reference/regions"] = new("@signed-in", Probe.Page),
+        ["PAGE /reference/calendar"] = new("@signed-in", Probe.Page),
+        ["PAGE /admin/settings"] = new("sysadmin", Probe.Page),
+        ["PAGE /admin/api-keys"] = new("@key-holders", Probe.Page),
+        ["PAGE /admin/users"] = new("@user-readers", Probe.Page),
+        ["PAGE /admin/organisations"] = new("@org-readers", Probe.Page),
+        ["PAGE /admin/roles"] = new("secadmin", Probe.Page),
+        ["PAGE /audit/logins"] = new("auditadmin", Probe.Page),
+        ["PAGE /audit/log"] = new("auditadmin", Probe.Page),
+        ["PAGE /etowns"] = new("@etown-readers -anonymous", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /etowns/new"] = new("@registry-writers", Probe.Page),
+        // "{etown}" pages are opened for each of the seven e-towns and checked against the caller's scope.
+        ["PAGE /etowns/{Id:guid}"] = new("@etown-readers -anonymous", Probe.Page, "/etowns/{etown}", Scope: PageScope.Etown),
+        ["PAGE /etowns/{Id:guid}/edit"] = new("@registry-writers", Probe.Page, "/etowns/{etown}/edit", Scope: PageScope.Etown),
+        ["PAGE /public/etowns"] = new("@everyone", Probe.Page, Scope: PageScope.PublicList),
+        ["PAGE /public/etowns/{Id:guid}"] = new("@everyone", Probe.Page, "/public/etowns/{etown}", Scope: PageScope.Public),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
@@ -408,31 +439,65 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         foreach (var (key, row) in Matrix.Where(m => m.Value.Probe == Probe.Page))
         {
             var route = key[5..];
-            if (route.Contains('{')) { failures.Add($"{key}: parameterised page needs a Url in its row"); continue; }
-            var url = row.Url ?? route;
+            var template = row.Url ?? route;
+            if (template.Contains('{') && !template.Contains("{etown}")) { failures.Add($"{key}: parameterised page needs a Url with {{etown}} in its row"); continue; }
+            var targets = template.Contains("{etown}")
+                ? w.EtownIds.Select(t => (Url: template.Replace("{etown}", t.Value.ToString()), Town: (string?)t.Key)).ToList()
+                : [(Url: template, Town: (string?)null)];
             var allowed = AllowedOf(row);
             foreach (var caller in Callers)
+            foreach (var (url, town) in targets)
             {
                 var r = await w.Clients[caller].GetAsync(url);
                 var location = r.Headers.Location?.ToString() ?? "";
                 var html = await r.Content.ReadAsStringAsync();
                 var forbidden = !row.IsDenialPage && html.Contains("data-testid=\"forbidden\"", StringComparison.Ordinal);
+                var what = town is null ? $"{key} as {caller}" : $"{key} [{town}] as {caller}";
+                if ((int)r.StatusCode >= 500) { failures.Add($"{what}: {(int)r.StatusCode}"); continue; }
+                var inScope = caller == Anonymous ? [] : VisibleEtowns.GetValueOrDefault(caller, []);
+                var published = VisibleEtowns[Anonymous];
                 if (allowed.Contains(caller))
                 {
-                    var ok = (r.StatusCode == HttpStatusCode.OK && !forbidden)
-                             || (r.StatusCode == HttpStatusCode.Redirect && !location.Contains("/account/login", StringComparison.Ordinal) && !location.Contains("access-denied", StringComparison.Ordinal));
-                    if (!ok) failures.Add($"{key} as {caller}: {(int)r.StatusCode} {location}{(forbidden ? " (forbidden marker)" : "")}");
+                    var shouldShow = row.Scope switch
+                    {
+                        PageScope.Etown => inScope.Contains(town!),
+                        PageScope.Public => caller == Anonymous ? published.Contains(town!) : (bool?)null,
+                        _ => true,
+                    };
+                    if (shouldShow == true)
+                    {
+                        var ok = (r.StatusCode == HttpStatusCode.OK && !forbidden)
+                                 || (r.StatusCode == HttpStatusCode.Redirect && !location.Contains("/account/login", StringComparison.Ordinal) && !location.Contains("access-denied", StringComparison.Ordinal));
+                        if (!ok) failures.Add($"{what}: {(int)r.StatusCode} {location}{(forbidden ? " (forbidden marker)" : "")}");
+                        if (town is not null && r.StatusCode == HttpStatusCode.OK && !html.Contains(town, StringComparison.Ordinal)) failures.Add($"{what}: page does not show the e-town");
+                    }
+                    if (town is not null && shouldShow != true && html.Contains(town, StringComparison.Ordinal))
+                    {
+                        // Out of scope: the page must not reveal the e-town (a signed-in caller may see published ones on public pages).
+                        var excused = row.Scope == PageScope.Public && caller != Anonymous && (published.Contains(town) || inScope.Contains(town));
+                        if (!excused) failures.Add($"{what}: LEAK, page shows an e-town outside the caller's scope ({(int)r.StatusCode})");
+                    }
+                    if (row.Scope is PageScope.EtownList or PageScope.PublicList)
+                        foreach (var t in AllTowns.Where(t => html.Contains(t, StringComparison.Ordinal)))
+                        {
+                            var may = row.Scope == PageScope.EtownList ? inScope.Contains(t)
+                                : caller == Anonymous ? published.Contains(t) : published.Contains(t) || inScope.Contains(t);
+                            if (!may) failures.Add($"{what}: LEAK, list shows {t}");
+                        }
                 }
                 else if (caller == Anonymous)
                 {
                     if (r.StatusCode != HttpStatusCode.Redirect || !location.Contains("/account/login", StringComparison.Ordinal))
-                        failures.Add($"{key} as anonymous: {(int)r.StatusCode} {location}, expected redirect to /account/login");
+                        failures.Add($"{what}: {(int)r.StatusCode} {location}, expected redirect to /account/login");
                 }
                 else
                 {
                     var denied = (r.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/access-denied", StringComparison.Ordinal))
-                                 || (r.StatusCode == HttpStatusCode.OK && forbidden) || r.StatusCode == HttpStatusCode.Forbidden;
-                    if (!denied) failures.Add($"{key} as {caller}: {(int)r.StatusCode} {location}, expected access denied");
+                                 || (r.StatusCode == HttpStatusCode.OK && forbidden) || r.StatusCode == HttpStatusCode.Forbidden
+                                 || (town is not null && r.StatusCode == HttpStatusCode.NotFound); // scope hides the object: not found is a denial too
+                    if (!denied) failures.Add($"{what}: {(int)r.StatusCode} {location}, expected access denied");
+                    if (town is not null && html.Contains(town, StringComparison.Ordinal) && !inScope.Contains(town))
+                        failures.Add($"{what}: LEAK, denied page still shows the e-town");
                 }
             }
         }
