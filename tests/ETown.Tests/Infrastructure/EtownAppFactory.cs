@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Data.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ETown.Tests.Infrastructure;
+
+/// <summary>
+/// The whole application (migrations, reference data, demo data) on its own fresh database:
+/// a temp SQLite file, or a new PostgreSQL database <c>etown_test_&lt;guid&gt;</c> dropped afterwards.
+/// </summary>
+public sealed class EtownAppFactory : WebApplicationFactory<Program>
+{
+    readonly string _cleanup;
+    readonly string _keysDir;
+    readonly bool _demo;
+
+    public string Provider { get; }
+    /// <summary>Provider connection string (SQLite: "Data Source=…").</summary>
+    public static string ConnectionStringOf(string provider, string configValue) =>
+        provider == Databases.Sqlite ? $"Data Source={configValue};Foreign Keys=True;Pooling=False" : configValue;
+
+    public string ConnectionString { get; }
+    readonly string _configValue; // SQLite: the file path; PostgreSQL: the connection string
+
+    public EtownAppFactory(string provider, bool demo = true) : this(provider, demo, null, null) { }
+
+    /// <summary>On a database prepared by the test (see <see cref="Databases.CreateDatabase"/>); it is dropped on dispose.</summary>
+    public static EtownAppFactory OnExisting(string provider, string configValue, string cleanupToken, bool demo) =>
+        new(provider, demo, configValue, cleanupToken);
+
+    EtownAppFactory(string provider, bool demo, string? configValue, string? cleanup)
+    {
+        Provider = provider;
+        _demo = demo;
+        if (configValue is null) _configValue = Databases.CreateDatabase(provider, out _cleanup);
+        else { _configValue = configValue; _cleanup = cleanup!; }
+        ConnectionString = ConnectionStringOf(provider, _configValue);
+        _keysDir = Path.Combine(Path.GetTempPath(), "etown-tests", "keys-" + Guid.NewGuid().ToString("N"));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider);
+        if (Provider == Databases.Sqlite) builder.UseSetting("Database:SqlitePath", _configValue);
+        else builder.UseSetting("ConnectionStrings:Postgres", _configValue);
+        builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
+        builder.UseSetting("Demo:PrintAccounts", "false");
+        builder.UseSetting("DataProtection:KeysPath", _keysDir);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+    }
+
+    /// <summary>Starts the app (migrate + seed) if not yet started.</summary>
+    public EtownAppFactory Start()
+    {
+        _ = Server;
+        return this;
+    }
+
+    /// <summary>A client whose cookies flow (https base address: cookies are Secure + SameSite=Strict).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true,
+    });
+
+    /// <summary>Signs in a demo account (computing the TOTP code for admins) and returns its client.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = DemoData.Password)
+    {
+        var client = Anonymous();
+        var r = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password, code = CodeFor(userName) });
+        if (r.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"sign-in of {userName} on {Provider} failed: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        return client;
+    }
+
+    public static string? CodeFor(string userName) =>
+        DemoData.Accounts.FirstOrDefault(a => a.UserName == userName)?.TotpKey is { } key ? TotpCode.Compute(key) : null;
+
+    /// <summary>A context that sees everything (system caller), for arranging and asserting.</summary>
+    public EtownDbContext SystemContext() => Services.GetRequiredService<EtownDb>().CreateSystem();
+
+    /// <summary>A raw connection, outside the application's code paths.</summary>
+    public async Task<DbConnection> OpenRawAsync()
+    {
+        DbConnection c = Provider == Databases.Sqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
+        await c.OpenAsync();
+        return c;
+    }
+
+    public async Task<int> ExecAsync(string sql)
+    {
+        await using var c = await OpenRawAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteNonQueryAsync();
+    }
+
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var c = await OpenRawAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return await cmd.ExecuteScalarAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        try { await base.DisposeAsync(); }
+        finally
+        {
+            Databases.DropDatabase(Provider, _cleanup);
+            try { Directory.Delete(_keysDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+/// <summary>
+/// Class fixture: at most one started app per provider per test class (app start, migration and
+/// demo seed are the slow part), created on first use and disposed when the class is done.
+/// </summary>
+public sealed class DemoApps : IAsyncLifetime
+{
+    readonly ConcurrentDictionary<string, Lazy<EtownAppFactory>> _apps = new();
+
+    public EtownAppFactory this[string provider] =>
+        _apps.GetOrAdd(provider, p => new Lazy<EtownAppFactory>(() => new EtownAppFactory(p).Start())).Value;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var lazy in _apps.Values)
+            if (lazy.IsValueCreated) await lazy.Value.DisposeAsync();
+    }
+}
+
+public static class Http
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage r)
+    {
+        var text = await r.Content.ReadAsStringAsync();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The stable error code of a ProblemDetails body.</summary>
+    public static async Task<string?> ProblemCodeAsync(this HttpResponseMessage r)
+    {
+        var text = await r.Content.ReadAsStringAsync();
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try { return JsonDocument.Parse(text).RootElement.TryGetProperty("code", out var c) ? c.GetString() : null; }
+        catch (JsonException) { return null; }
+    }
+
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient c, HttpMethod method, string url, object? body = null) =>
+        c.SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) });
+}

@@ -1,0 +1,506 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text.Json;
+using ETown.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ETown.Tests.Integration;
+
+/// <summary>
+/// Issue #2 §5: the authorization matrix. Every endpoint of the running app (API, health, OpenAPI,
+/// account, Blazor pages, framework) must have a row here — a new endpoint fails
+/// <see cref="EveryEndpoint_HasAMatrixEntry"/> until someone decides who may call it. Rows say which
+/// demo accounts (and "anonymous") are allowed; everyone else must get 401 (anonymous) or 403,
+/// and per-object/list endpoints are checked against each account's data scope.
+/// </summary>
+public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
+{
+    // ------------------------------------------------------------------ who is who
+
+    public const string Anonymous = "anonymous";
+    static readonly string[] Counties = ["lucheng", "kelan", "linyi", "shanyin", "yingxian", "huairen", "youyu"];
+    static readonly string[] Cities = ["changzhi", "shuozhou"];
+    static readonly string[] Accounts =
+        ["province", .. Cities, .. Counties, "operator", "thirdparty", "entity", "discipline", "sysadmin", "secadmin", "auditadmin"];
+    static readonly string[] Callers = [.. Accounts, Anonymous];
+
+    /// <summary>Groups usable in the Allowed column.</summary>
+    static string[] Expand(string allowed) => allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(t => t switch
+    {
+        "@everyone" => Callers,
+        "@signed-in" => Accounts,
+        "@counties" => Counties,
+        "@cities" => Cities,
+        "@etown-readers" => [.. Accounts.Except(["sysadmin", "secadmin", "auditadmin"]), Anonymous],
+        "@org-readers" => ["province", .. Cities, .. Counties, "discipline", "sysadmin"],
+        "@user-readers" => ["province", .. Cities, .. Counties, "sysadmin", "secadmin"],
+        "@registry-writers" => ["province", .. Counties],
+        "@key-holders" => [.. Counties, "operator"],
+        _ => [t],
+    }).Distinct().ToArray();
+
+    // The seven demo e-towns (DemoData) and who may see them (issue #2 §5).
+    const string L = "长治市潞城区乡村e镇", K = "岢岚县乡村e镇", Y = "临猗新城涑水e镇", SY = "山阴县古城乡村e镇",
+        YX = "应县木塔鲜生乡村e镇", HR = "怀仁市陶瓷e镇", YY = "右玉县西口e镇";
+    static readonly string[] AllTowns = [L, K, Y, SY, YX, HR, YY];
+
+    static readonly Dictionary<string, string[]> VisibleEtowns = new()
+    {
+        ["province"] = AllTowns,
+        ["changzhi"] = [L], ["shuozhou"] = [SY, YX, HR, YY],
+        ["lucheng"] = [L], ["kelan"] = [K], ["linyi"] = [Y], ["shanyin"] = [SY], ["yingxian"] = [YX], ["huairen"] = [HR], ["youyu"] = [YY],
+        ["operator"] = [L], ["thirdparty"] = [YX], ["entity"] = [L],
+        ["discipline"] = [L], // 长治市纪委监委: region 1404
+        [Anonymous] = [L, K, Y, HR], // published ones only
+    };
+
+    /// <summary>Region prefix of each account's organisation scope (organisations and users); "" = whole province.</summary>
+    static readonly Dictionary<string, string> RegionScope = new()
+    {
+        ["province"] = "", ["changzhi"] = "1404", ["shuozhou"] = "1406",
+        ["lucheng"] = "140406", ["kelan"] = "140929", ["linyi"] = "140821", ["shanyin"] = "140621",
+        ["yingxian"] = "140622", ["huairen"] = "140681", ["youyu"] = "140623",
+        ["discipline"] = "1404", ["sysadmin"] = "", ["secadmin"] = "", ["auditadmin"] = "",
+    };
+
+    // ------------------------------------------------------------------ the matrix
+
+    public enum Probe { Get, EtownList, EtownItem, Export, OrgList, OrgItem, UserList, UserItem, Write, Page, Framework, Elsewhere }
+
+    /// <summary>One row: who is allowed, how it is probed, and (for writes) a request body.</summary>
+    public sealed record Row(string Allowed, Probe Probe, string? Url = null, object? Body = null, string? Note = null, bool IsDenialPage = false,
+        PageScope Scope = PageScope.None);
+
+    /// <summary>How a page's content is checked against the caller's data scope.</summary>
+    public enum PageScope
+    {
+        None,
+        /// <summary>Per e-town page: shows the e-town exactly when the caller may see it.</summary>
+        Etown,
+        /// <summary>List page: names only e-towns in the caller's scope.</summary>
+        EtownList,
+        /// <summary>Public page: anonymous sees exactly the published ones; nobody sees an unpublished e-town outside their own scope.</summary>
+        Public,
+        PublicList,
+    }
+
+    static readonly object EtownBody = new { name = "矩阵测试e镇", countyCode = "140406", plannedAreaKm2 = 1.2m };
+
+    public static readonly Dictionary<string, Row> Matrix = new()
+    {
+        // Operations and documentation
+        ["GET /healthz"] = new("@everyone", Probe.Get),
+        ["GET /openapi/{documentName}.json"] = new("@everyone", Probe.Get, "/openapi/v1.json"),
+        // Sign-in (behaviour in SecurityTests)
+        ["POST /api/v1/auth/login"] = new("@everyone", Probe.Elsewhere, Note: "SecurityTests"),
+        ["POST /api/v1/auth/logout"] = new("@signed-in", Probe.Write, Note: "allowed callers are not called: it would end the shared session"),
+        ["POST /account/logout"] = new("@everyone", Probe.Elsewhere, Note: "form post with antiforgery token; E2E"),
+        ["GET /api/v1/me"] = new("@everyone", Probe.Get),
+        // Reference data
+        ["GET /api/v1/regions/"] = new("@everyone", Probe.Get),
+        ["PUT /api/v1/regions/{code}"] = new("province", Probe.Write, "/api/v1/regions/140406", new { countyClass = "Advancing", isNationalDemoCounty = true }),
+        ["GET /api/v1/calendar/{year:int}"] = new("@everyone", Probe.Get, "/api/v1/calendar/2025"),
+        ["GET /api/v1/calendar/deadline"] = new("@everyone", Probe.Get, "/api/v1/calendar/deadline?start=2025-09-30&workingDays=5"),
+        ["PUT /api/v1/calendar/{date}"] = new("sysadmin", Probe.Write, "/api/v1/calendar/2030-01-05", new { date = "2030-01-05", kind = "Workday", name = "测试", source = (string?)null }),
+        ["DELETE /api/v1/calendar/{date}"] = new("sysadmin", Probe.Write, "/api/v1/calendar/2025-10-01"),
+        // Security administration (三权分立)
+        ["GET /api/v1/permissions"] = new("secadmin", Probe.Get),
+        ["GET /api/v1/roles"] = new("secadmin", Probe.Get),
+        ["POST /api/v1/roles"] = new("secadmin", Probe.Write, Body: new { name = "矩阵测试角色", description = "x" }),
+        ["PUT /api/v1/roles/{id:guid}/permissions"] = new("secadmin", Probe.Write, "/api/v1/roles/{role}/permissions", new { permissions = new[] { "Registry.Etown.Read" }, requiresTwoFactor = false }),
+        // Audit
+        ["GET /api/v1/audit-records"] = new("auditadmin", Probe.Get),
+        ["POST /api/v1/audit-records/verification"] = new("auditadmin", Probe.Write),
+        ["GET /api/v1/login-events"] = new("auditadmin", Probe.Get),
+        // System settings
+        ["GET /api/v1/settings/"] = new("sysadmin", Probe.Get),
+        ["PUT /api/v1/settings/{key}"] = new("sysadmin", Probe.Write, "/api/v1/settings/site.name", new { value = "x" }),
+        // E-town registry (issue #2 §8)
+        ["GET /api/v1/etowns/"] = new("@etown-readers", Probe.EtownList),
+        ["GET /api/v1/etowns/{id:guid}"] = new("@etown-readers", Probe.EtownItem),
+        ["GET /api/v1/etowns/export.xlsx"] = new("@etown-readers -anonymous", Probe.Export),
+        ["POST /api/v1/etowns/"] = new("@registry-writers", Probe.Write, Body: EtownBody),
+        ["PUT /api/v1/etowns/{id:guid}"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}", EtownBody),
+        ["POST /api/v1/etowns/{id:guid}/status"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/status", new { status = "Accepted" }),
+        ["POST /api/v1/etowns/{id:guid}/publication"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/publication", new { published = false }),
+        ["POST /api/v1/etowns/{id:guid}/assignments"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/assignments", new { organisationId = Guid.NewGuid(), kind = "Operator" }),
+        ["DELETE /api/v1/etowns/{id:guid}/assignments/{assignmentId:guid}"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/assignments/" + Guid.NewGuid()),
+        // Organisations, users, API keys
+        ["GET /api/v1/organisations/"] = new("@org-readers", Probe.OrgList),
+        ["GET /api/v1/organisations/{id:guid}"] = new("@org-readers", Probe.OrgItem),
+        ["POST /api/v1/organisations/"] = new("sysadmin", Probe.Write, Body: new { name = "矩阵测试单位", kind = "CountyDepartment", regionCode = "140406" }),
+        ["PUT /api/v1/organisations/{id:guid}"] = new("sysadmin", Probe.Write, "/api/v1/organisations/{lucheng-org}", new { name = "改名", kind = "CountyEtownOffice", regionCode = "140406", isActive = true }),
+        ["GET /api/v1/users/"] = new("@user-readers", Probe.UserList),
+        ["GET /api/v1/users/{id:guid}"] = new("@user-readers", Probe.UserItem),
+        ["POST /api/v1/users/"] = new("sysadmin", Probe.Write, Body: new { userName = "matrix", displayName = "矩阵", organisationId = Guid.Empty, password = "Matrix@2026" }),
+        ["PUT /api/v1/users/{id:guid}"] = new("sysadmin", Probe.Write, "/api/v1/users/{lucheng-user}", new { userName = "lucheng", displayName = "改名", organisationId = Guid.Empty, isActive = false }),
+        ["PUT /api/v1/users/{id:guid}/roles"] = new("sysadmin secadmin", Probe.Write, "/api/v1/users/{lucheng-user}/roles", new { roles = new[] { "省级业务管理员" } }),
+        ["POST /api/v1/users/{id:guid}/unlock"] = new("sysadmin", Probe.Write, "/api/v1/users/{lucheng-user}/unlock"),
+        ["POST /api/v1/users/{id:guid}/reveal-phone"] = new("secadmin", Probe.Write, "/api/v1/users/{lucheng-user}/reveal-phone"),
+        ["GET /api/v1/api-keys/"] = new("@key-holders", Probe.Get),
+        ["POST /api/v1/api-keys/"] = new("@key-holders", Probe.Write, Body: new { name = "矩阵", role = "县级业务管理员" }),
+        ["DELETE /api/v1/api-keys/{id:guid}"] = new("@key-holders", Probe.Write, "/api/v1/api-keys/" + Guid.NewGuid()),
+
+        // Blazor pages: PAGE route → who may open it. Add a row for every new page.
+        ["PAGE /"] = new("@signed-in", Probe.Page),
+        ["PAGE /not-found"] = new("@everyone", Probe.Page),
+        ["PAGE /account/login"] = new("@everyone", Probe.Page),
+        ["PAGE /account/login-2fa"] = new("@everyone", Probe.Page),
+        ["PAGE /account/enrol-2fa"] = new("@everyone", Probe.Page),
+        ["PAGE /account/access-denied"] = new("@everyone", Probe.Page, IsDenialPage: true), // shows the forbidden marker by design
+        ["PAGE /me/security"] = new("@signed-in", Probe.Page),
+        ["PAGE /reference/regions"] = new("@signed-in", Probe.Page),
+        ["PAGE /reference/calendar"] = new("@signed-in", Probe.Page),
+        ["PAGE /admin/settings"] = new("sysadmin", Probe.Page),
+        ["PAGE /admin/api-keys"] = new("@key-holders", Probe.Page),
+        ["PAGE /admin/users"] = new("@user-readers", Probe.Page),
+        ["PAGE /admin/organisations"] = new("@org-readers", Probe.Page),
+        ["PAGE /admin/roles"] = new("secadmin", Probe.Page),
+        ["PAGE /audit/logins"] = new("auditadmin", Probe.Page),
+        ["PAGE /audit/log"] = new("auditadmin", Probe.Page),
+        ["PAGE /etowns"] = new("@etown-readers -anonymous", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /etowns/new"] = new("@registry-writers", Probe.Page),
+        // "{etown}" pages are opened for each of the seven e-towns and checked against the caller's scope.
+        ["PAGE /etowns/{Id:guid}"] = new("@etown-readers -anonymous", Probe.Page, "/etowns/{etown}", Scope: PageScope.Etown),
+        ["PAGE /etowns/{Id:guid}/edit"] = new("@registry-writers", Probe.Page, "/etowns/{etown}/edit", Scope: PageScope.Etown),
+        ["PAGE /public/etowns"] = new("@everyone", Probe.Page, Scope: PageScope.PublicList),
+        ["PAGE /public/etowns/{Id:guid}"] = new("@everyone", Probe.Page, "/public/etowns/{etown}", Scope: PageScope.Public),
+
+        // Framework plumbing (Blazor circuit)
+        ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
+        ["ANY /_blazor"] = new("@everyone", Probe.Framework),
+        ["ANY /_blazor/negotiate"] = new("@everyone", Probe.Framework),
+        ["ANY /_blazor/disconnect/"] = new("@everyone", Probe.Framework),
+        ["ANY /_blazor/initializers/"] = new("@everyone", Probe.Framework),
+    };
+
+    static string[] AllowedOf(Row row)
+    {
+        var tokens = row.Allowed.Split(' ');
+        var minus = tokens.Where(t => t.StartsWith('-')).Select(t => t[1..]).ToHashSet();
+        return Expand(string.Join(' ', tokens.Where(t => !t.StartsWith('-')))).Where(a => !minus.Contains(a)).ToArray();
+    }
+
+    static IEnumerable<string> KeysOf(RouteEndpoint e)
+    {
+        var pattern = e.RoutePattern.RawText ?? "";
+        if (!pattern.StartsWith('/')) pattern = "/" + pattern;
+        if (e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null) return ["PAGE " + pattern];
+        var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+        return methods.Count == 0 ? ["ANY " + pattern] : methods.Select(m => $"{m} {pattern}");
+    }
+
+    static List<RouteEndpoint> Endpoints(EtownAppFactory app) =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+
+    // ------------------------------------------------------------------ completeness
+
+    [Fact]
+    public void EveryEndpoint_HasAMatrixEntry_AndEveryEntryAnEndpoint()
+    {
+        var app = apps[Databases.Sqlite];
+        var keys = Endpoints(app).SelectMany(KeysOf).ToHashSet();
+        var missing = keys.Except(Matrix.Keys).Order().ToList();
+        Assert.True(missing.Count == 0, "Endpoints without an authorization-matrix row (add them to AuthorizationMatrixTests.Matrix):\n" + string.Join("\n", missing));
+        var stale = Matrix.Keys.Except(keys).Order().ToList();
+        Assert.True(stale.Count == 0, "Matrix rows for endpoints that no longer exist:\n" + string.Join("\n", stale));
+        foreach (var (key, row) in Matrix)
+            Assert.True(AllowedOf(row).All(a => Callers.Contains(a)), $"{key}: unknown account in '{row.Allowed}'");
+    }
+
+    [Fact]
+    public void EveryDemoAccount_IsInTheMatrix() =>
+        Assert.Equal(ETown.Web.Platform.Data.Seeding.DemoData.Accounts.Select(a => a.UserName).Order(), Accounts.Order());
+
+    // ------------------------------------------------------------------ fixtures of one run
+
+    sealed class World
+    {
+        public required EtownAppFactory App { get; init; }
+        public Dictionary<string, HttpClient> Clients { get; } = [];
+        public Dictionary<string, Guid> EtownIds { get; init; } = [];
+        public List<(Guid Id, string Region, string Name)> Orgs { get; init; } = [];
+        public List<(Guid Id, string UserName, Guid Org)> Users { get; init; } = [];
+        public Guid OwnOrg(string account) => Users.Single(u => u.UserName == account).Org;
+        public string Resolve(string url) => url
+            .Replace("{lucheng-etown}", EtownIds[L].ToString())
+            .Replace("{lucheng-org}", OwnOrg("lucheng").ToString())
+            .Replace("{lucheng-user}", Users.Single(u => u.UserName == "lucheng").Id.ToString())
+            .Replace("{role}", RoleId.ToString());
+        public Guid RoleId { get; init; }
+
+        public bool OrgVisible(string account, Guid orgId) =>
+            orgId == OwnOrg(account) || Orgs.Single(o => o.Id == orgId).Region.StartsWith(RegionScope[account], StringComparison.Ordinal);
+    }
+
+    async Task<World> WorldAsync(string provider)
+    {
+        var app = apps[provider];
+        await using var ctx = app.SystemContext();
+        var world = new World
+        {
+            App = app,
+            EtownIds = await ctx.Etowns.ToDictionaryAsync(e => e.Name, e => e.Id),
+            Orgs = (await ctx.Organisations.Select(o => new { o.Id, o.RegionCode, o.Name }).ToListAsync()).Select(o => (o.Id, o.RegionCode, o.Name)).ToList(),
+            Users = (await ctx.Users.Select(u => new { u.Id, u.UserName, u.OrganisationId }).ToListAsync()).Select(u => (u.Id, u.UserName!, u.OrganisationId)).ToList(),
+            RoleId = await ctx.Roles.Where(r => r.Name == "市级业务管理员").Select(r => r.Id).SingleAsync(),
+        };
+        foreach (var a in Accounts) world.Clients[a] = await app.SignInAsync(a);
+        world.Clients[Anonymous] = app.Anonymous();
+        return world;
+    }
+
+    static HttpStatusCode Denied(string caller) => caller == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+
+    // ------------------------------------------------------------------ API reads
+
+    [Theory, SqliteData, PostgresData]
+    public async Task ApiReads_FollowTheMatrix_AndTheDataScope(string provider)
+    {
+        var w = await WorldAsync(provider);
+        var failures = new List<string>();
+        void Check(bool ok, string what) { if (!ok) failures.Add(what); }
+
+        foreach (var (key, row) in Matrix.Where(m => m.Key.StartsWith("GET /api", StringComparison.Ordinal) || m.Key.StartsWith("GET /healthz") || m.Key.StartsWith("GET /openapi")))
+        {
+            var allowed = AllowedOf(row);
+            var url = row.Url ?? key[4..];
+            foreach (var caller in Callers)
+            {
+                var client = w.Clients[caller];
+                var may = allowed.Contains(caller);
+                switch (row.Probe)
+                {
+                    case Probe.Get:
+                    {
+                        var r = await client.GetAsync(url);
+                        Check(may ? r.StatusCode == HttpStatusCode.OK : r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}");
+                        break;
+                    }
+                    case Probe.EtownList:
+                    {
+                        var r = await client.GetAsync("/api/v1/etowns?pageSize=200");
+                        if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
+                        Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
+                        if (r.StatusCode != HttpStatusCode.OK) break;
+                        var names = (await r.JsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("name").GetString()!).Order().ToList();
+                        Check(names.SequenceEqual(VisibleEtowns[caller].Order()), $"{key} as {caller}: saw [{string.Join("、", names)}], expected [{string.Join("、", VisibleEtowns[caller].Order())}]");
+                        break;
+                    }
+                    case Probe.EtownItem:
+                        foreach (var (name, id) in w.EtownIds)
+                        {
+                            var r = await client.GetAsync($"/api/v1/etowns/{id}");
+                            var expected = !may ? Denied(caller) : VisibleEtowns[caller].Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                            Check(r.StatusCode == expected, $"GET /api/v1/etowns/{{{name}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                        }
+                        break;
+                    case Probe.Export:
+                    {
+                        var r = await client.GetAsync("/api/v1/etowns/export.xlsx");
+                        if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
+                        Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
+                        if (r.StatusCode != HttpStatusCode.OK) break;
+                        var text = XlsxText(await r.Content.ReadAsByteArrayAsync());
+                        foreach (var town in AllTowns)
+                            Check(text.Contains(town) == VisibleEtowns[caller].Contains(town), $"{key} as {caller}: {town} {(text.Contains(town) ? "exported but out of scope" : "missing")}");
+                        break;
+                    }
+                    case Probe.OrgList:
+                    {
+                        var r = await client.GetAsync("/api/v1/organisations");
+                        if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
+                        var ids = (await r.JsonAsync()).EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToHashSet();
+                        var expected = w.Orgs.Where(o => w.OrgVisible(caller, o.Id)).Select(o => o.Id).ToHashSet();
+                        Check(ids.SetEquals(expected), $"{key} as {caller}: saw {ids.Count} organisations, expected {expected.Count}: extra [{string.Join("、", w.Orgs.Where(o => ids.Contains(o.Id) && !expected.Contains(o.Id)).Select(o => o.Name))}]");
+                        break;
+                    }
+                    case Probe.OrgItem:
+                        foreach (var org in w.Orgs)
+                        {
+                            var r = await client.GetAsync($"/api/v1/organisations/{org.Id}");
+                            var expected = !may ? Denied(caller) : w.OrgVisible(caller, org.Id) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                            Check(r.StatusCode == expected, $"GET /api/v1/organisations/{{{org.Name}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                        }
+                        break;
+                    case Probe.UserList:
+                    {
+                        var r = await client.GetAsync("/api/v1/users");
+                        if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
+                        var names = (await r.JsonAsync()).EnumerateArray().Select(u => u.GetProperty("userName").GetString()!).ToHashSet();
+                        var expected = w.Users.Where(u => w.OrgVisible(caller, u.Org)).Select(u => u.UserName).ToHashSet();
+                        Check(names.SetEquals(expected), $"{key} as {caller}: saw [{string.Join(",", names.Order())}], expected [{string.Join(",", expected.Order())}]");
+                        break;
+                    }
+                    case Probe.UserItem:
+                        foreach (var user in w.Users)
+                        {
+                            var r = await client.GetAsync($"/api/v1/users/{user.Id}");
+                            var expected = !may ? Denied(caller) : w.OrgVisible(caller, user.Org) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                            Check(r.StatusCode == expected, $"GET /api/v1/users/{{{user.UserName}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                        }
+                        break;
+                    default:
+                        failures.Add($"{key}: probe {row.Probe} not handled for GET");
+                        break;
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} matrix violations on {provider}:\n" + string.Join("\n", failures));
+    }
+
+    static string XlsxText(byte[] xlsx)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        return string.Concat(zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))
+            .Select(e => { using var s = new StreamReader(e.Open()); return s.ReadToEnd(); }));
+    }
+
+    // ------------------------------------------------------------------ API writes
+
+    [Theory, SqliteData, PostgresData]
+    public async Task ApiWrites_WithoutPermission_AreRefused_AndChangeNothing(string provider)
+    {
+        var w = await WorldAsync(provider);
+        var auditBefore = await AuditCountAsync(w.App);
+        var failures = new List<string>();
+        foreach (var (key, row) in Matrix.Where(m => m.Value.Probe == Probe.Write))
+        {
+            var method = new HttpMethod(key[..key.IndexOf(' ')]);
+            var url = w.Resolve(row.Url ?? key[(key.IndexOf(' ') + 1)..]);
+            var allowed = AllowedOf(row);
+            foreach (var caller in Callers.Where(c => !allowed.Contains(c)))
+            {
+                var r = await w.Clients[caller].SendJsonAsync(method, url, row.Body);
+                if (r.StatusCode != Denied(caller)) failures.Add($"{key} as {caller}: {(int)r.StatusCode}, expected {(int)Denied(caller)}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} write violations on {provider}:\n" + string.Join("\n", failures));
+        // Refused calls leave no business change behind (sign-ins of this test are the only audit records added).
+        await using var ctx = w.App.SystemContext();
+        var added = await ctx.AuditRecords.Where(a => a.Sequence > auditBefore).Select(a => a.Action).Distinct().ToListAsync();
+        Assert.All(added, a => Assert.Contains(a, new[] { "SignIn", "SignInFailure" }));
+    }
+
+    static async Task<long> AuditCountAsync(EtownAppFactory app)
+    {
+        await using var ctx = app.SystemContext();
+        return await ctx.AuditRecords.MaxAsync(a => a.Sequence);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task CountyUser_WritingASiblingCountysEtown_IsRefused_AndNothingChanges(string provider)
+    {
+        var w = await WorldAsync(provider);
+        var kelanTown = w.EtownIds[K]; // 岢岚 (忻州), not lucheng's
+        var changzhiSibling = w.EtownIds[Y]; // 临猗 (运城)
+        var lucheng = w.Clients["lucheng"];
+        await using var ctx0 = w.App.SystemContext();
+        var before = await ctx0.Etowns.AsNoTracking().SingleAsync(e => e.Id == kelanTown);
+
+        foreach (var (method, url, body) in new (HttpMethod, string, object?)[]
+        {
+            (HttpMethod.Put, $"/api/v1/etowns/{kelanTown}", new { name = "被改名", countyCode = "140929", plannedAreaKm2 = 1m }),
+            (HttpMethod.Put, $"/api/v1/etowns/{kelanTown}", new { name = "被搬走", countyCode = "140406", plannedAreaKm2 = 1m }),
+            (HttpMethod.Post, $"/api/v1/etowns/{kelanTown}/status", new { status = "Accepted" }),
+            (HttpMethod.Post, $"/api/v1/etowns/{kelanTown}/publication", new { published = false }),
+            (HttpMethod.Post, $"/api/v1/etowns/{changzhiSibling}/status", new { status = "Withdrawn" }),
+            (HttpMethod.Post, "/api/v1/etowns", new { name = "别县的e镇", countyCode = "140929", plannedAreaKm2 = 1m }),
+        })
+        {
+            var r = await lucheng.SendJsonAsync(method, url, body);
+            Assert.True(r.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{method} {url}: {(int)r.StatusCode}");
+        }
+        // The city officer reads but does not write, even inside his city.
+        var r2 = await w.Clients["changzhi"].SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{w.EtownIds[L]}/publication", new { published = false });
+        Assert.Equal(HttpStatusCode.Forbidden, r2.StatusCode);
+
+        await using var ctx = w.App.SystemContext();
+        var after = await ctx.Etowns.AsNoTracking().SingleAsync(e => e.Id == kelanTown);
+        Assert.Equal((before.Name, before.CountyCode, before.Status, before.IsPublished), (after.Name, after.CountyCode, after.Status, after.IsPublished));
+        Assert.False(await ctx.Etowns.AnyAsync(e => e.Name == "别县的e镇"));
+        Assert.True((await ctx.Etowns.SingleAsync(e => e.Id == w.EtownIds[L])).IsPublished);
+
+        // Own county: allowed.
+        var own = await lucheng.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{w.EtownIds[L]}/publication", new { published = true });
+        Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+    }
+
+    // ------------------------------------------------------------------ Blazor pages
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Pages_FollowTheMatrix(string provider)
+    {
+        var w = await WorldAsync(provider);
+        var failures = new List<string>();
+        foreach (var (key, row) in Matrix.Where(m => m.Value.Probe == Probe.Page))
+        {
+            var route = key[5..];
+            var template = row.Url ?? route;
+            if (template.Contains('{') && !template.Contains("{etown}")) { failures.Add($"{key}: parameterised page needs a Url with {{etown}} in its row"); continue; }
+            var targets = template.Contains("{etown}")
+                ? w.EtownIds.Select(t => (Url: template.Replace("{etown}", t.Value.ToString()), Town: (string?)t.Key)).ToList()
+                : [(Url: template, Town: (string?)null)];
+            var allowed = AllowedOf(row);
+            foreach (var caller in Callers)
+            foreach (var (url, town) in targets)
+            {
+                var r = await w.Clients[caller].GetAsync(url);
+                var location = r.Headers.Location?.ToString() ?? "";
+                var html = await r.Content.ReadAsStringAsync();
+                var forbidden = !row.IsDenialPage && html.Contains("data-testid=\"forbidden\"", StringComparison.Ordinal);
+                var what = town is null ? $"{key} as {caller}" : $"{key} [{town}] as {caller}";
+                if ((int)r.StatusCode >= 500) { failures.Add($"{what}: {(int)r.StatusCode}"); continue; }
+                var inScope = caller == Anonymous ? [] : VisibleEtowns.GetValueOrDefault(caller, []);
+                var published = VisibleEtowns[Anonymous];
+                if (allowed.Contains(caller))
+                {
+                    var shouldShow = row.Scope switch
+                    {
+                        PageScope.Etown => inScope.Contains(town!),
+                        PageScope.Public => caller == Anonymous ? published.Contains(town!) : (bool?)null,
+                        _ => true,
+                    };
+                    if (shouldShow == true)
+                    {
+                        var ok = (r.StatusCode == HttpStatusCode.OK && !forbidden)
+                                 || (r.StatusCode == HttpStatusCode.Redirect && !location.Contains("/account/login", StringComparison.Ordinal) && !location.Contains("access-denied", StringComparison.Ordinal));
+                        if (!ok) failures.Add($"{what}: {(int)r.StatusCode} {location}{(forbidden ? " (forbidden marker)" : "")}");
+                        if (town is not null && r.StatusCode == HttpStatusCode.OK && !html.Contains(town, StringComparison.Ordinal)) failures.Add($"{what}: page does not show the e-town");
+                    }
+                    if (town is not null && shouldShow != true && html.Contains(town, StringComparison.Ordinal))
+                    {
+                        // Out of scope: the page must not reveal the e-town (a signed-in caller may see published ones on public pages).
+                        var excused = row.Scope == PageScope.Public && caller != Anonymous && (published.Contains(town) || inScope.Contains(town));
+                        if (!excused) failures.Add($"{what}: LEAK, page shows an e-town outside the caller's scope ({(int)r.StatusCode})");
+                    }
+                    if (row.Scope is PageScope.EtownList or PageScope.PublicList)
+                        foreach (var t in AllTowns.Where(t => html.Contains(t, StringComparison.Ordinal)))
+                        {
+                            var may = row.Scope == PageScope.EtownList ? inScope.Contains(t)
+                                : caller == Anonymous ? published.Contains(t) : published.Contains(t) || inScope.Contains(t);
+                            if (!may) failures.Add($"{what}: LEAK, list shows {t}");
+                        }
+                }
+                else if (caller == Anonymous)
+                {
+                    if (r.StatusCode != HttpStatusCode.Redirect || !location.Contains("/account/login", StringComparison.Ordinal))
+                        failures.Add($"{what}: {(int)r.StatusCode} {location}, expected redirect to /account/login");
+                }
+                else
+                {
+                    var denied = (r.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/access-denied", StringComparison.Ordinal))
+                                 || (r.StatusCode == HttpStatusCode.OK && forbidden) || r.StatusCode == HttpStatusCode.Forbidden
+                                 || (town is not null && r.StatusCode == HttpStatusCode.NotFound); // scope hides the object: not found is a denial too
+                    if (!denied) failures.Add($"{what}: {(int)r.StatusCode} {location}, expected access denied");
+                    if (town is not null && html.Contains(town, StringComparison.Ordinal) && !inScope.Contains(town))
+                        failures.Add($"{what}: LEAK, denied page still shows the e-town");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} page violations on {provider}:\n" + string.Join("\n", failures));
+    }
+}
