@@ -24,7 +24,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
     static readonly string[] Counties = ["lucheng", "kelan", "linyi", "shanyin", "yingxian", "huairen", "youyu"];
     static readonly string[] Cities = ["changzhi", "shuozhou"];
     static readonly string[] Accounts =
-        ["province", .. Cities, .. Counties, "operator", "thirdparty", "entity", "discipline", "sysadmin", "secadmin", "auditadmin"];
+        ["province", .. Cities, .. Counties, "operator", "thirdparty", "entity", "discipline", "expert1", "expert2", "sysadmin", "secadmin", "auditadmin"];
     static readonly string[] Callers = [.. Accounts, Anonymous];
 
     /// <summary>Groups usable in the Allowed column.</summary>
@@ -34,7 +34,9 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@signed-in" => Accounts,
         "@counties" => Counties,
         "@cities" => Cities,
-        "@etown-readers" => [.. Accounts.Except(["sysadmin", "secadmin", "auditadmin"]), Anonymous],
+        "@etown-readers" => [.. Accounts.Except(["sysadmin", "secadmin", "auditadmin", "expert1", "expert2"]), Anonymous],
+        "@decl-readers" => ["province", .. Cities, .. Counties, "expert1", "expert2"],
+        "@experts" => ["expert1", "expert2"],
         "@org-readers" => ["province", .. Cities, .. Counties, "discipline", "sysadmin"],
         "@user-readers" => ["province", .. Cities, .. Counties, "sysadmin", "secadmin"],
         "@registry-writers" => ["province", .. Counties],
@@ -68,7 +70,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
 
     // ------------------------------------------------------------------ the matrix
 
-    public enum Probe { Get, EtownList, EtownItem, Export, OrgList, OrgItem, UserList, UserItem, Write, Page, Framework, Elsewhere }
+    public enum Probe { Get, EtownList, EtownItem, Export, OrgList, OrgItem, UserList, UserItem, DeclarationList, DeclarationItem, Write, Page, Framework, Elsewhere }
 
     /// <summary>One row: who is allowed, how it is probed, and (for writes) a request body.</summary>
     public sealed record Row(string Allowed, Probe Probe, string? Url = null, object? Body = null, string? Note = null, bool IsDenialPage = false,
@@ -169,6 +171,33 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /public/etowns"] = new("@everyone", Probe.Page, Scope: PageScope.PublicList),
         ["PAGE /public/etowns/{Id:guid}"] = new("@everyone", Probe.Page, "/public/etowns/{etown}", Scope: PageScope.Public),
 
+        // Declarations and review (issue #3, DECL-07): drafts only for their county; reviewers by role and scope.
+        ["GET /api/v1/declarations/"] = new("@decl-readers", Probe.DeclarationList),
+        ["GET /api/v1/declarations/{id:guid}"] = new("@decl-readers", Probe.DeclarationItem),
+        ["POST /api/v1/declarations/"] = new("@counties", Probe.Write, Body: new { countyCode = "140406", projectName = "矩阵测试申报" }),
+        ["PUT /api/v1/declarations/{id:guid}"] = new("@counties", Probe.Write, "/api/v1/declarations/{kelan-draft}", new { countyCode = "140929", projectName = "改名" }),
+        ["POST /api/v1/declarations/{id:guid}/submit"] = new("@counties", Probe.Write, "/api/v1/declarations/{kelan-draft}/submit"),
+        ["POST /api/v1/declarations/{id:guid}/materials/{kind}"] = new("@decl-readers", Probe.Write, "/api/v1/declarations/{kelan-draft}/materials/CommitmentLetter", Note: "service decides county vs city; DeclarationWorkflowTests"),
+        ["GET /api/v1/declarations/{id:guid}/materials/{materialId:guid}"] = new("@decl-readers", Probe.Elsewhere, Note: "DeclarationWorkflowTests.Materials_*"),
+        ["DELETE /api/v1/declarations/{id:guid}/materials/{materialId:guid}"] = new("@counties", Probe.Write, "/api/v1/declarations/{kelan-draft}/materials/" + Guid.NewGuid()),
+        ["POST /api/v1/declarations/{id:guid}/recommend"] = new("@cities", Probe.Write, "/api/v1/declarations/{youyu-submitted}/recommend", new { opinion = "同意" }),
+        ["POST /api/v1/declarations/{id:guid}/return"] = new("@cities", Probe.Write, "/api/v1/declarations/{youyu-submitted}/return", new { reason = "补充" }),
+        ["POST /api/v1/declarations/{id:guid}/experts"] = new("province", Probe.Write, "/api/v1/declarations/{youyu-submitted}/experts", new { expertUserIds = new[] { Guid.NewGuid() } }),
+        ["POST /api/v1/declarations/{id:guid}/scores"] = new("@experts", Probe.Write, "/api/v1/declarations/{youyu-submitted}/scores", new { scores = new Dictionary<string, decimal>(), comment = "" }),
+        ["POST /api/v1/declarations/{id:guid}/decision"] = new("province", Probe.Write, "/api/v1/declarations/{youyu-submitted}/decision", new { list = false, note = "x" }),
+        ["POST /api/v1/declarations/{id:guid}/objections"] = new("province", Probe.Write, "/api/v1/declarations/{youyu-submitted}/objections", new { text = "x" }),
+        ["POST /api/v1/declarations/{id:guid}/objections/{objectionId:guid}/resolution"] = new("province", Probe.Write, "/api/v1/declarations/{youyu-submitted}/objections/" + Guid.NewGuid() + "/resolution", new { sustained = false, resolution = "x" }),
+        ["GET /api/v1/declaration-rounds/{year:int}"] = new("@decl-readers", Probe.Get, "/api/v1/declaration-rounds/2022"),
+        ["PUT /api/v1/declaration-rounds/{year:int}"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031", new { opensOn = "2031-04-01", closesOn = "2031-05-10", noticeWorkingDays = 5 }),
+        ["GET /api/v1/declaration-rounds/{year:int}/overview"] = new("@decl-readers", Probe.Get, "/api/v1/declaration-rounds/2022/overview"),
+        ["GET /api/v1/declaration-rounds/{year:int}/experts"] = new("province", Probe.Get, "/api/v1/declaration-rounds/2022/experts"),
+        ["POST /api/v1/declaration-rounds/{year:int}/notice"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031/notice", new { startsOn = "2031-07-01" }),
+        ["POST /api/v1/declaration-rounds/{year:int}/finalise"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031/finalise"),
+        ["PAGE /declarations"] = new("@decl-readers", Probe.Page),
+        ["PAGE /declarations/new"] = new("@counties", Probe.Page, Note: "other declaration readers see the forbidden marker"),
+        ["PAGE /declarations/{Id:guid}"] = new("@decl-readers", Probe.Elsewhere, Note: "DeclarationWorkflowTests.DeclarationPage_*"),
+        ["PAGE /declarations/review/{Year:int}"] = new("province", Probe.Page, "/declarations/review/2022"),
+
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
         ["ANY /_blazor"] = new("@everyone", Probe.Framework),
@@ -229,7 +258,16 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
             .Replace("{lucheng-etown}", EtownIds[L].ToString())
             .Replace("{lucheng-org}", OwnOrg("lucheng").ToString())
             .Replace("{lucheng-user}", Users.Single(u => u.UserName == "lucheng").Id.ToString())
-            .Replace("{role}", RoleId.ToString());
+            .Replace("{role}", RoleId.ToString())
+            .Replace("{kelan-draft}", Declarations.Single(d => d.County == "140929" && d.Status == "Draft").Id.ToString())
+            .Replace("{youyu-submitted}", Declarations.Single(d => d.County == "140623" && d.Status == "Submitted").Id.ToString());
+        public List<(Guid Id, string County, string Status)> Declarations { get; init; } = [];
+
+        /// <summary>DECL-07 scope: drafts only for their own county; otherwise by region prefix; experts only what is assigned (none in the demo).</summary>
+        public bool DeclarationVisible(string account, (Guid Id, string County, string Status) d) =>
+            RegionScope.TryGetValue(account, out var prefix) && !account.StartsWith("expert", StringComparison.Ordinal)
+            && d.County.StartsWith(prefix, StringComparison.Ordinal)
+            && (d.Status != "Draft" || prefix == d.County);
         public Guid RoleId { get; init; }
 
         public bool OrgVisible(string account, Guid orgId) =>
@@ -247,6 +285,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
             Orgs = (await ctx.Organisations.Select(o => new { o.Id, o.RegionCode, o.Name }).ToListAsync()).Select(o => (o.Id, o.RegionCode, o.Name)).ToList(),
             Users = (await ctx.Users.Select(u => new { u.Id, u.UserName, u.OrganisationId }).ToListAsync()).Select(u => (u.Id, u.UserName!, u.OrganisationId)).ToList(),
             RoleId = await ctx.Roles.Where(r => r.Name == "市级业务管理员").Select(r => r.Id).SingleAsync(),
+            Declarations = (await ctx.Declarations.IgnoreQueryFilters().Select(d => new { d.Id, d.CountyCode, d.Status }).ToListAsync())
+                .Select(d => (d.Id, d.CountyCode, d.Status.ToString())).ToList(),
         };
         foreach (var a in Accounts) world.Clients[a] = await app.SignInAsync(a);
         world.Clients[Anonymous] = app.Anonymous();
@@ -341,6 +381,25 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                             var r = await client.GetAsync($"/api/v1/users/{user.Id}");
                             var expected = !may ? Denied(caller) : w.OrgVisible(caller, user.Org) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
                             Check(r.StatusCode == expected, $"GET /api/v1/users/{{{user.UserName}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                        }
+                        break;
+                    case Probe.DeclarationList:
+                    {
+                        var r = await client.GetAsync("/api/v1/declarations?pageSize=200");
+                        if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
+                        Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
+                        if (r.StatusCode != HttpStatusCode.OK) break;
+                        var ids = (await r.JsonAsync()).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToHashSet();
+                        var expected = w.Declarations.Where(d => w.DeclarationVisible(caller, d)).Select(d => d.Id).ToHashSet();
+                        Check(ids.SetEquals(expected), $"{key} as {caller}: saw {ids.Count} declarations, expected {expected.Count}");
+                        break;
+                    }
+                    case Probe.DeclarationItem:
+                        foreach (var d in w.Declarations)
+                        {
+                            var r = await client.GetAsync($"/api/v1/declarations/{d.Id}");
+                            var expected = !may ? Denied(caller) : w.DeclarationVisible(caller, d) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
+                            Check(r.StatusCode == expected, $"GET /api/v1/declarations/{{{d.County} {d.Status}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
                         }
                         break;
                     default:

@@ -754,8 +754,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.HasKey("Key");
 

@@ -745,7 +745,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(500)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Key");

@@ -11,6 +11,16 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterColumn<string>(
+                name: "Value",
+                table: "Settings",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(500)",
+                oldMaxLength: 500);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "DeclarationId",
                 table: "Etowns",
@@ -192,6 +202,16 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "DeclarationId",
                 table: "Etowns");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Value",
+                table: "Settings",
+                type: "character varying(500)",
+                maxLength: 500,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "character varying(4000)",
+                oldMaxLength: 4000);
         }
     }
 }
