@@ -220,6 +220,19 @@ public class DocumentTests
     }
 
     [Fact]
+    public void Xlsx_round_trip_splits_a_boundary_longer_than_an_excel_cell()
+    {
+        var ring = string.Join(",", Enumerable.Range(0, 3000).Select(i => $"[{112.5 + i * 1e-6:0.000000},{37.8 + (i % 7) * 1e-6:0.000000}]"));
+        var form = new DeclarationForm { CountyCode = "140621", BoundaryGeoJson = $$"""{"type":"Polygon","coordinates":[[{{ring}}]]}""" };
+        Assert.True(form.BoundaryGeoJson.Length > 40_000);
+        var bytes = DeclarationXlsx.Template(form);
+        Assert.Empty(ValidateXlsx(bytes));
+        var (back, errors) = DeclarationXlsx.Import(new MemoryStream(bytes));
+        Assert.Empty(errors);
+        Assert.Equal(form.BoundaryGeoJson, back.BoundaryGeoJson);
+    }
+
+    [Fact]
     public void Xlsx_saved_with_shared_strings_reads_the_same()
     {
         var form = FullForm();
