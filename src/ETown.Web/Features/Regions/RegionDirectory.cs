@@ -14,6 +14,9 @@ public sealed class RegionDirectory
         _byCode = (await ctx.Regions.AsNoTracking().ToListAsync(ct)).ToDictionary(r => r.Code);
     }
 
+    /// <summary>Replaces the content from a list already at hand (tests, tools, document rendering without a database).</summary>
+    public void Load(IEnumerable<Region> regions) => _byCode = regions.ToDictionary(r => r.Code);
+
     public Region? Find(string? code) => code is not null && _byCode.TryGetValue(code, out var r) ? r : null;
     public string NameOf(string? code) => Find(code)?.Name ?? code ?? "";
     public IEnumerable<Region> Cities => _byCode.Values.Where(r => r.Level == RegionLevel.City).OrderBy(r => r.Code);
