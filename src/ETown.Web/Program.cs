@@ -1,5 +1,6 @@
 using BootstrapBlazor.Components;
 using ETown.Web.Components;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform;
@@ -72,6 +73,7 @@ app.MapPlatformEndpoints();
 app.MapEtownEndpoints();
 app.MapOrganisationEndpoints();
 app.MapAccountEndpoints();
+app.MapEligibilityEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -21,6 +21,12 @@ public static class Permissions
         public const string AssignmentManage = "Registry.Assignment.Manage";
     }
 
+    public static class Declaration
+    {
+        public const string EligibilityCheck = "Declaration.Eligibility.Check";
+        public const string RuleSetManage = "Declaration.RuleSet.Manage";
+    }
+
     public static class Reference
     {
         public const string RegionUpdate = "Reference.Region.Update";
@@ -68,6 +74,10 @@ public static class Permissions
                 Leaf(Registry.EtownPublish, "公开/撤回e镇信息"),
             ]),
             new("Registry.Assignment", "承办与委托", [Leaf(Registry.AssignmentManage, "管理承办/委托关系")]),
+        ]),
+        new("Declaration", "申报与评审", [
+            new("Declaration.Eligibility", "申报条件", [Leaf(Declaration.EligibilityCheck, "申报条件自检")]),
+            new("Declaration.RuleSet", "申报条件规则集", [Leaf(Declaration.RuleSetManage, "维护申报条件规则集（派生、修改、启用）")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),
