@@ -7,6 +7,9 @@ using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Regions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ETown.Tests.Features.Declarations;
 
@@ -137,5 +140,72 @@ public class EligibilityEndpointTests(EligibilityAppFixture app) : IClassFixture
         Assert.Contains("/api/v1/declarations/eligibility-check", doc);
         Assert.Contains("申报条件自检", doc);
         Assert.Contains("DeclarationForm", doc);
+    }
+
+    [Fact]
+    public async Task CityDerivesAStricterSet_AdoptsIt_AndItsCountiesAreCheckedAgainstIt()
+    {
+        using var shuozhou = await app.SignedInAsync("shuozhou");
+        var stricter = EligibilityThresholds.Shanxi2022 with { MinEcommerceEnterprises = 15 };
+        var created = await shuozhou.PostAsJsonAsync("/api/v1/eligibility-rule-sets/SX-2022/derive",
+            new DeriveRuleSetInput("SZ-2022", "朔州市乡村e镇申报条件（从严）", "140600", stricter), Json);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var row = (await created.Content.ReadFromJsonAsync<RuleSetRow>(Json))!;
+        Assert.Equal(("SX-2022", "140600", false, 2), (row.ParentCode, row.CityCode, row.IsInUse, row.Version));
+
+        // Loosening is refused (422), another city may not touch it (403).
+        var loosen = await shuozhou.PutAsJsonAsync("/api/v1/eligibility-rule-sets/SZ-2022/thresholds", stricter with { MinOutputWan = 4000m }, Json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, loosen.StatusCode);
+        Assert.Contains("ETOWN-ELIG-0002", await loosen.Content.ReadAsStringAsync());
+        using var changzhi = await app.SignedInAsync("changzhi");
+        Assert.Equal(HttpStatusCode.Forbidden, (await changzhi.PutAsJsonAsync("/api/v1/eligibility-rule-sets/SZ-2022/thresholds", stricter, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await changzhi.PostAsJsonAsync("/api/v1/eligibility-rule-sets/SX-2022/derive",
+            new DeriveRuleSetInput("SZ-X", "x", "140600", null), Json)).StatusCode);
+
+        // Tighten further, adopt, then it is immutable (409).
+        var tighter = stricter with { MinMarketEntities = 25 };
+        Assert.Equal(HttpStatusCode.NoContent, (await shuozhou.PutAsJsonAsync("/api/v1/eligibility-rule-sets/SZ-2022/thresholds", tighter, Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await shuozhou.PostAsync("/api/v1/eligibility-rule-sets/SZ-2022/adopt", null)).StatusCode);
+        var locked = await shuozhou.PutAsJsonAsync("/api/v1/eligibility-rule-sets/SZ-2022/thresholds", tighter with { MinOutputWan = 9000m }, Json);
+        Assert.Equal(HttpStatusCode.Conflict, locked.StatusCode);
+        Assert.Contains("ETOWN-ELIG-0001", await locked.Content.ReadAsStringAsync());
+
+        // A 朔州 county (山阴县) is now checked against SZ-2022 by default; 长治's 潞城 still against SX-2022.
+        var f = Lucheng();
+        f.CountyCode = "140621";
+        f.EcommerceEnterprises = 12;
+        f.MarketEntities = 30;
+        var report = (await (await shuozhou.PostAsJsonAsync("/api/v1/declarations/eligibility-check", f, Json)).Content.ReadFromJsonAsync<EligibilityReport>(Json))!;
+        Assert.Equal("SZ-2022", report.RuleSetCode);
+        Assert.Equal(RuleOutcome.Fail, report.Results.Single(r => r.RuleId == "DECL-04").Outcome);
+        Assert.Equal(6m, report.Results.Single(r => r.RuleId == "DECL-02").Figures["countyLevelUnitsInCity"]);
+        f.CountyCode = "140406";
+        var lucheng = (await (await shuozhou.PostAsJsonAsync("/api/v1/declarations/eligibility-check", f, Json)).Content.ReadFromJsonAsync<EligibilityReport>(Json))!;
+        Assert.Equal("SX-2022", lucheng.RuleSetCode);
+        Assert.True(lucheng.Eligible);
+
+        // Every change is in the audit chain.
+        await using var ctx = app.Factory.Services.GetRequiredService<EtownDb>().CreateSystem();
+        var actions = await ctx.AuditRecords.Where(a => a.EntityType == nameof(EligibilityRuleSet) && a.UserName == "shuozhou")
+            .OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync();
+        Assert.Equal(["Create", "Update", "Update"], actions);
+    }
+
+    [Fact]
+    public async Task ProvinceDerivesNextYearsVersion_WhichMayLoosen_AndSeedingIsIdempotent()
+    {
+        using var province = await app.SignedInAsync("province");
+        var res = await province.PostAsJsonAsync("/api/v1/eligibility-rule-sets/SX-2022/derive",
+            new DeriveRuleSetInput("SX-2023-DRAFT", "山西省乡村e镇申报条件（草案）", null, EligibilityThresholds.Shanxi2022 with { MinOutputWan = 4000m }), Json);
+        Assert.Equal(HttpStatusCode.Created, res.StatusCode);
+        var again = await province.PostAsJsonAsync("/api/v1/eligibility-rule-sets/SX-2022/derive",
+            new DeriveRuleSetInput("SX-2023-DRAFT", "重复", null, null), Json);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var services = app.Factory.Services;
+        await using var ctx = services.GetRequiredService<EtownDb>().CreateSystem();
+        await EligibilityService.SeedAsync(ctx, TimeProvider.System);
+        await EligibilityService.SeedAsync(ctx, TimeProvider.System);
+        Assert.Equal(1, await ctx.EligibilityRuleSets.CountAsync(s => s.Code == "SX-2022"));
     }
 }
