@@ -220,7 +220,7 @@ public static class EligibilityEngine
         {
             var floorNote = f.FloorAreaM2 is { } fa ? $"；建筑面积 {N(fa)} 平方米，不足 {N(t.MinFloorAreaM2)} 平方米" : "";
             b.Add(InRange(a) ? Part.Ok : Part.Bad,
-                InRange(a) ? $"规划面积 {N(a)} 平方公里（要求 {range}）" : $"规划面积 {N(a)} 平方公里，不在 {range} 之内{floorNote}");
+                InRange(a) ? $"规划面积 {N(a)} 平方公里（要求 {range}）" : $"规划面积 {N(a)} 平方公里，不在 {range}之内{floorNote}");
         }
         else if (f.FloorAreaM2 is { } fa)
             b.Add(Part.Bad, $"建筑面积 {N(fa)} 平方米，不足 {N(t.MinFloorAreaM2)} 平方米，且未填写规划面积");
@@ -240,7 +240,7 @@ public static class EligibilityEngine
             else if (InRange(ba))
                 b.Add(Part.Ok, $"按边界计算面积 {N(ba)} 平方公里{declared}{diffNote}（要求 {range}）");
             else
-                b.Add(Part.Bad, $"按边界计算面积 {N(ba)} 平方公里{declared}，不在 {range} 之内");
+                b.Add(Part.Bad, $"按边界计算面积 {N(ba)} 平方公里{declared}，不在 {range}之内");
         }
         return b.Condition();
     }
@@ -333,7 +333,7 @@ public static class EligibilityEngine
 
     static void AtLeast(Builder b, decimal? v, decimal min, string what, string unit, string cls)
     {
-        if (v is null) b.Add(Part.Missing, $"未填写{what}（{cls}要求不少于 {N(min)} {unit}）");
+        if (v is null) b.Add(Part.Missing, $"未填写 {what}（{cls}要求不少于 {N(min)} {unit}）");
         else if (v >= min) b.Add(Part.Ok, $"{what} {N(v.Value)} {unit}（{cls}要求不少于 {N(min)} {unit}）");
         else b.Add(Part.Bad, $"{what} {N(v.Value)} {unit}，低于{cls}标准 {N(min)} {unit}");
     }
