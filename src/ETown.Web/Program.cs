@@ -1,6 +1,7 @@
 using BootstrapBlazor.Components;
 using ETown.Web.Components;
 using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform;
@@ -74,6 +75,7 @@ app.MapEtownEndpoints();
 app.MapOrganisationEndpoints();
 app.MapDeclarationEndpoints();
 app.MapAccountEndpoints();
+app.MapEligibilityEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

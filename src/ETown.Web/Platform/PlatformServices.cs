@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Regions;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ETown.Web.Platform;
 
@@ -116,7 +118,10 @@ public static class PlatformServices
         services.AddScoped<SettingsService>();
         services.AddScoped<CalendarService>();
         services.AddScoped<Features.Declarations.DeclarationService>();
+        services.AddScoped<IDeclarationCounts, Features.Declarations.DbDeclarationCounts>();
         services.AddSingleton<Features.Declarations.MaterialStore>();
+        services.AddScoped<EligibilityService>();
+        services.AddScoped<EligibilityContextBuilder>();
         return services;
     }
 

@@ -37,6 +37,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@etown-readers" => [.. Accounts.Except(["sysadmin", "secadmin", "auditadmin", "expert1", "expert2"]), Anonymous],
         "@decl-readers" => ["province", .. Cities, .. Counties, "expert1", "expert2"],
         "@experts" => ["expert1", "expert2"],
+        "@eligibility-checkers" => ["province", .. Cities, .. Counties, "operator"],
         "@org-readers" => ["province", .. Cities, .. Counties, "discipline", "sysadmin"],
         "@user-readers" => ["province", .. Cities, .. Counties, "sysadmin", "secadmin"],
         "@registry-writers" => ["province", .. Counties],
@@ -193,6 +194,19 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/declaration-rounds/{year:int}/experts"] = new("province", Probe.Get, "/api/v1/declaration-rounds/2022/experts"),
         ["POST /api/v1/declaration-rounds/{year:int}/notice"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031/notice", new { startsOn = "2031-07-01" }),
         ["POST /api/v1/declaration-rounds/{year:int}/finalise"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031/finalise"),
+        ["GET /api/v1/declarations/{id:guid}/document.docx"] = new("@decl-readers", Probe.DeclarationItem, "/api/v1/declarations/{declaration}/document.docx"),
+        ["GET /api/v1/declarations/{id:guid}/form.xlsx"] = new("@decl-readers", Probe.DeclarationItem, "/api/v1/declarations/{declaration}/form.xlsx"),
+        ["GET /api/v1/declarations/{id:guid}/eligibility"] = new("@decl-readers", Probe.DeclarationItem, "/api/v1/declarations/{declaration}/eligibility"),
+        ["GET /api/v1/declarations/template.xlsx"] = new("@decl-readers", Probe.Get),
+        ["POST /api/v1/declarations/{id:guid}/import"] = new("@counties", Probe.Write, "/api/v1/declarations/{kelan-draft}/import"),
+        ["GET /api/v1/declaration-rounds/{year:int}/notice.docx"] = new("province", Probe.Get, "/api/v1/declaration-rounds/2022/notice.docx"),
+        // Eligibility engine (DECL-02…06 as versioned rule sets)
+        ["POST /api/v1/declarations/eligibility-check"] = new("@eligibility-checkers", Probe.Write, Body: new { countyCode = "140406", projectName = "矩阵" }),
+        ["GET /api/v1/eligibility-rule-sets/"] = new("@eligibility-checkers", Probe.Get),
+        ["GET /api/v1/eligibility-rule-sets/{code}"] = new("@eligibility-checkers", Probe.Get, "/api/v1/eligibility-rule-sets/SX-2022"),
+        ["POST /api/v1/eligibility-rule-sets/{code}/derive"] = new("province @cities", Probe.Write, "/api/v1/eligibility-rule-sets/SX-2022/derive", new { code = "MATRIX", name = "矩阵", cityCode = "140400" }),
+        ["PUT /api/v1/eligibility-rule-sets/{code}/thresholds"] = new("province @cities", Probe.Write, "/api/v1/eligibility-rule-sets/SX-2022/thresholds", new { }),
+        ["POST /api/v1/eligibility-rule-sets/{code}/adopt"] = new("province @cities", Probe.Write, "/api/v1/eligibility-rule-sets/SX-2022/adopt"),
         ["PAGE /declarations"] = new("@decl-readers", Probe.Page),
         ["PAGE /declarations/new"] = new("@counties", Probe.Page, Note: "other declaration readers see the forbidden marker"),
         ["PAGE /declarations/{Id:guid}"] = new("@decl-readers", Probe.Elsewhere, Note: "DeclarationWorkflowTests.DeclarationPage_*"),
@@ -397,10 +411,14 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                     case Probe.DeclarationItem:
                         foreach (var d in w.Declarations)
                         {
-                            var r = await client.GetAsync($"/api/v1/declarations/{d.Id}");
+                            var itemUrl = (row.Url ?? "/api/v1/declarations/{declaration}").Replace("{declaration}", d.Id.ToString());
+                            var r = await client.GetAsync(itemUrl);
                             var expected = !may ? Denied(caller) : w.DeclarationVisible(caller, d) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-                            Check(r.StatusCode == expected, $"GET /api/v1/declarations/{{{d.County} {d.Status}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                            var ok = r.StatusCode == expected || (expected == HttpStatusCode.OK && r.StatusCode == HttpStatusCode.NoContent);
+                            Check(ok, $"GET {itemUrl} {{{d.County} {d.Status}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
                         }
+                        break;
+                    case Probe.Elsewhere:
                         break;
                     default:
                         failures.Add($"{key}: probe {row.Probe} not handled for GET");

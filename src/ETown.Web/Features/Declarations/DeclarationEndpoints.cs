@@ -95,7 +95,41 @@ public static class DeclarationEndpoints
             return TypedResults.NoContent();
         }).RequireAuthorization(P(Permissions.Declaration.ReviewManage));
 
+        // Documents (issue #3 §6): the form as .docx laid out like 附件2, the .xlsx template and its import.
+        g.MapGet("/{id:guid}/document.docx", async Task<FileContentHttpResult> (Guid id, DeclarationService s, Regions.RegionDirectory regions, CancellationToken ct) =>
+        {
+            var d = await s.GetAsync(id, ct);
+            return TypedResults.File(Documents.DeclarationDocx.Render(d.Form, regions), Documents.DeclarationDocx.ContentType, Documents.DeclarationDocx.FileName(d.Form, regions));
+        }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报表 .docx（附件2 版式）");
+        g.MapGet("/{id:guid}/form.xlsx", async Task<FileContentHttpResult> (Guid id, DeclarationService s, Regions.RegionDirectory regions, CancellationToken ct) =>
+        {
+            var d = await s.GetAsync(id, ct);
+            return TypedResults.File(Documents.DeclarationXlsx.Template(d.Form, regions), Documents.DeclarationXlsx.ContentType, Documents.DeclarationXlsx.FileName(d.Form, regions));
+        }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报表 .xlsx（可在 Excel 中填写后导入）");
+        g.MapGet("/template.xlsx", (Caller c, Regions.RegionDirectory regions) =>
+        {
+            var form = new DeclarationForm { CountyCode = c.Scope.RegionPrefix is { Length: 6 } county ? county : "" };
+            return TypedResults.File(Documents.DeclarationXlsx.Template(form, regions), Documents.DeclarationXlsx.ContentType, "山西省乡村e镇申报表-模板.xlsx");
+        }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("空白申报表 .xlsx 模板");
+        g.MapPost("/{id:guid}/import", async Task<Results<NoContent, BadRequest<IReadOnlyList<Documents.ImportError>>>> (Guid id, IFormFile file, DeclarationService s, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            var errors = await s.ImportAsync(id, stream, ct);
+            return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.BadRequest(errors);
+        }).RequireAuthorization(P(Permissions.Declaration.Edit)).DisableAntiforgery().WithSummary("从 .xlsx 导入申报表（有任何错误则不写入）");
+        g.MapGet("/{id:guid}/eligibility", async Task<Results<Ok<Eligibility.EligibilityReport>, NoContent>> (Guid id, DeclarationService s, CancellationToken ct) =>
+            await s.SubmittedEligibilityAsync(id, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NoContent())
+            .RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("提交时的申报条件审查结果");
+
         var r = app.MapGroup("/api/v1/declaration-rounds").WithTags("申报与评审");
+        r.MapGet("/{year:int}/notice.docx", async Task<FileContentHttpResult> (int year, DeclarationService s, CancellationToken ct) =>
+        {
+            var (rows, round) = await s.NoticeListAsync(year, ct);
+            var from = round.NoticeStartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var to = round.NoticeEndsOn ?? from;
+            var bytes = Documents.NoticeListDocx.Render($"{year}年山西省乡村e镇拟入选名单公示", rows, from, to, "山西省商务厅电子商务处（演示）");
+            return TypedResults.File(bytes, Documents.NoticeListDocx.ContentType, $"{year}年乡村e镇拟入选名单公示.docx");
+        }).RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("公示名单 .docx");
         r.MapGet("/{year:int}", async Task<Results<Ok<RoundView>, NotFound>> (int year, DeclarationService s, CancellationToken ct) =>
             await s.GetRoundAsync(year, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
             .RequireAuthorization(P(Permissions.Declaration.Read));

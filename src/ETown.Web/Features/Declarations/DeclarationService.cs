@@ -49,7 +49,7 @@ public sealed record ScoreInput(IReadOnlyDictionary<string, decimal> Scores, str
 /// permission and scope here, and is audited by the DbContext.
 /// </summary>
 public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock,
-    MaterialStore store)
+    MaterialStore store, Eligibility.EligibilityService eligibility)
 {
     static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -70,6 +70,42 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.Year).ThenBy(d => d.CountyCode).ThenBy(d => d.ProjectName).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new(rows.Select(ToRow).ToList(), total, page, size);
+    }
+
+    /// <summary>The eligibility report stored at submission, or null for drafts.</summary>
+    public async Task<Eligibility.EligibilityReport?> SubmittedEligibilityAsync(Guid id, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Read);
+        await using var ctx = db.Create(caller);
+        var row = await ctx.Declarations.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.EligibilityJson }).FirstOrDefaultAsync(ct)
+                  ?? throw new NotFoundException("申报");
+        return row.EligibilityJson is null ? null : JsonSerializer.Deserialize<Eligibility.EligibilityReport>(row.EligibilityJson, Json);
+    }
+
+    /// <summary>Replaces a draft's form with one imported from the .xlsx template; any cell error writes nothing.</summary>
+    public async Task<IReadOnlyList<Documents.ImportError>> ImportAsync(Guid id, Stream xlsx, CancellationToken ct = default)
+    {
+        var (form, errors) = Documents.DeclarationXlsx.Import(xlsx, regions);
+        if (errors.Count > 0) return errors;
+        await UpdateAsync(id, form, ct);
+        return [];
+    }
+
+    /// <summary>The public notice list (公示名单) of a round as rows for the .docx.</summary>
+    public async Task<(IReadOnlyList<Documents.NoticeListRow> Rows, RoundView Round)> NoticeListAsync(int year, CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var r = await ctx.DeclarationRounds.AsNoTracking().FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
+        var rows = await ctx.Declarations.AsNoTracking()
+            .Where(x => x.Year == year && (x.Status == DeclarationStatus.Approved || x.Status == DeclarationStatus.InNotice || x.Status == DeclarationStatus.Listed))
+            .ToListAsync(ct);
+        var ordered = rows.OrderBy(x => x.Rank ?? int.MaxValue).ThenBy(x => x.CountyCode).ToList();
+        return (ordered.Select((x, i) =>
+        {
+            var county = regions.Find(x.CountyCode);
+            return new Documents.NoticeListRow(x.Rank ?? i + 1, regions.NameOf(county?.ParentCode), county?.Name ?? x.CountyCode, x.ProjectName, x.AverageScore ?? 0);
+        }).ToList(), ToView(r));
     }
 
     public async Task<DeclarationDetail> GetAsync(Guid id, CancellationToken ct = default)
@@ -144,6 +180,9 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
             .Where(k => !ctx.DeclarationMaterials.Any(m => m.DeclarationId == id && m.Kind == k)).ToList();
         if (missing.Count > 0)
             throw new DomainException("ETOWN-DECL-0005", "材料不全（DECL-08），尚缺：" + string.Join("、", missing.Select(Declaration.MaterialLabel)) + "。");
+        // The report the county saw is kept with the submission for the city and the province (DECL-02…06).
+        var report = await eligibility.CheckAsync(d.Form, null, null, d.Id, ct);
+        d.EligibilityJson = JsonSerializer.Serialize(report, Json);
         d.Submit(clock.GetUtcNow());
         await ctx.SaveChangesAsync(ct);
     }

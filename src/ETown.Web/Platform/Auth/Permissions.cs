@@ -28,6 +28,8 @@ public static class Permissions
         public const string Recommend = "Declaration.Declaration.Recommend";
         public const string ReviewManage = "Declaration.Review.Manage";
         public const string ReviewScore = "Declaration.Review.Score";
+        public const string EligibilityCheck = "Declaration.Eligibility.Check";
+        public const string RuleSetManage = "Declaration.RuleSet.Manage";
     }
 
     public static class Reference
@@ -88,6 +90,8 @@ public static class Permissions
                 Leaf(Declaration.ReviewManage, "组织评审、决定、公示（省）"),
                 Leaf(Declaration.ReviewScore, "专家评分"),
             ]),
+            new("Declaration.Eligibility", "申报条件", [Leaf(Declaration.EligibilityCheck, "申报条件自检")]),
+            new("Declaration.RuleSet", "申报条件规则集", [Leaf(Declaration.RuleSetManage, "维护申报条件规则集（派生、修改、启用）")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

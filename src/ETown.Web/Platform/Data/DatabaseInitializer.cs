@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
@@ -36,6 +37,7 @@ public static class DatabaseInitializer
         }
 
         await ReferenceData.LoadAsync(ctx, ct);
+        await EligibilityService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
         if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
 

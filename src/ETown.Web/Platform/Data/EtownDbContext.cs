@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Regions;
@@ -41,6 +42,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<DeclarationRound> DeclarationRounds => Set<DeclarationRound>();
     public DbSet<ExpertScore> ExpertScores => Set<ExpertScore>();
     public DbSet<Objection> Objections => Set<Objection>();
+    /// <summary>Province-wide reference data (rules as versioned data): no scope filter; writes audited like all others.</summary>
+    public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -171,6 +174,23 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         });
 
         ConfigureDeclarations(b);
+        b.Entity<EligibilityRuleSet>(e =>
+        {
+            e.Property(s => s.Code).HasMaxLength(32);
+            e.HasIndex(s => s.Code).IsUnique();
+            e.Property(s => s.Name).HasMaxLength(100);
+            e.Property(s => s.CityCode).HasMaxLength(6);
+            e.HasOne<EligibilityRuleSet>().WithMany().HasForeignKey(s => s.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Region>().WithMany().HasForeignKey(s => s.CityCode).OnDelete(DeleteBehavior.Restrict);
+            // One JSON document per version (see EligibilityRuleSet remarks); compared by content for change tracking.
+            e.Property(s => s.Thresholds).HasConversion(
+                v => JsonSerializer.Serialize(v, RuleSetJson),
+                v => JsonSerializer.Deserialize<EligibilityThresholds>(v, RuleSetJson)!,
+                new ValueComparer<EligibilityThresholds>(
+                    (a, c) => JsonSerializer.Serialize(a, RuleSetJson) == JsonSerializer.Serialize(c, RuleSetJson),
+                    v => JsonSerializer.Serialize(v, RuleSetJson).GetHashCode(StringComparison.Ordinal),
+                    v => v));
+        });
 
         b.Entity<AppSetting>(e =>
         {
@@ -261,6 +281,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             PreviousHash = "", Hash = "",
         });
     }
+
+    static readonly JsonSerializerOptions RuleSetJson = new(JsonSerializerDefaults.Web);
 
     internal static readonly JsonSerializerOptions AuditJson = new()
     {

@@ -178,6 +178,54 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("DeclarationRounds");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Declarations.Eligibility.EligibilityRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsInUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Thresholds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("EligibilityRuleSets");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Declarations.ExpertScore", b =>
                 {
                     b.Property<Guid>("Id")
@@ -868,6 +916,19 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .HasForeignKey("DeclarationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Declarations.Eligibility.EligibilityRuleSet", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("CityCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETown.Web.Features.Declarations.Eligibility.EligibilityRuleSet", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ETown.Web.Features.Declarations.ExpertScore", b =>
