@@ -68,3 +68,10 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser";
 }
+
+/// <summary>A second app for tests that change much state (the declaration workflow), so the scope tests keep their demo data.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkflowBrowserCollection : ICollectionFixture<BrowserAppFixture>
+{
+    public const string Name = "browser-workflow";
+}
