@@ -28,3 +28,15 @@ public sealed class ValidationFailedException(IDictionary<string, string[]> erro
             throw new ValidationFailedException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 }
+
+/// <summary>Collects field errors (field → Chinese messages) and throws them together.</summary>
+public sealed class FieldErrors : Dictionary<string, List<string>>
+{
+    public void Add(string field, string message)
+    {
+        if (!TryGetValue(field, out var list)) this[field] = list = [];
+        list.Add(message);
+    }
+
+    public void ThrowIfAny() => ValidationFailedException.ThrowIfAny(this);
+}

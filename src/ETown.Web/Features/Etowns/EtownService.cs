@@ -223,22 +223,21 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
 
     void Validate(EtownInput i)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string f, string m) { if (!errors.TryGetValue(f, out var l)) errors[f] = l = []; l.Add(m); }
-        if (string.IsNullOrWhiteSpace(i.Name)) Add(nameof(i.Name), "请填写e镇名称。");
-        else if (i.Name.Trim().Length > 100) Add(nameof(i.Name), "e镇名称不能超过 100 个字。");
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(i.Name)) errors.Add(nameof(i.Name), "请填写e镇名称。");
+        else if (i.Name.Trim().Length > 100) errors.Add(nameof(i.Name), "e镇名称不能超过 100 个字。");
         if (regions.Find(i.CountyCode) is not { Level: RegionLevel.County })
-            Add(nameof(i.CountyCode), "请选择e镇所在的县（市、区）。");
+            errors.Add(nameof(i.CountyCode), "请选择e镇所在的县（市、区）。");
         if (i.PlannedAreaKm2 is null && i.FloorAreaM2 is null)
-            Add(nameof(i.PlannedAreaKm2), "规划面积（平方公里）与建筑面积（平方米）至少填写一项。");
-        if (i.PlannedAreaKm2 is <= 0 or > 1000m) Add(nameof(i.PlannedAreaKm2), "规划面积应大于 0 且不超过 1000 平方公里。");
-        if (i.FloorAreaM2 is <= 0 or > 100_000_000m) Add(nameof(i.FloorAreaM2), "建筑面积应大于 0 且不超过 1 亿平方米。");
-        if (i.BatchYear is < 2022 or > 2100) Add(nameof(i.BatchYear), "批次年份应不早于 2022 年。");
-        if (i.BoundaryText?.Length > 1000) Add(nameof(i.BoundaryText), "四至说明不能超过 1000 字。");
-        if (i.LeadingIndustries?.Length > 300) Add(nameof(i.LeadingIndustries), "主导产业不能超过 300 字。");
-        if (i.FeaturedProducts?.Length > 300) Add(nameof(i.FeaturedProducts), "特色产品不能超过 300 字。");
-        if (i.Address?.Length > 200) Add(nameof(i.Address), "地址不能超过 200 字。");
-        ValidationFailedException.ThrowIfAny(errors);
+            errors.Add(nameof(i.PlannedAreaKm2), "规划面积（平方公里）与建筑面积（平方米）至少填写一项。");
+        if (i.PlannedAreaKm2 is <= 0 or > 1000m) errors.Add(nameof(i.PlannedAreaKm2), "规划面积应大于 0 且不超过 1000 平方公里。");
+        if (i.FloorAreaM2 is <= 0 or > 100_000_000m) errors.Add(nameof(i.FloorAreaM2), "建筑面积应大于 0 且不超过 1 亿平方米。");
+        if (i.BatchYear is < 2022 or > 2100) errors.Add(nameof(i.BatchYear), "批次年份应不早于 2022 年。");
+        if (i.BoundaryText?.Length > 1000) errors.Add(nameof(i.BoundaryText), "四至说明不能超过 1000 字。");
+        if (i.LeadingIndustries?.Length > 300) errors.Add(nameof(i.LeadingIndustries), "主导产业不能超过 300 字。");
+        if (i.FeaturedProducts?.Length > 300) errors.Add(nameof(i.FeaturedProducts), "特色产品不能超过 300 字。");
+        if (i.Address?.Length > 200) errors.Add(nameof(i.Address), "地址不能超过 200 字。");
+        errors.ThrowIfAny();
     }
 
     static void Apply(Etown e, EtownInput i)

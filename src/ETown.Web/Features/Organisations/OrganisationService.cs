@@ -76,14 +76,13 @@ public sealed class OrganisationService(EtownDb db, Caller caller, RegionDirecto
 
     void Validate(OrganisationInput i)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string f, string m) { if (!errors.TryGetValue(f, out var l)) errors[f] = l = []; l.Add(m); }
-        if (string.IsNullOrWhiteSpace(i.Name) || i.Name.Trim().Length > 100) Add(nameof(i.Name), "请填写单位名称（不超过 100 字）。");
-        if (regions.Find(i.RegionCode) is null) Add(nameof(i.RegionCode), "请选择所属行政区划。");
-        else if (!caller.Scope.CoversRegion(i.RegionCode)) Add(nameof(i.RegionCode), "只能在本辖区内设立组织机构。");
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(i.Name) || i.Name.Trim().Length > 100) errors.Add(nameof(i.Name), "请填写单位名称（不超过 100 字）。");
+        if (regions.Find(i.RegionCode) is null) errors.Add(nameof(i.RegionCode), "请选择所属行政区划。");
+        else if (!caller.Scope.CoversRegion(i.RegionCode)) errors.Add(nameof(i.RegionCode), "只能在本辖区内设立组织机构。");
         if (!string.IsNullOrWhiteSpace(i.CreditCode) && !CreditCode.IsValid(i.CreditCode.Trim()))
-            Add(nameof(i.CreditCode), "统一社会信用代码格式或校验位不正确（GB 32100-2015）。");
-        ValidationFailedException.ThrowIfAny(errors);
+            errors.Add(nameof(i.CreditCode), "统一社会信用代码格式或校验位不正确（GB 32100-2015）。");
+        errors.ThrowIfAny();
     }
 
     static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToUpperInvariant();

@@ -166,16 +166,15 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
 
     static void Validate(UserInput i, bool creating)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string f, string m) { if (!errors.TryGetValue(f, out var l)) errors[f] = l = []; l.Add(m); }
+        var errors = new FieldErrors();
         if (creating && (string.IsNullOrWhiteSpace(i.UserName) || i.UserName.Trim().Length is < 3 or > 64))
-            Add(nameof(i.UserName), "用户名长度应为 3–64 个字符。");
-        if (string.IsNullOrWhiteSpace(i.DisplayName) || i.DisplayName.Trim().Length > 64) Add(nameof(i.DisplayName), "请填写姓名（不超过 64 字）。");
-        if (creating && string.IsNullOrEmpty(i.Password)) Add(nameof(i.Password), "请设置初始密码。");
+            errors.Add(nameof(i.UserName), "用户名长度应为 3–64 个字符。");
+        if (string.IsNullOrWhiteSpace(i.DisplayName) || i.DisplayName.Trim().Length > 64) errors.Add(nameof(i.DisplayName), "请填写姓名（不超过 64 字）。");
+        if (creating && string.IsNullOrEmpty(i.Password)) errors.Add(nameof(i.Password), "请设置初始密码。");
         if (!string.IsNullOrWhiteSpace(i.Phone) && !System.Text.RegularExpressions.Regex.IsMatch(i.Phone.Trim(), @"^(1\d{10}|0\d{2,3}-?\d{7,8})$"))
-            Add(nameof(i.Phone), "电话号码格式不正确（手机 11 位或带区号的固定电话）。");
-        if (!string.IsNullOrWhiteSpace(i.Email) && !i.Email.Contains('@')) Add(nameof(i.Email), "电子邮箱格式不正确。");
-        ValidationFailedException.ThrowIfAny(errors);
+            errors.Add(nameof(i.Phone), "电话号码格式不正确（手机 11 位或带区号的固定电话）。");
+        if (!string.IsNullOrWhiteSpace(i.Email) && !i.Email.Contains('@')) errors.Add(nameof(i.Email), "电子邮箱格式不正确。");
+        errors.ThrowIfAny();
     }
 
     static void Check(IdentityResult r)
