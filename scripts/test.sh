@@ -64,8 +64,15 @@ if ! dotnet restore "$TESTS"; then
 fi
 echo "==> dotnet test"
 set +e
-dotnet test "$TESTS" -c Release --no-restore --logger "console;verbosity=normal" "$@"
-rc=$?
+log="$(mktemp)"
+dotnet test "$TESTS" -c Release --no-restore --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
 set -e
+passed=$(grep -E '^\s+Passed:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+failed=$(grep -E '^\s+Failed:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+skipped=$(grep -E '^\s+Skipped:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+rm -f "$log"
 echo "==> dotnet test exited with $rc"
+# The plain closing line CI reads: N passed, N failed.
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit $rc

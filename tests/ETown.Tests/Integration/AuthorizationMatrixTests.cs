@@ -190,6 +190,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["POST /api/v1/declarations/{id:guid}/objections/{objectionId:guid}/resolution"] = new("province", Probe.Write, "/api/v1/declarations/{youyu-submitted}/objections/" + Guid.NewGuid() + "/resolution", new { sustained = false, resolution = "x" }),
         ["GET /api/v1/declaration-rounds/{year:int}"] = new("@decl-readers", Probe.Get, "/api/v1/declaration-rounds/2022"),
         ["PUT /api/v1/declaration-rounds/{year:int}"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031", new { opensOn = "2031-04-01", closesOn = "2031-05-10", noticeWorkingDays = 5 }),
+        ["GET /api/v1/declaration-rounds/{year:int}/ranking"] = new("province", Probe.Get, "/api/v1/declaration-rounds/2022/ranking"),
+        ["PAGE /declarations/rule-sets"] = new("@eligibility-checkers", Probe.Page),
         ["GET /api/v1/declaration-rounds/{year:int}/overview"] = new("@decl-readers", Probe.Get, "/api/v1/declaration-rounds/2022/overview"),
         ["GET /api/v1/declaration-rounds/{year:int}/experts"] = new("province", Probe.Get, "/api/v1/declaration-rounds/2022/experts"),
         ["POST /api/v1/declaration-rounds/{year:int}/notice"] = new("province", Probe.Write, "/api/v1/declaration-rounds/2031/notice", new { startsOn = "2031-07-01" }),

@@ -138,6 +138,8 @@ public static class DeclarationEndpoints
             await s.SaveRoundAsync(year, input, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("设置申报期、补报期、公示工作日数和评分表");
+        r.MapGet("/{year:int}/ranking", async Task<Ok<IReadOnlyList<RankingRow>>> (int year, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.RankingAsync(year, ct))).RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("评审排名（含各专家评分）");
         r.MapGet("/{year:int}/overview", async Task<Ok<IReadOnlyList<CityOverview>>> (int year, DeclarationService s, CancellationToken ct) =>
             TypedResults.Ok(await s.OverviewAsync(year, ct))).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("各市申报情况与 30% 名额（DECL-02）");
         r.MapGet("/{year:int}/experts", async Task<Ok<List<ExpertRow>>> (int year, DeclarationService s, CancellationToken ct) =>

@@ -39,6 +39,8 @@ public sealed record CityOverview(string CityCode, string CityName, int CountyUn
     public bool QuotaExceeded => CountiesWithTwo > QuotaForTwo;
 }
 
+public sealed record RankingRow(DeclarationRow Declaration, IReadOnlyList<ExpertScoreRow> Scores);
+
 public sealed record ScoreInput(IReadOnlyDictionary<string, decimal> Scores, string? Comment);
 
 /// <summary>
@@ -475,6 +477,26 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
                 return new CityOverview(c.Code, c.Name, units, QuotaForTwo(units), withTwo,
                     mine.GroupBy(r => r.Status).ToDictionary(g => g.Key, g => g.Count()), mine.Count);
             }).ToList();
+    }
+
+    /// <summary>The province's ranking table: reviewed declarations with every expert's weighted total.</summary>
+    public async Task<IReadOnlyList<RankingRow>> RankingAsync(int year, CancellationToken ct = default)
+    {
+        RequireProvince();
+        await using var ctx = db.Create(caller);
+        var decls = await ctx.Declarations.AsNoTracking()
+            .Where(d => d.Year == year && d.Status != DeclarationStatus.Draft && d.Status != DeclarationStatus.Submitted && d.Status != DeclarationStatus.Returned)
+            .ToListAsync(ct);
+        var ids = decls.Select(d => d.Id).ToList();
+        var scores = await ctx.ExpertScores.AsNoTracking().Where(s => ids.Contains(s.DeclarationId)).ToListAsync(ct);
+        var expertIds = scores.Select(s => s.ExpertUserId).Distinct().ToList();
+        var names = await ctx.Users.Where(u => expertIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return decls.OrderBy(d => d.Rank ?? int.MaxValue).ThenBy(d => d.CountyCode).Select(d =>
+        {
+            var row = ToRow(d);
+            return new RankingRow(row, scores.Where(s => s.DeclarationId == d.Id)
+                .Select(s => new ExpertScoreRow(s.ExpertUserId, names.GetValueOrDefault(s.ExpertUserId, "?"), s.Total, null, s.Comment, s.ScoredAt)).ToList());
+        }).ToList();
     }
 
     /// <summary>DECL-02: at most 30% of a city's county-level units may declare two (6 units → 1).</summary>
