@@ -85,3 +85,10 @@ if [ -d "$KEYS" ]; then
     tar -C "$(dirname "$KEYS")" -czf "$DEST/etown-keys-$STAMP.tar.gz" "$(basename "$KEYS")"
     echo "keys backup:     $DEST/etown-keys-$STAMP.tar.gz"
 fi
+
+# Uploaded materials (DECL-08 files, named by SHA-256): the database refers to them by path and hash.
+FILES="${Storage__Path:-$ROOT/data/files}"
+if [ -d "$FILES" ]; then
+    tar -C "$(dirname "$FILES")" -czf "$DEST/etown-files-$STAMP.tar.gz" "$(basename "$FILES")"
+    echo "files backup:    $DEST/etown-files-$STAMP.tar.gz"
+fi

@@ -26,6 +26,7 @@ fi
 
 mkdir -p "$ROOT/data/keys"
 export DataProtection__KeysPath="$ROOT/data/keys"
+export Storage__Path="${Storage__Path:-$ROOT/data/files}"   # uploaded materials, outside the web root
 
 ARGS=(--urls "$URLS")
 case "$DB" in
