@@ -387,6 +387,31 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.True(over.GetProperty("quotaExceeded").GetBoolean());
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task DECL02_Counts_only_declarations_of_the_same_round_a_next_year_declaration_is_the_countys_first(string provider)
+    {
+        var app = apps[provider];
+        var province = await app.SignInAsync("province");
+        var kelan = await app.SignInAsync("kelan");
+        var next = Today.Year + 1;
+        // 岢岚 already has a live declaration this year …
+        await CreateSubmittedAsync(kelan, EligibleForm("岢岚县本年度申报", "140929"));
+        // … and the province opens next year's round early (today).
+        await ExpectAsync(await province.SendJsonAsync(HttpMethod.Put, $"/api/v1/declaration-rounds/{next}",
+            new { opensOn = Today.AddDays(-1), closesOn = Today.AddDays(30), noticeWorkingDays = 5 }), HttpStatusCode.NoContent);
+        var r = await kelan.SendJsonAsync(HttpMethod.Post, $"/api/v1/declarations?year={next}", EligibleForm("岢岚县下一年度申报", "140929"));
+        await ExpectAsync(r, HttpStatusCode.Created);
+        var id = (await r.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(next, (await DetailAsync(kelan, id)).GetProperty("year").GetInt32());
+        await UploadCountyMaterialsAsync(kelan, id);
+        await ExpectAsync(await kelan.PostAsync($"/api/v1/declarations/{id}/submit", null), HttpStatusCode.NoContent);
+
+        var report = await (await kelan.GetAsync($"/api/v1/declarations/{id}/eligibility")).JsonAsync();
+        var decl02 = Rule(report, "DECL-02");
+        Assert.Equal(0m, decl02.GetProperty("figures").GetProperty("existingDeclarationsInCounty").GetDecimal());
+        Assert.Equal("Pass", decl02.GetProperty("outcome").GetString());
+    }
+
     static JsonElement Rule(JsonElement report, string id) =>
         report.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == id);
 
