@@ -148,6 +148,18 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task DECL07_A_drafts_materials_are_downloadable_only_by_its_own_county_not_by_its_city_or_the_province(string provider)
+    {
+        var app = apps[provider];
+        var lucheng = await app.SignInAsync("lucheng");
+        var id = await CreateAsync(lucheng, EligibleForm("潞城区草稿材料范围测试"));
+        var mid = (await UploadOkAsync(lucheng, id, MaterialKind.CultivationPlan, Pdf("draft-scope"), "培育方案.pdf")).GetProperty("id").GetGuid();
+        await ExpectAsync(await lucheng.GetAsync($"/api/v1/declarations/{id}/materials/{mid}"), HttpStatusCode.OK);
+        foreach (var user in new[] { "changzhi", "province", "linyi" })
+            await ExpectAsync(await (await app.SignInAsync(user)).GetAsync($"/api/v1/declarations/{id}/materials/{mid}"), HttpStatusCode.NotFound);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task DECL07_A_city_sees_only_its_own_counties_submitted_declarations(string provider)
     {
         var app = apps[provider];
