@@ -23,6 +23,9 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
     readonly string _keysDir;
     readonly bool _demo;
 
+    /// <summary>Storage:Path of this app: uploaded materials go to a temp folder of their own, deleted on dispose.</summary>
+    public string StoragePath { get; }
+
     public string Provider { get; }
     /// <summary>Provider connection string (SQLite: "Data Source=…").</summary>
     public static string ConnectionStringOf(string provider, string configValue) =>
@@ -45,6 +48,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         else { _configValue = configValue; _cleanup = cleanup!; }
         ConnectionString = ConnectionStringOf(provider, _configValue);
         _keysDir = Path.Combine(Path.GetTempPath(), "etown-tests", "keys-" + Guid.NewGuid().ToString("N"));
+        StoragePath = Path.Combine(Path.GetTempPath(), "etown-tests", "files-" + Guid.NewGuid().ToString("N"));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -56,6 +60,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", _demo ? "true" : "false");
         builder.UseSetting("Demo:PrintAccounts", "false");
         builder.UseSetting("DataProtection:KeysPath", _keysDir);
+        builder.UseSetting("Storage:Path", StoragePath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
@@ -120,7 +125,8 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         finally
         {
             Databases.DropDatabase(Provider, _cleanup);
-            try { Directory.Delete(_keysDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            foreach (var dir in new[] { _keysDir, StoragePath })
+                try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 }

@@ -222,6 +222,8 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     {
         caller.Require(Permissions.Declaration.Read);
         await using var ctx = db.Create(caller);
+        // DECL-07: the material is seen only with its declaration (a draft's only by its own county).
+        if (!await ctx.Declarations.AnyAsync(x => x.Id == id, ct)) throw new NotFoundException("材料");
         var m = await ctx.DeclarationMaterials.AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct)
                 ?? throw new NotFoundException("材料");
         return (m, store.Open(m.StoragePath, m.Sha256));

@@ -1,6 +1,8 @@
 using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
+using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Platform.Data.Seeding;
 
@@ -62,6 +64,7 @@ public static class DemoDeclarations
         var returned = new Declaration { Year = today.Year, CountyCode = "140622", ProjectName = "应县杂粮乡村e镇" };
         returned.SetForm(FormFor(returned.ProjectName, Plans["140622"], null));
         returned.SetStatusForSeed(DeclarationStatus.Submitted);
+        StoreEligibilityAtSubmission(ctx, returned);
         returned.Return("佐证材料中网络零售额统计口径不清，请补充规划区内电商企业名单及 2021 年网络零售额证明。");
         ctx.Declarations.Add(returned);
 
@@ -71,7 +74,28 @@ public static class DemoDeclarations
         wf.PlannedAreaKm2 = null; wf.FloorAreaM2 = 32000;
         weak.SetForm(wf);
         weak.SetStatusForSeed(DeclarationStatus.Submitted);
+        StoreEligibilityAtSubmission(ctx, weak);
         ctx.Declarations.Add(weak);
+    }
+
+    static readonly System.Text.Json.JsonSerializerOptions ReportJson =
+        new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>
+    /// A submitted declaration keeps the eligibility report of its submission (DeclarationService.SubmitAsync);
+    /// the demo ones placed directly in a later status get theirs here, evaluated against the 2022 provincial set.
+    /// </summary>
+    static void StoreEligibilityAtSubmission(EtownDbContext ctx, Declaration d)
+    {
+        var county = ctx.Regions.AsNoTracking().Single(r => r.Code == d.CountyCode);
+        var cities = ctx.Regions.AsNoTracking().Where(r => r.Code == county.ParentCode).Select(r => r.Name).ToList();
+        var units = ctx.Regions.AsNoTracking().Count(r => r.ParentCode == county.ParentCode && r.Level == RegionLevel.County);
+        var context = new EligibilityContext
+        {
+            CountyLevelUnitsInCity = units, RegionCountyClass = county.CountyClass, CountyName = county.Name, CityName = cities.FirstOrDefault(),
+        };
+        var report = EligibilityEngine.Evaluate(d.Form, EligibilityRuleSet.Shanxi2022(DateTimeOffset.UtcNow), context);
+        d.EligibilityJson = System.Text.Json.JsonSerializer.Serialize(report, ReportJson);
     }
 
     static DeclarationForm FormFor(string name, Plan p, Etown? e)
