@@ -39,6 +39,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         var chromium = Environment.GetEnvironmentVariable("ETOWN_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
             throw new InvalidOperationException($"Chromium not found at {chromium}. Install it with: apt-get install -y chromium fonts-noto-cjk (scripts/test.sh does this).");
+        // The suite runs test classes in parallel on 2 cores: give page assertions more than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -87,6 +87,12 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     /// <summary>Replaces a draft's form with one imported from the .xlsx template; any cell error writes nothing.</summary>
     public async Task<IReadOnlyList<Documents.ImportError>> ImportAsync(Guid id, Stream xlsx, CancellationToken ct = default)
     {
+        caller.Require(Permissions.Declaration.Edit);
+        await using (var ctx = db.Create(caller))
+        {
+            var d = await ctx.Declarations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
+            RequireCounty(d.CountyCode);
+        }
         var (form, errors) = Documents.DeclarationXlsx.Import(xlsx, regions);
         if (errors.Count > 0) return errors;
         await UpdateAsync(id, form, ct);
@@ -432,6 +438,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         RequireProvince();
         await using var ctx = db.Create(caller);
         var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
+        if (r.IsFinalised) throw new DomainException("ETOWN-DECL-0021", "该年度入选名单已确认。", 409);
         if (r.NoticeEndsOn is not { } end) throw new DomainException("ETOWN-DECL-0017", "尚未发布公示。", 409);
         if (Today <= end) throw new DomainException("ETOWN-DECL-0018", $"公示期至 {end:yyyy-MM-dd} 结束，期满后方可确认入选。", 409);
         var inNotice = await ctx.Declarations.Where(x => x.Year == year && x.Status == DeclarationStatus.InNotice).ToListAsync(ct);

@@ -145,8 +145,8 @@ public class DeclarationWorkflowLegalPathTests(DemoApps apps) : IClassFixture<De
         Assert.Contains("Create", actions);
         Assert.True(actions.Count(a => a == "Update") >= 6, string.Join(",", actions));
 
-        // Finalising again creates no second e-town.
-        await PostAsync(province, $"/api/v1/declaration-rounds/{year}/finalise");
+        // Finalising again is refused and creates no second e-town.
+        await ExpectAsync(await PostAsync(province, $"/api/v1/declaration-rounds/{year}/finalise"), HttpStatusCode.Conflict, "ETOWN-DECL-0021");
         Assert.Equal(1, await ctx.Etowns.CountAsync(e => e.DeclarationId == id));
     }
 }
