@@ -122,6 +122,7 @@ public static class PlatformServices
         services.AddSingleton<Features.Declarations.MaterialStore>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<EligibilityContextBuilder>();
+        services.AddScoped<Features.Plans.PlanService>();
         return services;
     }
 

@@ -41,6 +41,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@org-readers" => ["province", .. Cities, .. Counties, "discipline", "sysadmin"],
         "@user-readers" => ["province", .. Cities, .. Counties, "sysadmin", "secadmin"],
         "@registry-writers" => ["province", .. Counties],
+        "@plan-readers" => ["province", .. Cities, .. Counties],
         "@key-holders" => [.. Counties, "operator"],
         _ => [t],
     }).Distinct().ToArray();
@@ -213,6 +214,16 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /declarations/new"] = new("@counties", Probe.Page, Note: "other declaration readers see the forbidden marker"),
         ["PAGE /declarations/{Id:guid}"] = new("@decl-readers", Probe.Elsewhere, Note: "DeclarationWorkflowTests.DeclarationPage_*"),
         ["PAGE /declarations/review/{Year:int}"] = new("province", Probe.Page, "/declarations/review/2022"),
+        // Cultivation plan and budget (PLAN-01…04, FUND-03): counties write their own, city and province read, province reopens.
+        ["GET /api/v1/etowns/{id:guid}/plan"] = new("@plan-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/plan"),
+        ["PUT /api/v1/etowns/{id:guid}/plan"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/plan", new { standardVersion = "SX-2022", content = new { } }),
+        ["POST /api/v1/etowns/{id:guid}/plan/submit"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/plan/submit"),
+        ["POST /api/v1/etowns/{id:guid}/plan/reopen"] = new("province", Probe.Write, "/api/v1/etowns/{lucheng-etown}/plan/reopen", new { reason = "矩阵" }),
+        ["GET /api/v1/etowns/{id:guid}/plan/budget"] = new("@plan-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/plan/budget"),
+        ["PUT /api/v1/etowns/{id:guid}/plan/budget"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/plan/budget", new { allocationYuan = 1m, lines = Array.Empty<object>() }),
+        ["GET /api/v1/etowns/{id:guid}/plan.docx"] = new("@plan-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/plan.docx"),
+        ["GET /api/v1/etowns/{id:guid}/budget.xlsx"] = new("@plan-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/budget.xlsx"),
+        ["PAGE /etowns/{Id:guid}/plan"] = new("@plan-readers", Probe.Page, "/etowns/{etown}/plan", Scope: PageScope.Etown),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
@@ -349,9 +360,10 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                     case Probe.EtownItem:
                         foreach (var (name, id) in w.EtownIds)
                         {
-                            var r = await client.GetAsync($"/api/v1/etowns/{id}");
+                            var itemUrl = (row.Url ?? "/api/v1/etowns/{etown}").Replace("{etown}", id.ToString());
+                            var r = await client.GetAsync(itemUrl);
                             var expected = !may ? Denied(caller) : VisibleEtowns[caller].Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-                            Check(r.StatusCode == expected, $"GET /api/v1/etowns/{{{name}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                            Check(r.StatusCode == expected, $"GET {itemUrl} {{{name}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
                         }
                         break;
                     case Probe.Export:

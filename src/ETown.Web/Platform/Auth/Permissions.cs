@@ -32,6 +32,14 @@ public static class Permissions
         public const string RuleSetManage = "Declaration.RuleSet.Manage";
     }
 
+    public static class Plan
+    {
+        public const string Read = "Plan.Plan.Read";
+        public const string Edit = "Plan.Plan.Edit";
+        public const string File = "Plan.Plan.File";
+        public const string Reopen = "Plan.Plan.Reopen";
+    }
+
     public static class Reference
     {
         public const string RegionUpdate = "Reference.Region.Update";
@@ -92,6 +100,14 @@ public static class Permissions
             ]),
             new("Declaration.Eligibility", "申报条件", [Leaf(Declaration.EligibilityCheck, "申报条件自检")]),
             new("Declaration.RuleSet", "申报条件规则集", [Leaf(Declaration.RuleSetManage, "维护申报条件规则集（派生、修改、启用）")]),
+        ]),
+        new("Plan", "培育方案与预算", [
+            new("Plan.Plan", "培育方案", [
+                Leaf(Plan.Read, "查看培育方案与预算"),
+                Leaf(Plan.Edit, "编制培育方案与预算（县）"),
+                Leaf(Plan.File, "提交培育方案备案（县）"),
+                Leaf(Plan.Reopen, "重新打开已备案的培育方案（省）"),
+            ]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

@@ -6,6 +6,7 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
+using ETown.Web.Features.Plans;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform.Audit;
 using ETown.Web.Platform.Auth;
@@ -44,6 +45,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<Objection> Objections => Set<Objection>();
     /// <summary>Province-wide reference data (rules as versioned data): no scope filter; writes audited like all others.</summary>
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
+    public DbSet<CultivationPlan> CultivationPlans => Set<CultivationPlan>();
+    public DbSet<PlanBudgetLine> PlanBudgetLines => Set<PlanBudgetLine>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -65,6 +68,8 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         b.Properties<CalendarDayKind>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<DeclarationStatus>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<MaterialKind>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<FundCategory>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<decimal>().HavePrecision(18, 4);
         ConfigureProviderConventions(b);
     }
@@ -174,6 +179,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         });
 
         ConfigureDeclarations(b);
+        ConfigurePlans(b);
         b.Entity<EligibilityRuleSet>(e =>
         {
             e.Property(s => s.Code).HasMaxLength(32);
@@ -261,6 +267,41 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.Property(x => x.Resolution).HasMaxLength(1000);
             e.HasOne<Declaration>().WithMany().HasForeignKey(x => x.DeclarationId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)));
+        });
+    }
+
+    /// <summary>PLAN-01/04: one plan per e-town; scope by the e-town's county code, like the e-town itself.</summary>
+    void ConfigurePlans(ModelBuilder b)
+    {
+        b.Entity<CultivationPlan>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.StandardVersion).HasMaxLength(32);
+            e.Property(x => x.ContentJson);
+            e.Ignore(x => x.Content);
+            e.Ignore(x => x.IsEditable);
+            e.Property(x => x.Status);
+            e.Property(x => x.FiledAt);
+            e.Property(x => x.FiledBy).HasMaxLength(256);
+            e.Property(x => x.ReopenedAt);
+            e.Property(x => x.ReopenReason).HasMaxLength(1000);
+            e.HasIndex(x => x.EtownId).IsUnique();
+            e.HasIndex(x => x.CountyCode);
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll
+                || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
+                || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<PlanBudgetLine>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Content).HasMaxLength(1000);
+            e.Property(x => x.Category);
+            e.HasIndex(x => new { x.PlanId, x.SortOrder });
+            e.HasOne<CultivationPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll
+                || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
+                || CultivationPlans.Any(p => p.Id == x.PlanId && ScopeEtownIds.Contains(p.EtownId)));
         });
     }
 

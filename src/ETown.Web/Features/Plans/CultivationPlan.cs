@@ -1,0 +1,156 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ETown.Web.Features.Declarations;
+using ETown.Web.Platform;
+
+namespace ETown.Web.Features.Plans;
+
+/// <summary>Draft → Filed (备案); a filed plan is the yardstick of acceptance (PLAN-03) and frozen until the province reopens it.</summary>
+public enum PlanStatus
+{
+    Draft, // 草稿
+    Filed, // 已提交备案
+}
+
+/// <summary>A key project of the plan (重点项目, PLAN-01): what, when, milestones, how much.</summary>
+public sealed class KeyProject
+{
+    public string Name { get; set; } = "";
+    public string? Content { get; set; }
+    public DateOnly? StartOn { get; set; }
+    public DateOnly? EndOn { get; set; }
+    /// <summary>节点安排 / milestones, one per line.</summary>
+    public string? Milestones { get; set; }
+    /// <summary>Planned investment in 元.</summary>
+    public decimal? InvestmentYuan { get; set; }
+    /// <summary>Construction-standard item numbers (1–39) the project delivers.</summary>
+    public List<int> StandardItems { get; set; } = [];
+}
+
+/// <summary>
+/// The 乡村e镇培育方案 (P §四(五), PLAN-01) as one JSON document: what the plan must state. Targets are the
+/// 12 indicators × 2022–2025 of the declaration form; when the e-town came from a listed declaration they
+/// are carried from it (PLAN-03: the declaration form is the yardstick) and not edited here.
+/// </summary>
+public sealed class PlanContent
+{
+    /// <summary>规划范围（含面积、四至）</summary>
+    public string? PlannedScope { get; set; }
+    /// <summary>功能分区</summary>
+    public string? FunctionalZones { get; set; }
+    /// <summary>投资运营主体</summary>
+    public string? InvestmentOperatingEntity { get; set; }
+    /// <summary>建设方式</summary>
+    public string? ConstructionMethod { get; set; }
+    /// <summary>投融资模式</summary>
+    public string? FinancingModel { get; set; }
+    /// <summary>盈利模式</summary>
+    public string? ProfitModel { get; set; }
+    /// <summary>指导思想</summary>
+    public string? GuidingIdeology { get; set; }
+    /// <summary>基本原则</summary>
+    public string? Principles { get; set; }
+    /// <summary>主要目标（文字；量化目标见 Targets）</summary>
+    public string? MainTargets { get; set; }
+    /// <summary>预期效果</summary>
+    public string? ExpectedEffects { get; set; }
+    /// <summary>重点任务</summary>
+    public string? KeyTasks { get; set; }
+    /// <summary>实施步骤</summary>
+    public string? ImplementationSteps { get; set; }
+    /// <summary>建设规模</summary>
+    public string? ConstructionScale { get; set; }
+    /// <summary>运营模式</summary>
+    public string? OperationModel { get; set; }
+    /// <summary>保障措施</summary>
+    public string? Guarantees { get; set; }
+
+    public List<KeyProject> KeyProjects { get; set; } = [];
+    /// <summary>主要目标 2022–2025 (the 12 indicators of DECL-09).</summary>
+    public List<TargetValue> Targets { get; set; } = [];
+
+    public decimal? Target(TargetIndicator i, int year) => Targets.FirstOrDefault(t => t.Indicator == i && t.Year == year)?.Value;
+}
+
+/// <summary>
+/// One e-town's cultivation plan and budget (PLAN-01, PLAN-04). The county drafts it; filing freezes it
+/// (edits → ETOWN-PLAN-0001, 409) until a province-wide caller reopens it with a reason. Budget lines are rows
+/// of their own (<see cref="PlanBudgetLine"/>) so later modules (payments, acceptance) can refer to them.
+/// </summary>
+public class CultivationPlan
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid EtownId { get; set; }
+    /// <summary>GB/T 2260 county code of the e-town; drives the data scope filter.</summary>
+    public required string CountyCode { get; set; }
+    /// <summary>Code of the construction-standard version that applies (e.g. "SX-2022", "KL-2022"); no foreign key.</summary>
+    public string StandardVersion { get; set; } = "SX-2022";
+    public string ContentJson { get; private set; } = "{}";
+    /// <summary>省级专项资金下达额度（元）, e.g. 10 000 000 for 岢岚.</summary>
+    public decimal AllocationYuan { get; set; }
+    public PlanStatus Status { get; private set; } = PlanStatus.Draft;
+    public DateTimeOffset? FiledAt { get; private set; }
+    public string? FiledBy { get; private set; }
+    public DateTimeOffset? ReopenedAt { get; private set; }
+    public string? ReopenReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    public PlanContent Content => JsonSerializer.Deserialize<PlanContent>(ContentJson, Json) ?? new PlanContent();
+
+    public bool IsEditable => Status == PlanStatus.Draft;
+
+    public void SetContent(PlanContent content)
+    {
+        RequireEditable("修改培育方案");
+        ContentJson = JsonSerializer.Serialize(content, Json);
+    }
+
+    /// <summary>Guard for every change of the plan or its budget.</summary>
+    public void RequireEditable(string action)
+    {
+        if (!IsEditable)
+            throw new DomainException("ETOWN-PLAN-0001", $"不能{action}：培育方案已提交备案，如需修改请由省级重新打开。", 409);
+    }
+
+    public void File(DateTimeOffset now, string? by)
+    {
+        if (Status != PlanStatus.Draft)
+            throw new DomainException("ETOWN-PLAN-0002", "培育方案已提交备案，不能重复提交。", 409);
+        Status = PlanStatus.Filed; FiledAt = now; FiledBy = by;
+    }
+
+    public void Reopen(DateTimeOffset now, string reason)
+    {
+        if (Status != PlanStatus.Filed)
+            throw new DomainException("ETOWN-PLAN-0002", "只有已备案的培育方案可以重新打开。", 409);
+        Status = PlanStatus.Draft; ReopenedAt = now; ReopenReason = reason;
+    }
+
+    internal void FileForSeed(DateTimeOffset at, string by) { Status = PlanStatus.Filed; FiledAt = at; FiledBy = by; }
+
+    public static string StatusLabel(PlanStatus s) => s switch
+    {
+        PlanStatus.Draft => "草稿",
+        PlanStatus.Filed => "已备案",
+        _ => s.ToString(),
+    };
+}
+
+/// <summary>A stored budget line of a plan (PLAN-04); carries the county code so its scope filter needs no join.</summary>
+public class PlanBudgetLine
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid PlanId { get; set; }
+    public required string CountyCode { get; set; }
+    public int SortOrder { get; set; }
+    public int ItemNo { get; set; }
+    public string Content { get; set; } = "";
+    public FundCategory Category { get; set; }
+    public decimal ProvincialYuan { get; set; }
+    public decimal CountyYuan { get; set; }
+
+    public BudgetLine ToLine() => new() { ItemNo = ItemNo, Content = Content, Category = Category, ProvincialYuan = ProvincialYuan, CountyYuan = CountyYuan };
+}

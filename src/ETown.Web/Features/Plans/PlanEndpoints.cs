@@ -1,0 +1,47 @@
+using ETown.Web.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ETown.Web.Features.Plans;
+
+public sealed record ReopenBody(string? Reason);
+
+/// <summary>Cultivation plan and budget of one e-town (PLAN-01…04, FUND-03) under /api/v1/etowns/{id}.</summary>
+public static class PlanEndpoints
+{
+    static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
+
+    public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/etowns/{id:guid}").WithTags("培育方案与预算");
+
+        g.MapGet("/plan", async Task<Ok<PlanView>> (Guid id, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetAsync(id, ct)))
+            .RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("培育方案（含重点项目、2022–2025 目标、预算与 FUND-03 比例核对；未编制时 exists=false）");
+        g.MapPut("/plan", async Task<Ok<PlanView>> (Guid id, PlanInput input, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SaveAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary("保存培育方案草稿（仅本县；已备案时 409 ETOWN-PLAN-0001；有申报表时目标取自申报表）");
+        g.MapPost("/plan/submit", async Task<Ok<PlanView>> (Guid id, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.FileAsync(id, ct)))
+            .RequireAuthorization(P(Permissions.Plan.File)).WithSummary("提交备案（内容不全 ETOWN-PLAN-0004；预算超出 FUND-03 比例或合计≠下达额度 ETOWN-PLAN-0003）");
+        g.MapPost("/plan/reopen", async Task<Ok<PlanView>> (Guid id, ReopenBody body, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ReopenAsync(id, body.Reason, ct)))
+            .RequireAuthorization(P(Permissions.Plan.Reopen)).WithSummary("重新打开已备案的培育方案（省级，须写明原因）");
+        g.MapGet("/plan/budget", async Task<Ok<BudgetView>> (Guid id, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok((await s.GetAsync(id, ct)).Budget))
+            .RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("建设标准及预算（元）与 FUND-03 比例核对结果");
+        g.MapPut("/plan/budget", async Task<Ok<BudgetView>> (Guid id, BudgetInput input, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SaveBudgetAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Plan.Edit))
+            .WithSummary("保存预算（条目 1–39、金额不得为负，否则 400；比例或合计不符时照常保存并在 check.issues 中提示，备案时拒绝）");
+        g.MapGet("/plan.docx", async Task<FileContentHttpResult> (Guid id, PlanService s, CancellationToken ct) =>
+        {
+            var v = await s.GetAsync(id, ct);
+            return TypedResults.File(Documents.PlanDocx.Render(v), Documents.PlanDocx.ContentType, Documents.PlanDocx.FileName(v));
+        }).RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("培育方案 .docx（含建设标准及预算表与比例核对）");
+        g.MapGet("/budget.xlsx", async Task<FileContentHttpResult> (Guid id, PlanService s, CancellationToken ct) =>
+        {
+            var v = await s.GetAsync(id, ct);
+            return TypedResults.File(Documents.BudgetXlsx.Render(v), Platform.Documents.XlsxWriter.ContentType, Documents.BudgetXlsx.FileName(v));
+        }).RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("建设标准及预算 .xlsx");
+    }
+}
