@@ -4,6 +4,7 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
+using ETown.Web.Features.Standards;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -76,6 +77,7 @@ app.MapOrganisationEndpoints();
 app.MapDeclarationEndpoints();
 app.MapAccountEndpoints();
 app.MapEligibilityEndpoints();
+app.MapStandardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
