@@ -96,6 +96,7 @@ public static class DemoData
         var youyu = Town("右玉县西口e镇", "140623", null, null, null, null, EtownStatus.Listed, false, null);
         ctx.Etowns.AddRange(lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu);
         DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+        DemoStandards.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateTimeOffset.UtcNow);
 
         ctx.EtownAssignments.AddRange(
             new EtownAssignment { OrganisationId = orgs["长治市潞城区乡村e镇运营有限公司（演示）"].Id, EtownId = lucheng.Id, Kind = AssignmentKind.Operator },
