@@ -42,6 +42,9 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@user-readers" => ["province", .. Cities, .. Counties, "sysadmin", "secadmin"],
         "@registry-writers" => ["province", .. Counties],
         "@key-holders" => [.. Counties, "operator"],
+        "@std-readers" => ["province", .. Cities, .. Counties, "operator"],
+        "@std-managers" => ["province", .. Cities],
+        "@evidence-submitters" => [.. Counties, "operator"],
         _ => [t],
     }).Distinct().ToArray();
 
@@ -214,6 +217,27 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /declarations/{Id:guid}"] = new("@decl-readers", Probe.Elsewhere, Note: "DeclarationWorkflowTests.DeclarationPage_*"),
         ["PAGE /declarations/review/{Year:int}"] = new("province", Probe.Page, "/declarations/review/2022"),
 
+        // Construction standard, figures, evidence and compliance (issue #5)
+        ["GET /api/v1/standards/"] = new("@std-readers", Probe.Get),
+        ["GET /api/v1/standards/{code}"] = new("@std-readers", Probe.Get, "/api/v1/standards/SX-2022"),
+        ["POST /api/v1/standards/{code}/derive"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/derive", new { code = "MATRIX", name = "矩阵", regionCode = "140400" }),
+        ["PUT /api/v1/standards/{code}/items/{number:int}"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/items/23", new { standardText = "x" }),
+        ["POST /api/v1/standards/{code}/adopt"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/adopt"),
+        ["GET /api/v1/etowns/{id:guid}/figures"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/figures"),
+        ["PUT /api/v1/etowns/{id:guid}/figures"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/figures", new { figures = new[] { new { year = 2025, indicator = "online_retail_wan", value = 1m } } }),
+        ["GET /api/v1/etowns/{id:guid}/evidence"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/evidence"),
+        ["POST /api/v1/etowns/{id:guid}/evidence"] = new("@evidence-submitters", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence", new { itemNumber = 20, facts = new Dictionary<string, decimal> { ["area_m2"] = 1m } }),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/files"] = new("@evidence-submitters", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/files"),
+        ["GET /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/files/{fileId:guid}"] = new("@std-readers", Probe.Elsewhere, Note: "StandardEndpointTests.EvidenceFile_*"),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/confirm"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/confirm"),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/reject"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/reject", new { reason = "x" }),
+        ["GET /api/v1/etowns/{id:guid}/compliance"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/compliance"),
+        ["GET /api/v1/compliance/matrix"] = new("@std-readers", Probe.EtownList, "/api/v1/compliance/matrix"),
+        ["GET /api/v1/compliance/matrix.xlsx"] = new("@std-readers", Probe.Export, "/api/v1/compliance/matrix.xlsx"),
+        ["PAGE /standards"] = new("@std-readers", Probe.Page),
+        ["PAGE /standards/matrix"] = new("@std-readers", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /etowns/{Id:guid}/compliance"] = new("@std-readers", Probe.Page, "/etowns/{etown}/compliance", Scope: PageScope.Etown),
+
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
         ["ANY /_blazor"] = new("@everyone", Probe.Framework),
@@ -338,7 +362,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                     }
                     case Probe.EtownList:
                     {
-                        var r = await client.GetAsync("/api/v1/etowns?pageSize=200");
+                        var r = await client.GetAsync(row.Url ?? "/api/v1/etowns?pageSize=200");
                         if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
                         Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
                         if (r.StatusCode != HttpStatusCode.OK) break;
@@ -349,14 +373,15 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                     case Probe.EtownItem:
                         foreach (var (name, id) in w.EtownIds)
                         {
-                            var r = await client.GetAsync($"/api/v1/etowns/{id}");
+                            var itemUrl = (row.Url ?? "/api/v1/etowns/{etown}").Replace("{etown}", id.ToString());
+                            var r = await client.GetAsync(itemUrl);
                             var expected = !may ? Denied(caller) : VisibleEtowns[caller].Contains(name) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
-                            Check(r.StatusCode == expected, $"GET /api/v1/etowns/{{{name}}} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
+                            Check(r.StatusCode == expected, $"GET {(row.Url ?? "/api/v1/etowns/{etown}").Replace("{etown}", "{" + name + "}")} as {caller}: {(int)r.StatusCode}, expected {(int)expected}");
                         }
                         break;
                     case Probe.Export:
                     {
-                        var r = await client.GetAsync("/api/v1/etowns/export.xlsx");
+                        var r = await client.GetAsync(row.Url ?? "/api/v1/etowns/export.xlsx");
                         if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
                         Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
                         if (r.StatusCode != HttpStatusCode.OK) break;
