@@ -5,6 +5,7 @@ using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
+using ETown.Web.Features.Standards;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -78,6 +79,7 @@ app.MapDeclarationEndpoints();
 app.MapAccountEndpoints();
 app.MapEligibilityEndpoints();
 app.MapPlanEndpoints();
+app.MapStandardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -121,6 +121,7 @@ public static class PlatformServices
         services.AddScoped<IDeclarationCounts, Features.Declarations.DbDeclarationCounts>();
         services.AddSingleton<Features.Declarations.MaterialStore>();
         services.AddScoped<EligibilityService>();
+        services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<EligibilityContextBuilder>();
         services.AddScoped<Features.Plans.PlanService>();
         return services;

@@ -43,6 +43,9 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@registry-writers" => ["province", .. Counties],
         "@plan-readers" => ["province", .. Cities, .. Counties],
         "@key-holders" => [.. Counties, "operator"],
+        "@std-readers" => ["province", .. Cities, .. Counties, "operator"],
+        "@std-managers" => ["province", .. Cities],
+        "@evidence-submitters" => [.. Counties, "operator"],
         _ => [t],
     }).Distinct().ToArray();
 
@@ -225,6 +228,27 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/etowns/{id:guid}/budget.xlsx"] = new("@plan-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/budget.xlsx"),
         ["PAGE /etowns/{Id:guid}/plan"] = new("@plan-readers", Probe.Page, "/etowns/{etown}/plan", Scope: PageScope.Etown),
 
+        // Construction standard, figures, evidence and compliance (issue #5)
+        ["GET /api/v1/standards/"] = new("@std-readers", Probe.Get),
+        ["GET /api/v1/standards/{code}"] = new("@std-readers", Probe.Get, "/api/v1/standards/SX-2022"),
+        ["POST /api/v1/standards/{code}/derive"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/derive", new { code = "MATRIX", name = "矩阵", regionCode = "140400" }),
+        ["PUT /api/v1/standards/{code}/items/{number:int}"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/items/23", new { standardText = "x" }),
+        ["POST /api/v1/standards/{code}/adopt"] = new("@std-managers", Probe.Write, "/api/v1/standards/SX-2022/adopt"),
+        ["GET /api/v1/etowns/{id:guid}/figures"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/figures"),
+        ["PUT /api/v1/etowns/{id:guid}/figures"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/figures", new { figures = new[] { new { year = 2025, indicator = "online_retail_wan", value = 1m } } }),
+        ["GET /api/v1/etowns/{id:guid}/evidence"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/evidence"),
+        ["POST /api/v1/etowns/{id:guid}/evidence"] = new("@evidence-submitters", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence", new { itemNumber = 20, facts = new Dictionary<string, decimal> { ["area_m2"] = 1m } }),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/files"] = new("@evidence-submitters", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/files"),
+        ["GET /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/files/{fileId:guid}"] = new("@std-readers", Probe.Elsewhere, Note: "StandardEndpointTests.EvidenceFile_*"),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/confirm"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/confirm"),
+        ["POST /api/v1/etowns/{id:guid}/evidence/{evidenceId:guid}/reject"] = new("@counties", Probe.Write, "/api/v1/etowns/{lucheng-etown}/evidence/" + Guid.NewGuid() + "/reject", new { reason = "x" }),
+        ["GET /api/v1/etowns/{id:guid}/compliance"] = new("@std-readers", Probe.EtownItem, "/api/v1/etowns/{etown}/compliance"),
+        ["GET /api/v1/compliance/matrix"] = new("@std-readers", Probe.EtownList, "/api/v1/compliance/matrix"),
+        ["GET /api/v1/compliance/matrix.xlsx"] = new("@std-readers", Probe.Export, "/api/v1/compliance/matrix.xlsx"),
+        ["PAGE /standards"] = new("@std-readers", Probe.Page),
+        ["PAGE /standards/matrix"] = new("@std-readers", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /etowns/{Id:guid}/compliance"] = new("@std-readers", Probe.Page, "/etowns/{etown}/compliance", Scope: PageScope.Etown),
+
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
         ["ANY /_blazor"] = new("@everyone", Probe.Framework),
@@ -349,7 +373,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                     }
                     case Probe.EtownList:
                     {
-                        var r = await client.GetAsync("/api/v1/etowns?pageSize=200");
+                        var r = await client.GetAsync(row.Url ?? "/api/v1/etowns?pageSize=200");
                         if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
                         Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
                         if (r.StatusCode != HttpStatusCode.OK) break;
@@ -368,7 +392,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                         break;
                     case Probe.Export:
                     {
-                        var r = await client.GetAsync("/api/v1/etowns/export.xlsx");
+                        var r = await client.GetAsync(row.Url ?? "/api/v1/etowns/export.xlsx");
                         if (!may) { Check(r.StatusCode == Denied(caller), $"{key} as {caller}: {(int)r.StatusCode}"); break; }
                         Check(r.StatusCode == HttpStatusCode.OK, $"{key} as {caller}: {(int)r.StatusCode}");
                         if (r.StatusCode != HttpStatusCode.OK) break;

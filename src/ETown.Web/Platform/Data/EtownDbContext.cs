@@ -8,6 +8,7 @@ using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Regions;
+using ETown.Web.Features.Standards;
 using ETown.Web.Platform.Audit;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
@@ -47,6 +48,12 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<EligibilityRuleSet> EligibilityRuleSets => Set<EligibilityRuleSet>();
     public DbSet<CultivationPlan> CultivationPlans => Set<CultivationPlan>();
     public DbSet<PlanBudgetLine> PlanBudgetLines => Set<PlanBudgetLine>();
+    /// <summary>Construction standard versions (province-wide reference data, no scope filter) and their items.</summary>
+    public DbSet<StandardVersion> StandardVersions => Set<StandardVersion>();
+    public DbSet<StandardItem> StandardItems => Set<StandardItem>();
+    public DbSet<EtownFigure> EtownFigures => Set<EtownFigure>();
+    public DbSet<EtownEvidence> EtownEvidence => Set<EtownEvidence>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -70,6 +77,9 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         b.Properties<MaterialKind>().HaveConversion<string>().HaveMaxLength(32);
         b.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<FundCategory>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<ItemAttribute>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<ItemKind>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<EvidenceStatus>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<decimal>().HavePrecision(18, 4);
         ConfigureProviderConventions(b);
     }
@@ -180,6 +190,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
 
         ConfigureDeclarations(b);
         ConfigurePlans(b);
+        ConfigureStandards(b);
         b.Entity<EligibilityRuleSet>(e =>
         {
             e.Property(s => s.Code).HasMaxLength(32);
@@ -302,6 +313,79 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.HasQueryFilter(x => ScopeAll
                 || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix))
                 || CultivationPlans.Any(p => p.Id == x.PlanId && ScopeEtownIds.Contains(p.EtownId)));
+        });
+    }
+
+    void ConfigureStandards(ModelBuilder b)
+    {
+        b.Entity<StandardVersion>(e =>
+        {
+            e.Property(v => v.Code).HasMaxLength(32);
+            e.HasIndex(v => v.Code).IsUnique();
+            e.Property(v => v.Name).HasMaxLength(100);
+            e.Property(v => v.RegionCode).HasMaxLength(6);
+            e.HasOne<StandardVersion>().WithMany().HasForeignKey(v => v.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Region>().WithMany().HasForeignKey(v => v.RegionCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(v => v.Items).WithOne().HasForeignKey(i => i.VersionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<StandardItem>(e =>
+        {
+            e.HasIndex(i => new { i.VersionId, i.Number }).IsUnique();
+            e.Property(i => i.Group).HasMaxLength(64);
+            e.Property(i => i.Content).HasMaxLength(1000);
+            e.Property(i => i.StandardText).HasMaxLength(2000);
+            // The decision rule as one JSON document (like the eligibility thresholds): read and replaced as a whole.
+            e.Property(i => i.Spec).HasConversion(
+                v => JsonSerializer.Serialize(v, RuleSetJson),
+                v => JsonSerializer.Deserialize<ItemSpec>(v, RuleSetJson)!,
+                new ValueComparer<ItemSpec>(
+                    (a, c) => JsonSerializer.Serialize(a, RuleSetJson) == JsonSerializer.Serialize(c, RuleSetJson),
+                    v => JsonSerializer.Serialize(v, RuleSetJson).GetHashCode(StringComparison.Ordinal),
+                    v => v));
+        });
+        // Figures, evidence and files carry the e-town's county code: region scope without a join; operators
+        // (and other assignment-scoped bodies) through their e-town assignments.
+        b.Entity<EtownFigure>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Indicator).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.HasIndex(x => new { x.EtownId, x.Indicator, x.Year }).IsUnique();
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<EtownEvidence>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Note).HasMaxLength(1000);
+            e.Property(x => x.SubmittedByName).HasMaxLength(64);
+            e.Property(x => x.ReviewedByName).HasMaxLength(64);
+            e.Property(x => x.RejectReason).HasMaxLength(1000);
+            e.Property(x => x.Status);
+            e.Property(x => x.ReviewedAt);
+            e.Property(x => x.ReviewedBy);
+            e.HasIndex(x => new { x.EtownId, x.ItemNumber });
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Facts).HasConversion(
+                v => JsonSerializer.Serialize(v, RuleSetJson),
+                v => JsonSerializer.Deserialize<Dictionary<string, decimal>>(v, RuleSetJson) ?? new Dictionary<string, decimal>(),
+                new ValueComparer<Dictionary<string, decimal>>(
+                    (a, c) => JsonSerializer.Serialize(a, RuleSetJson) == JsonSerializer.Serialize(c, RuleSetJson),
+                    v => JsonSerializer.Serialize(v, RuleSetJson).GetHashCode(StringComparison.Ordinal),
+                    v => new Dictionary<string, decimal>(v)));
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<EvidenceFile>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.HasIndex(x => x.EvidenceId);
+            e.HasOne<EtownEvidence>().WithMany().HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
         });
     }
 

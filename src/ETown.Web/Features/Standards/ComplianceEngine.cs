@@ -1,0 +1,216 @@
+using System.Globalization;
+using ETown.Web.Features.Regions;
+
+namespace ETown.Web.Features.Standards;
+
+public enum Verdict { Met, NotMet, EvidencePending, NotApplicable }
+
+public sealed record FigureValue(string Indicator, int Year, decimal Value, string Source);
+
+public sealed record EvidenceSnapshot(Guid Id, int ItemNumber, EvidenceStatus Status, IReadOnlyDictionary<string, decimal> Facts,
+    DateTimeOffset SubmittedAt, DateTimeOffset? ReviewedAt, string? RejectReason);
+
+/// <summary>Everything the engine needs about one e-town; no database, no clock.</summary>
+public sealed record ComplianceInput(
+    CountyClass? CountyClass,
+    IReadOnlyList<StandardItem> Items,
+    IReadOnlyList<FigureValue> Figures,
+    IReadOnlyList<EvidenceSnapshot> Evidence,
+    IReadOnlyList<FigureValue>? Targets = null,
+    int? Year = null);
+
+/// <summary>A figure or fact that took part in a verdict, with the requirement it was compared to.</summary>
+public sealed record VerdictFigure(string Code, string Label, string Unit, int? Year, decimal? Value, string Requirement, decimal? DeclarationTarget, bool? Passed);
+
+public sealed record ItemVerdict(int Number, string Group, string Content, string StandardText, ItemAttribute Attribute, ItemKind Kind,
+    Verdict Verdict, string VerdictLabel, string Reason, IReadOnlyList<VerdictFigure> Figures, Guid? DecidingEvidenceId);
+
+public sealed record ComplianceSummary(int BindingMet, int BindingTotal, int ExpectedMet, int ExpectedTotal, int Pending, bool ReadyForAcceptance);
+
+/// <summary>
+/// The construction standard applied to one e-town (pure, unit-tested). Measured items compare the
+/// entered figures of the evaluated year (the given year, else the latest year with a figure) with the
+/// version's thresholds for the e-town's county class; evidenced items look at the latest confirmed
+/// evidence. Missing data is <see cref="Verdict.EvidencePending"/>; a class the version sets no
+/// threshold for is <see cref="Verdict.NotApplicable"/>. Acceptance readiness = every binding item met.
+/// </summary>
+public static class ComplianceEngine
+{
+    enum R { Pass, Fail, Missing, NotApplicable }
+
+    public static IReadOnlyList<ItemVerdict> Evaluate(ComplianceInput input) =>
+        input.Items.OrderBy(i => i.Number).Select(i => i.Kind == ItemKind.Measured ? Measured(i, input) : Evidenced(i, input)).ToList();
+
+    public static ComplianceSummary Summarise(IReadOnlyList<ItemVerdict> verdicts)
+    {
+        var binding = verdicts.Where(v => v.Attribute == ItemAttribute.Binding && v.Verdict != Verdict.NotApplicable).ToList();
+        var expected = verdicts.Where(v => v.Attribute == ItemAttribute.Expected && v.Verdict != Verdict.NotApplicable).ToList();
+        var bindingMet = binding.Count(v => v.Verdict == Verdict.Met);
+        return new(bindingMet, binding.Count, expected.Count(v => v.Verdict == Verdict.Met), expected.Count,
+            verdicts.Count(v => v.Verdict == Verdict.EvidencePending), binding.Count > 0 && bindingMet == binding.Count);
+    }
+
+    public static string Label(Verdict v) => v switch
+    {
+        Verdict.Met => "达标",
+        Verdict.NotMet => "未达标",
+        Verdict.EvidencePending => "待佐证",
+        _ => "不适用",
+    };
+
+    // ---------------------------------------------------------------- measured
+
+    static ItemVerdict Measured(StandardItem item, ComplianceInput input)
+    {
+        var figures = new List<VerdictFigure>();
+        var notes = new List<string>();
+        var groups = new List<R>();
+        foreach (var group in item.Spec.AnyOf)
+        {
+            var results = new List<R>();
+            foreach (var c in group)
+            {
+                var (r, figure, note) = Condition(c, input);
+                results.Add(r);
+                if (figure is not null) figures.Add(figure);
+                if (note is not null) notes.Add(note);
+            }
+            groups.Add(results.Contains(R.NotApplicable) ? R.NotApplicable
+                : results.Contains(R.Fail) ? R.Fail
+                : results.Contains(R.Missing) ? R.Missing : R.Pass);
+        }
+        var verdict = groups.Contains(R.Pass) ? Verdict.Met
+            : groups.Contains(R.Fail) ? Verdict.NotMet
+            : groups.Contains(R.Missing) ? Verdict.EvidencePending
+            : Verdict.NotApplicable;
+        var prefix = verdict switch
+        {
+            Verdict.Met => "达标",
+            Verdict.NotMet => "未达标",
+            Verdict.EvidencePending => "缺少数据",
+            _ => "不适用",
+        };
+        var alternatives = item.Spec.AnyOf.Count > 1 ? "（满足其一即可）" : "";
+        return Verdict_(item, verdict, $"{prefix}{alternatives}：" + string.Join("；", notes) + "。", figures, null);
+    }
+
+    static (R, VerdictFigure?, string?) Condition(MeasureCondition c, ComplianceInput input)
+    {
+        var ind = Indicators.Get(c.Indicator);
+        var year = input.Year ?? input.Figures.Where(f => f.Indicator == c.Indicator).Select(f => (int?)f.Year).Max();
+        var what = c.Growth ? $"{ind.Label}同比增长率" : ind.Label;
+        var unit = c.Growth ? "%" : ind.Unit;
+        decimal? target = year is { } ty ? Value(input.Targets, ind.Code, ty) : null;
+
+        // The threshold.
+        decimal? threshold;
+        string requirement;
+        if (c.AgainstDeclarationTarget)
+        {
+            threshold = target;
+            requirement = threshold is null ? "≥ 申报目标（未填）" : $"≥ 申报目标 {F(threshold.Value)} {unit}";
+        }
+        else if (c.RelativeTo is { } rel)
+        {
+            var relInd = Indicators.Get(rel);
+            var relValue = year is { } ry ? Value(input.Figures, rel, ry) : null;
+            threshold = relValue is null ? null : relValue + (c.Value ?? 0);
+            requirement = $"{Op(c.Op)} {relInd.Label} + {F(c.Value ?? 0)} 个百分点" + (threshold is null ? "（所在市数据未录入）" : $" = {F(threshold.Value)}{unit}");
+        }
+        else if (c.ByClass is { } byClass)
+        {
+            if (input.CountyClass is not { } cls)
+                return (R.Missing, new VerdictFigure(ind.Code, what, unit, year, null, "按县域类别（未定）", target, null), $"{what}：县域类别未定，无法确定标准");
+            threshold = byClass.For(cls);
+            if (threshold is null)
+                return (R.NotApplicable, null, $"本版本未规定{Region.ClassLabel(cls)}的{what}标准");
+            requirement = $"{Op(c.Op)} {F(threshold.Value)} {unit}（{Region.ClassLabel(cls)}）";
+        }
+        else
+        {
+            threshold = c.Value;
+            requirement = c.Op == "between" ? $"{F(c.Value ?? 0)}–{F(c.Max ?? 0)} {unit}" : $"{Op(c.Op)} {F(c.Value ?? 0)} {unit}";
+        }
+
+        // The actual value.
+        decimal? actual = null;
+        string? missing = null;
+        if (year is null) missing = $"{what}：尚未录入{ind.Label}";
+        else if (c.Growth)
+        {
+            var now = Value(input.Figures, ind.Code, year.Value);
+            var before = Value(input.Figures, ind.Code, year.Value - 1);
+            if (now is null || before is null || before == 0) missing = $"{what}：缺少 {year - 1} 或 {year} 年的{ind.Label}";
+            else actual = (now.Value - before.Value) / before.Value * 100m;
+        }
+        else
+        {
+            actual = Value(input.Figures, ind.Code, year.Value);
+            if (actual is null) missing = $"{what}：缺少 {year} 年数据";
+        }
+        if (missing is null && threshold is null && c.Op != "between") missing = $"{what}：{requirement}";
+
+        if (missing is not null)
+            return (R.Missing, new VerdictFigure(ind.Code, what, unit, year, actual, requirement, target, null), missing);
+
+        var a = actual!.Value;
+        var pass = c.Op switch
+        {
+            ">" => a > threshold!.Value,
+            "<=" => a <= threshold!.Value,
+            "between" => a >= (c.Value ?? decimal.MinValue) && a <= (c.Max ?? decimal.MaxValue),
+            _ => a >= threshold!.Value,
+        };
+        var shown = c.Growth ? Math.Round(a, 2) : a;
+        var yearText = year is { } yy ? $"{yy} 年" : "";
+        return (pass ? R.Pass : R.Fail, new VerdictFigure(ind.Code, what, unit, year, shown, requirement, target, pass),
+            $"{yearText}{what} {F(shown)} {unit}，标准 {requirement}{(pass ? "" : "，不满足")}");
+    }
+
+    static decimal? Value(IReadOnlyList<FigureValue>? list, string indicator, int year) =>
+        list?.LastOrDefault(f => f.Indicator == indicator && f.Year == year)?.Value;
+
+    // ---------------------------------------------------------------- evidenced
+
+    static ItemVerdict Evidenced(StandardItem item, ComplianceInput input)
+    {
+        var mine = input.Evidence.Where(e => e.ItemNumber == item.Number).ToList();
+        var confirmed = mine.Where(e => e.Status == EvidenceStatus.Confirmed).OrderByDescending(e => e.ReviewedAt).ThenByDescending(e => e.SubmittedAt).FirstOrDefault();
+        var pending = mine.Count(e => e.Status == EvidenceStatus.Submitted);
+        var pendingNote = pending > 0 ? $"另有 {pending} 份证据待审核" : null;
+        if (confirmed is null)
+        {
+            var requirementsText = item.Spec.Facts.Count == 0 ? "证明材料" : string.Join("、", item.Spec.Facts.Select(f => f.Describe()));
+            var figures = item.Spec.Facts.Select(f => new VerdictFigure(f.Key, f.Label, f.Unit, null, null, f.Describe(), null, null)).ToList();
+            var lastRejected = mine.Where(e => e.Status == EvidenceStatus.Rejected).OrderByDescending(e => e.ReviewedAt).FirstOrDefault();
+            var reason = pending > 0 ? $"证据已提交 {pending} 份，待县级审核确认（需：{requirementsText}）。"
+                : lastRejected is not null ? $"证据已被退回：{lastRejected.RejectReason}。请重新提交（需：{requirementsText}）。"
+                : $"尚未提交证据（需：{requirementsText}）。";
+            return Verdict_(item, Verdict.EvidencePending, reason, figures, null);
+        }
+
+        var results = new List<VerdictFigure>();
+        var shortfalls = new List<string>();
+        foreach (var f in item.Spec.Facts)
+        {
+            var has = confirmed.Facts.TryGetValue(f.Key, out var v);
+            var ok = has && (f.Min is not { } min || v >= min) && (f.Max is not { } max || v <= max);
+            results.Add(new VerdictFigure(f.Key, f.Label, f.Unit, null, has ? v : null, f.Describe(), null, ok));
+            if (!ok) shortfalls.Add(has ? $"{f.Label} {F(v)} {f.Unit}，标准 {f.Describe()}" : $"缺少“{f.Label}”");
+        }
+        var met = shortfalls.Count == 0;
+        var confirmedText = $"已确认的证据（{confirmed.ReviewedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
+        var text = met
+            ? $"达标：{confirmedText}" + (results.Count == 0 ? "证明材料齐全" : "显示 " + string.Join("，", results.Select(r => $"{r.Label} {F(r.Value ?? 0)} {r.Unit}".TrimEnd())))
+            : $"未达标：{confirmedText}中 " + string.Join("；", shortfalls);
+        if (pendingNote is not null) text += "；" + pendingNote;
+        return Verdict_(item, met ? Verdict.Met : Verdict.NotMet, text + "。", results, confirmed.Id);
+    }
+
+    static ItemVerdict Verdict_(StandardItem i, Verdict v, string reason, IReadOnlyList<VerdictFigure> figures, Guid? evidence) =>
+        new(i.Number, i.Group, i.Content, i.StandardText, i.Attribute, i.Kind, v, Label(v), reason, figures, evidence);
+
+    static string Op(string op) => op switch { ">" => ">", "<=" => "≤", "between" => "介于", _ => "≥" };
+
+    internal static string F(decimal v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

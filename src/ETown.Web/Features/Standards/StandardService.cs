@@ -1,0 +1,406 @@
+using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Features.Standards;
+
+public sealed record StandardVersionRow(Guid Id, string Code, string Name, int Version, string? ParentCode, string? RegionCode, string RegionName,
+    bool IsInUse, DateTimeOffset CreatedAt, int BindingItems, int ExpectedItems);
+
+public sealed record StandardItemRow(int Number, string Group, string Content, string StandardText, ItemAttribute Attribute, string AttributeLabel,
+    ItemKind Kind, string KindLabel, ItemSpec Spec);
+
+public sealed record StandardVersionDetail(StandardVersionRow Version, IReadOnlyList<StandardItemRow> Items);
+
+public sealed record DeriveStandardInput(string Code, string Name, string? RegionCode);
+
+public sealed record StandardItemInput(string? Content, string? StandardText, ItemAttribute? Attribute, ItemKind? Kind, ItemSpec? Spec);
+
+public sealed record FigureRow(string Indicator, string Label, string Unit, int Year, decimal? Value, string? Source, string? Note, decimal? DeclarationTarget);
+
+public sealed record FigureInput(int Year, string Indicator, decimal? Value, string? Note);
+
+public sealed record FiguresBody(IReadOnlyList<FigureInput> Figures);
+
+public sealed record EvidenceFileRow(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
+
+public sealed record EvidenceRow(Guid Id, int ItemNumber, IReadOnlyDictionary<string, decimal> Facts, string? Note, EvidenceStatus Status, string StatusLabel,
+    DateTimeOffset SubmittedAt, string? SubmittedBy, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? RejectReason, IReadOnlyList<EvidenceFileRow> Files);
+
+public sealed record EvidenceInput(int ItemNumber, Dictionary<string, decimal>? Facts, string? Note);
+
+public sealed record EtownCompliance(Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, CountyClass? CountyClass,
+    string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary);
+
+public sealed record MatrixQuery(string? CityCode = null, CountyClass? CountyClass = null, ItemAttribute? Attribute = null, int? Year = null);
+
+public sealed record MatrixCell(int Number, Verdict Verdict);
+
+public sealed record MatrixRow(Guid Id, string Name, string CountyCode, string CountyName, string CityName, string CountyClassLabel, string VersionCode,
+    IReadOnlyList<MatrixCell> Cells, ComplianceSummary Summary);
+
+public sealed record MatrixColumn(int Number, string Content, ItemAttribute Attribute);
+
+/// <summary>Province-wide matrix: <see cref="Items"/> are the e-towns (rows), <see cref="Columns"/> the standard items.</summary>
+public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Items);
+
+/// <summary>
+/// The construction standard (issue #5): the catalogue as versioned data, figures, evidence and live
+/// compliance. Pages and the API both call this service; reads are scoped by the DbContext filters
+/// (figures and evidence carry the e-town's county code), writes check permission and region here.
+/// </summary>
+public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock)
+{
+    /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
+    public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (await ctx.StandardVersions.AnyAsync(v => v.Code == StandardCatalogue2022.ProvinceCode, ct)) return;
+        ctx.StandardVersions.AddRange(StandardCatalogue2022.All(clock.GetUtcNow()));
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    // ---------------------------------------------------------------- catalogue
+
+    public async Task<IReadOnlyList<StandardVersionRow>> ListVersionsAsync(CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.CatalogueRead);
+        await using var ctx = db.Create(caller);
+        var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).ToListAsync(ct);
+        var codes = versions.ToDictionary(v => v.Id, v => v.Code);
+        return versions.OrderBy(v => v.RegionCode ?? "").ThenBy(v => v.Version).ThenBy(v => v.Code)
+            .Select(v => ToRow(v, v.ParentId is { } p ? codes.GetValueOrDefault(p) : null)).ToList();
+    }
+
+    public async Task<StandardVersionDetail> GetVersionAsync(string code, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.CatalogueRead);
+        await using var ctx = db.Create(caller);
+        var v = await FindVersion(ctx, code, ct, track: false);
+        var parent = v.ParentId is { } p ? await ctx.StandardVersions.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        return new(ToRow(v, parent), v.Items.OrderBy(i => i.Number).Select(ToItemRow).ToList());
+    }
+
+    /// <summary>Copy-and-edit: the province derives any version; a city derives for itself or one of its counties.</summary>
+    public async Task<StandardVersionDetail> DeriveAsync(string parentCode, DeriveStandardInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.CatalogueManage);
+        var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
+        if (region is not null && regions.Find(region) is not { Level: RegionLevel.City or RegionLevel.County })
+            throw new DomainException("ETOWN-STD-0002", $"“{region}”不是本省的市或县(市、区)代码。", 400);
+        RequireCanManage(region);
+        await using var ctx = db.Create(caller);
+        var parent = await FindVersion(ctx, parentCode, ct, track: false);
+        if (await ctx.StandardVersions.AnyAsync(s => s.Code == (input.Code ?? "").Trim(), ct))
+            throw new DomainException("ETOWN-STD-0003", $"标准版本代码 {input.Code} 已存在。", 409);
+        var v = parent.Derive(input.Code ?? "", input.Name ?? "", region, clock.GetUtcNow());
+        ctx.StandardVersions.Add(v);
+        await ctx.SaveChangesAsync(ct);
+        return new(ToRow(v, parent.Code), v.Items.OrderBy(i => i.Number).Select(ToItemRow).ToList());
+    }
+
+    /// <summary>Edit one item of a version not yet in use (ETOWN-STD-0001 otherwise).</summary>
+    public async Task UpdateItemAsync(string code, int number, StandardItemInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.CatalogueManage);
+        await using var ctx = db.Create(caller);
+        var v = await FindVersion(ctx, code, ct);
+        RequireCanManage(v.RegionCode);
+        v.EditItem(number, input.Content, input.StandardText, input.Attribute, input.Kind, input.Spec);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Put a version in use: from now on its e-towns are judged by it and it is locked.</summary>
+    public async Task AdoptAsync(string code, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.CatalogueManage);
+        await using var ctx = db.Create(caller);
+        var v = await FindVersion(ctx, code, ct);
+        RequireCanManage(v.RegionCode);
+        if (v.IsInUse) return;
+        v.MarkInUse();
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The most specific version in use for a county: county → city → province (newest first on each level).</summary>
+    public static StandardVersion? Resolve(IEnumerable<StandardVersion> inUse, string countyCode, string? cityCode) =>
+        inUse.Where(v => v.IsInUse && (v.RegionCode is null || v.RegionCode == countyCode || v.RegionCode == cityCode))
+            .OrderBy(v => v.RegionCode == countyCode ? 0 : v.RegionCode is not null ? 1 : 2)
+            .ThenByDescending(v => v.Version).ThenByDescending(v => v.CreatedAt).FirstOrDefault();
+
+    static async Task<StandardVersion> FindVersion(EtownDbContext ctx, string code, CancellationToken ct, bool track = true)
+    {
+        var q = ctx.StandardVersions.Include(v => v.Items).AsQueryable();
+        if (!track) q = q.AsNoTracking();
+        return await q.FirstOrDefaultAsync(v => v.Code == code, ct) ?? throw new NotFoundException($"建设标准版本 {code}");
+    }
+
+    void RequireCanManage(string? regionCode)
+    {
+        if (caller.Scope.All) return;
+        var own = caller.RegionCode;
+        var isCity = own is { Length: 6 } && own.EndsWith("00", StringComparison.Ordinal) && !own.EndsWith("0000", StringComparison.Ordinal);
+        if (!isCity) throw new ForbiddenException("建设标准版本只能由省级或市级维护。");
+        if (regionCode is null || !regionCode.StartsWith(own![..4], StringComparison.Ordinal))
+            throw new ForbiddenException("市级只能维护本市（或本市所辖县）的建设标准版本。");
+    }
+
+    StandardVersionRow ToRow(StandardVersion v, string? parentCode) => new(v.Id, v.Code, v.Name, v.Version, parentCode, v.RegionCode,
+        v.RegionCode is null ? "全省" : regions.FullName(v.RegionCode), v.IsInUse, v.CreatedAt,
+        v.Items.Count(i => i.Attribute == ItemAttribute.Binding), v.Items.Count(i => i.Attribute == ItemAttribute.Expected));
+
+    static StandardItemRow ToItemRow(StandardItem i) => new(i.Number, i.Group, i.Content, i.StandardText, i.Attribute,
+        StandardItem.AttributeLabel(i.Attribute), i.Kind, StandardItem.KindLabel(i.Kind), i.Spec);
+
+    // ---------------------------------------------------------------- e-town access
+
+    static async Task<Etown> VisibleEtown(EtownDbContext ctx, Guid id, CancellationToken ct) =>
+        await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("e镇");
+
+    /// <summary>The county (or province/city) that covers the e-town; an operator only for its assigned e-towns.</summary>
+    void RequireWritable(Etown e, bool operatorMay)
+    {
+        if (caller.Scope.CoversRegion(e.CountyCode)) return;
+        if (operatorMay && caller.Scope.EtownIds.Contains(e.Id)) return;
+        throw new NotFoundException("e镇");
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    public async Task<IReadOnlyList<FigureRow>> GetFiguresAsync(Guid etownId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.ComplianceRead);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
+        var targets = await TargetsAsync(ctx, e, ct);
+        var years = TargetIndicators.Years.Concat(figures.Select(f => f.Year)).Distinct().Order().ToList();
+        var rows = new List<FigureRow>();
+        foreach (var ind in Indicators.All)
+        foreach (var y in years)
+        {
+            var f = figures.FirstOrDefault(x => x.Indicator == ind.Code && x.Year == y);
+            var t = targets.FirstOrDefault(x => x.Indicator == ind.Code && x.Year == y)?.Value;
+            if (f is null && t is null) continue;
+            rows.Add(new(ind.Code, ind.Label, ind.Unit, y, f?.Value, f?.Source, f?.Note, t));
+        }
+        return rows;
+    }
+
+    /// <summary>The county enters achieved figures for its e-towns; a null value removes the figure.</summary>
+    public async Task SetFiguresAsync(Guid etownId, IReadOnlyList<FigureInput> input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.FigureEnter);
+        ArgumentNullException.ThrowIfNull(input);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        RequireWritable(e, operatorMay: false);
+        var errors = new FieldErrors();
+        for (var i = 0; i < input.Count; i++)
+        {
+            var f = input[i];
+            if (!Indicators.Exists(f.Indicator)) errors.Add($"figures[{i}].indicator", $"未知指标“{f.Indicator}”。");
+            if (f.Year is < 2020 or > 2035) errors.Add($"figures[{i}].year", "年份应在 2020–2035 之间。");
+            if (f.Value is < 0 && f.Indicator != Indicators.CityOutputGrowth) errors.Add($"figures[{i}].value", "数值不能为负。");
+            if (f.Note is { Length: > 200 }) errors.Add($"figures[{i}].note", "备注不超过 200 字。");
+        }
+        errors.ThrowIfAny();
+        var existing = await ctx.EtownFigures.Where(f => f.EtownId == etownId).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var f in input)
+        {
+            var row = existing.FirstOrDefault(x => x.Indicator == f.Indicator && x.Year == f.Year);
+            if (f.Value is null) { if (row is not null) ctx.EtownFigures.Remove(row); continue; }
+            if (row is null)
+            {
+                row = new EtownFigure { EtownId = etownId, CountyCode = e.CountyCode, Year = f.Year, Indicator = f.Indicator };
+                ctx.EtownFigures.Add(row);
+                existing.Add(row);
+            }
+            row.Value = f.Value.Value; row.Note = f.Note?.Trim(); row.Source = FigureSources.Entered; row.UpdatedAt = now; row.UpdatedBy = caller.UserId;
+        }
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The approved declaration's targets, shown beside the figures (never used as achievements). The
+    /// declaration is read without its scope filter: whoever may see the e-town may see the targets it
+    /// was listed with (an operator cannot read declarations otherwise).
+    /// </summary>
+    static async Task<IReadOnlyList<FigureValue>> TargetsAsync(EtownDbContext ctx, Etown e, CancellationToken ct)
+    {
+        if (e.DeclarationId is not { } did) return [];
+        var declaration = await ctx.Declarations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Id == did, ct);
+        var form = declaration?.Form;
+        if (form is null) return [];
+        return Indicators.All.Where(i => i.Target is not null)
+            .SelectMany(i => form.Targets.Where(t => t.Indicator == i.Target && t.Value is not null)
+                .Select(t => new FigureValue(i.Code, t.Year, t.Value!.Value, FigureSources.Declaration)))
+            .ToList();
+    }
+
+    // ---------------------------------------------------------------- evidence
+
+    public async Task<IReadOnlyList<EvidenceRow>> ListEvidenceAsync(Guid etownId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.ComplianceRead);
+        await using var ctx = db.Create(caller);
+        await VisibleEtown(ctx, etownId, ct);
+        var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
+        var files = await ctx.EvidenceFiles.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
+        return evidence.OrderBy(x => x.ItemNumber).ThenByDescending(x => x.SubmittedAt).Select(x => ToEvidenceRow(x, files)).ToList();
+    }
+
+    public async Task<EvidenceRow> SubmitEvidenceAsync(Guid etownId, EvidenceInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.EvidenceSubmit);
+        ArgumentNullException.ThrowIfNull(input);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        RequireWritable(e, operatorMay: true);
+        var errors = new FieldErrors();
+        if (input.ItemNumber is < 1 or > 39) errors.Add("itemNumber", "建设标准项号应为 1–39。");
+        var facts = input.Facts ?? [];
+        if (facts.Count > 30) errors.Add("facts", "事实项不超过 30 个。");
+        foreach (var (k, v) in facts)
+        {
+            if (string.IsNullOrWhiteSpace(k) || k.Length > 64) errors.Add("facts", "事实项代码不能为空且不超过 64 个字符。");
+            if (v < 0) errors.Add($"facts.{k}", "数值不能为负。");
+        }
+        if (input.Note is { Length: > 1000 }) errors.Add("note", "说明不超过 1000 字。");
+        errors.ThrowIfAny();
+        var ev = new EtownEvidence
+        {
+            EtownId = etownId, CountyCode = e.CountyCode, ItemNumber = input.ItemNumber,
+            Facts = facts.ToDictionary(f => f.Key.Trim(), f => f.Value), Note = input.Note?.Trim(),
+            SubmittedAt = clock.GetUtcNow(), SubmittedBy = caller.UserId, SubmittedByName = caller.DisplayName ?? caller.UserName,
+        };
+        ctx.EtownEvidence.Add(ev);
+        await ctx.SaveChangesAsync(ct);
+        return ToEvidenceRow(ev, []);
+    }
+
+    public async Task<EvidenceFileRow> AddEvidenceFileAsync(Guid etownId, Guid evidenceId, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.EvidenceSubmit);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        RequireWritable(e, operatorMay: true);
+        var ev = await ctx.EtownEvidence.FirstOrDefaultAsync(x => x.Id == evidenceId && x.EtownId == etownId, ct) ?? throw new NotFoundException("证据");
+        if (ev.Status != EvidenceStatus.Submitted)
+            throw new DomainException("ETOWN-STD-0006", "已审核的证据不能再添加文件，请提交新的证据。", 409);
+        var stored = await store.SaveAsync(fileName, contentType, content, ct);
+        var f = new EvidenceFile
+        {
+            EvidenceId = evidenceId, EtownId = etownId, CountyCode = e.CountyCode, FileName = stored.FileName, ContentType = stored.ContentType,
+            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.RelativePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
+        };
+        ctx.EvidenceFiles.Add(f);
+        await ctx.SaveChangesAsync(ct);
+        return new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt);
+    }
+
+    public async Task<(EvidenceFileRow File, Stream Content)> OpenEvidenceFileAsync(Guid etownId, Guid evidenceId, Guid fileId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.ComplianceRead);
+        await using var ctx = db.Create(caller);
+        await VisibleEtown(ctx, etownId, ct);
+        var f = await ctx.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == fileId && x.EvidenceId == evidenceId && x.EtownId == etownId, ct)
+            ?? throw new NotFoundException("文件");
+        return (new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), store.Open(f.StoragePath, f.Sha256));
+    }
+
+    public Task ConfirmEvidenceAsync(Guid etownId, Guid evidenceId, CancellationToken ct = default) =>
+        ReviewAsync(etownId, evidenceId, ev => ev.Confirm(caller.UserId, caller.DisplayName ?? caller.UserName, clock.GetUtcNow()), ct);
+
+    public Task RejectEvidenceAsync(Guid etownId, Guid evidenceId, string reason, CancellationToken ct = default) =>
+        ReviewAsync(etownId, evidenceId, ev => ev.Reject(reason, caller.UserId, caller.DisplayName ?? caller.UserName, clock.GetUtcNow()), ct);
+
+    async Task ReviewAsync(Guid etownId, Guid evidenceId, Action<EtownEvidence> review, CancellationToken ct)
+    {
+        caller.Require(Permissions.Standard.EvidenceReview);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        RequireWritable(e, operatorMay: false);
+        var ev = await ctx.EtownEvidence.FirstOrDefaultAsync(x => x.Id == evidenceId && x.EtownId == etownId, ct) ?? throw new NotFoundException("证据");
+        review(ev);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    static EvidenceRow ToEvidenceRow(EtownEvidence x, IReadOnlyList<EvidenceFile> files) => new(x.Id, x.ItemNumber, x.Facts, x.Note, x.Status,
+        EtownEvidence.StatusLabel(x.Status), x.SubmittedAt, x.SubmittedByName, x.ReviewedAt, x.ReviewedByName, x.RejectReason,
+        files.Where(f => f.EvidenceId == x.Id).OrderBy(f => f.UploadedAt).Select(f => new EvidenceFileRow(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt)).ToList());
+
+    // ---------------------------------------------------------------- compliance
+
+    public async Task<EtownCompliance> ComplianceAsync(Guid etownId, int? year = null, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.ComplianceRead);
+        await using var ctx = db.Create(caller);
+        var e = await VisibleEtown(ctx, etownId, ct);
+        var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).Where(v => v.IsInUse).ToListAsync(ct);
+        var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
+        var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
+        var targets = await TargetsAsync(ctx, e, ct);
+        return Evaluate(e, versions, figures, evidence, targets, year);
+    }
+
+    EtownCompliance Evaluate(Etown e, IReadOnlyList<StandardVersion> versions, IEnumerable<EtownFigure> figures, IEnumerable<EtownEvidence> evidence,
+        IReadOnlyList<FigureValue> targets, int? year)
+    {
+        var county = regions.Find(e.CountyCode);
+        var version = Resolve(versions, e.CountyCode, county?.ParentCode) ?? throw new NotFoundException("适用的建设标准版本");
+        var input = new ComplianceInput(county?.CountyClass, version.Items,
+            figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source)).ToList(),
+            evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason)).ToList(),
+            targets, year);
+        var items = ComplianceEngine.Evaluate(input);
+        return new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode), county?.CountyClass,
+            Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items));
+    }
+
+    /// <summary>E-towns in the caller's scope × standard items, with filters (city, class, attribute).</summary>
+    public async Task<ComplianceMatrix> MatrixAsync(MatrixQuery query, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Standard.ComplianceRead);
+        await using var ctx = db.Create(caller);
+        var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn);
+        if (query.CityCode is { Length: 6 } city) { var prefix = city[..4]; q = q.Where(e => e.CountyCode.StartsWith(prefix)); }
+        var etowns = (await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct))
+            .Where(e => query.CountyClass is null || regions.Find(e.CountyCode)?.CountyClass == query.CountyClass).ToList();
+        var ids = etowns.Select(e => e.Id).ToList();
+        var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).Where(v => v.IsInUse).ToListAsync(ct);
+        var figures = await ctx.EtownFigures.AsNoTracking().Where(f => ids.Contains(f.EtownId)).ToListAsync(ct);
+        var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => ids.Contains(x.EtownId)).ToListAsync(ct);
+        var rows = new List<MatrixRow>();
+        foreach (var e in etowns)
+        {
+            var c = Evaluate(e, versions, figures, evidence, await TargetsAsync(ctx, e, ct), query.Year);
+            var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
+            rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
+        }
+        var province = versions.FirstOrDefault(v => v.Code == StandardCatalogue2022.ProvinceCode) ?? versions.FirstOrDefault(v => v.RegionCode is null);
+        var columns = (province?.Items ?? []).OrderBy(i => i.Number).Where(i => query.Attribute is null || i.Attribute == query.Attribute)
+            .Select(i => new MatrixColumn(i.Number, i.Content, i.Attribute)).ToList();
+        return new(columns, rows);
+    }
+
+    public async Task<byte[]> MatrixXlsxAsync(MatrixQuery query, CancellationToken ct = default)
+    {
+        var m = await MatrixAsync(query, ct);
+        var headers = new List<string> { "e镇", "市", "县(市、区)", "县域类别", "标准版本", "约束性达标", "期望性达标", "可申请验收" };
+        headers.AddRange(m.Columns.Select(c => $"{c.Number}（{StandardItem.AttributeLabel(c.Attribute)}）"));
+        var rows = m.Items.Select(r =>
+        {
+            var row = new List<object?> { r.Name, r.CityName, r.CountyName, r.CountyClassLabel, r.VersionCode,
+                $"{r.Summary.BindingMet}/{r.Summary.BindingTotal}", $"{r.Summary.ExpectedMet}/{r.Summary.ExpectedTotal}", r.Summary.ReadyForAcceptance ? "是" : "否" };
+            row.AddRange(m.Columns.Select(c => (object?)(r.Cells.FirstOrDefault(x => x.Number == c.Number) is { } cell ? ComplianceEngine.Label(cell.Verdict) : "")));
+            return (IReadOnlyList<object?>)row;
+        });
+        return XlsxWriter.Write("建设标准达标情况", headers, rows);
+    }
+}

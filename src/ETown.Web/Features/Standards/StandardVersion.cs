@@ -1,0 +1,197 @@
+using System.Globalization;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform;
+
+namespace ETown.Web.Features.Standards;
+
+/// <summary>约束性 (binding) or 期望性 (expected) — P 附件1 column 属性.</summary>
+public enum ItemAttribute { Binding, Expected }
+
+/// <summary>Measured: decided by figures (产值、投资、网络零售额 …). Evidenced: decided by reviewed evidence (counted facts and files).</summary>
+public enum ItemKind { Measured, Evidenced }
+
+/// <summary>A threshold per county class (先行示范县 / 整体推进县 / 重点帮扶县); null = the version sets none for that class.</summary>
+public sealed record ClassValues(decimal? Pilot, decimal? Advancing, decimal? Assisted)
+{
+    public decimal? For(CountyClass c) => c switch { CountyClass.Pilot => Pilot, CountyClass.Advancing => Advancing, _ => Assisted };
+}
+
+/// <summary>
+/// One comparison of a measured item: the indicator's figure (or its year-on-year growth) in the
+/// evaluated year against a fixed value, a per-class value, another indicator plus an offset, or the
+/// e-town's own declared target.
+/// </summary>
+public sealed record MeasureCondition
+{
+    /// <summary>Indicator code, see <see cref="Indicators"/>.</summary>
+    public required string Indicator { get; init; }
+    /// <summary>"&gt;=", "&gt;", "&lt;=" or "between" (Value ≤ x ≤ Max).</summary>
+    public string Op { get; init; } = ">=";
+    public decimal? Value { get; init; }
+    public decimal? Max { get; init; }
+    public ClassValues? ByClass { get; init; }
+    /// <summary>Compare the year-on-year growth in percent instead of the value.</summary>
+    public bool Growth { get; init; }
+    /// <summary>Threshold = this indicator's figure in the same year + <see cref="Value"/> (STD-33: city average + 2 pp).</summary>
+    public string? RelativeTo { get; init; }
+    /// <summary>Threshold = the e-town's declared target for the indicator and year (item 38: "一定数量" set by the county itself).</summary>
+    public bool AgainstDeclarationTarget { get; init; }
+}
+
+/// <summary>A counted fact an evidenced item requires (e.g. area_m2 ≥ 1000, live_rooms ≥ 1).</summary>
+public sealed record FactRequirement(string Key, string Label, string Unit, decimal? Min = null, decimal? Max = null)
+{
+    public string Describe() => (Min, Max) switch
+    {
+        ({ } a, { } b) => $"{Label} {F(a)}–{F(b)} {Unit}",
+        ({ } a, null) => $"{Label} ≥ {F(a)} {Unit}",
+        (null, { } b) => $"{Label} ≤ {F(b)} {Unit}",
+        _ => Label,
+    };
+    static string F(decimal v) => v.ToString("#,0.####", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// What decides an item, as data (architecture pattern 3). Measured items: <see cref="AnyOf"/> is an OR of
+/// AND-groups of conditions (item 34: area 0.5–5 km² OR floor area ≥ 50万 m²). Evidenced items: the
+/// facts a confirmed piece of evidence must show; no facts = a confirmed document suffices.
+/// </summary>
+public sealed record ItemSpec
+{
+    public IReadOnlyList<IReadOnlyList<MeasureCondition>> AnyOf { get; init; } = [];
+    public IReadOnlyList<FactRequirement> Facts { get; init; } = [];
+}
+
+/// <summary>One of the 39 items of a standard version.</summary>
+public class StandardItem
+{
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid VersionId { get; private set; }
+    public int Number { get; private set; }
+    public string Group { get; private set; } = "";
+    /// <summary>建设内容</summary>
+    public string Content { get; private set; } = "";
+    /// <summary>建设标准 (the original wording)</summary>
+    public string StandardText { get; private set; } = "";
+    public ItemAttribute Attribute { get; private set; }
+    public ItemKind Kind { get; private set; }
+    public ItemSpec Spec { get; private set; } = new();
+
+    StandardItem() { } // EF
+
+    public static StandardItem Create(int number, string group, string content, string standardText, ItemAttribute attribute, ItemKind kind, ItemSpec spec) => new()
+    {
+        Number = number, Group = group, Content = content, StandardText = standardText, Attribute = attribute, Kind = kind, Spec = spec,
+    };
+
+    internal StandardItem CopyFor(Guid versionId) => new()
+    {
+        VersionId = versionId, Number = Number, Group = Group, Content = Content, StandardText = StandardText,
+        Attribute = Attribute, Kind = Kind, Spec = Spec,
+    };
+
+    internal void AttachTo(Guid versionId) => VersionId = versionId;
+
+    internal void Edit(string? content, string? standardText, ItemAttribute? attribute, ItemKind? kind, ItemSpec? spec)
+    {
+        if (content is not null) Content = content.Trim();
+        if (standardText is not null) StandardText = standardText.Trim();
+        if (attribute is { } a) Attribute = a;
+        if (kind is { } k) Kind = k;
+        if (spec is not null) Spec = spec;
+        var problems = Problems();
+        if (problems.Count > 0)
+            throw new DomainException("ETOWN-STD-0004", $"第 {Number} 项不合理：" + string.Join("；", problems) + "。");
+    }
+
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (string.IsNullOrWhiteSpace(StandardText) || StandardText.Length > 2000) p.Add("建设标准不能为空且不超过 2000 字");
+        if (Content.Length > 1000) p.Add("建设内容不超过 1000 字");
+        if (Kind == ItemKind.Measured)
+        {
+            if (Spec.AnyOf.Count == 0 || Spec.AnyOf.Any(g => g.Count == 0)) p.Add("量化指标项至少需要一个判定条件");
+            foreach (var c in Spec.AnyOf.SelectMany(g => g))
+            {
+                if (!Indicators.Exists(c.Indicator)) p.Add($"未知指标 {c.Indicator}");
+                if (c.Op is not (">=" or ">" or "<=" or "between")) p.Add($"未知比较符 {c.Op}");
+                if (c.Op == "between" && (c.Value is null || c.Max is null || c.Value > c.Max)) p.Add("区间条件需要合理的上下限");
+                if (c.Value is null && c.ByClass is null && !c.AgainstDeclarationTarget && c.RelativeTo is null) p.Add($"指标 {c.Indicator} 缺少阈值");
+                if (c.RelativeTo is not null && !Indicators.Exists(c.RelativeTo)) p.Add($"未知指标 {c.RelativeTo}");
+            }
+        }
+        foreach (var f in Spec.Facts)
+        {
+            if (string.IsNullOrWhiteSpace(f.Key) || string.IsNullOrWhiteSpace(f.Label)) p.Add("事实项需要代码和名称");
+            if (f.Min is { } a && f.Max is { } b && a > b) p.Add($"{f.Label} 的上下限不合理");
+        }
+        return p;
+    }
+
+    public static string AttributeLabel(ItemAttribute a) => a == ItemAttribute.Binding ? "约束性" : "期望性";
+    public static string KindLabel(ItemKind k) => k == ItemKind.Measured ? "量化指标" : "佐证材料";
+}
+
+/// <summary>
+/// One version of the 39-item construction standard (P 附件1 as "SX-2022"; the 朔州 and 岢岚 variants
+/// derived from it). <see cref="RegionCode"/> null = province-wide; a city (xxxx00) or county code = that
+/// region's variant. A version in use (e-towns are judged by it) is immutable: change means derive.
+/// </summary>
+public class StandardVersion
+{
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public int Version { get; private set; }
+    public Guid? ParentId { get; private set; }
+    public string? RegionCode { get; private set; }
+    public bool IsInUse { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public List<StandardItem> Items { get; private set; } = [];
+
+    StandardVersion() { } // EF
+
+    public static StandardVersion Create(Guid id, string code, string name, string? regionCode, IEnumerable<StandardItem> items, bool inUse, DateTimeOffset now, Guid? parentId = null, int version = 1)
+    {
+        var v = new StandardVersion { Id = id, Code = code, Name = name, RegionCode = regionCode, IsInUse = inUse, CreatedAt = now, ParentId = parentId, Version = version };
+        foreach (var i in items) { i.AttachTo(id); v.Items.Add(i); }
+        return v;
+    }
+
+    /// <summary>Copy-and-edit: a new version (not in use, editable) with a copy of every item.</summary>
+    public StandardVersion Derive(string code, string name, string? regionCode, DateTimeOffset now)
+    {
+        code = (code ?? "").Trim();
+        if (code.Length is < 2 or > 32 || !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+            throw new DomainException("ETOWN-STD-0002", "标准版本代码应为 2–32 位字母、数字、- _ .", 400);
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+            throw new DomainException("ETOWN-STD-0002", "标准版本名称不能为空，且不超过 100 字。", 400);
+        if (RegionCode is not null && (regionCode is null || !regionCode.StartsWith(RegionPrefix(RegionCode), StringComparison.Ordinal)))
+            throw new DomainException("ETOWN-STD-0005", $"版本 {Code} 适用于 {RegionCode}，只能派生同一地区或其下属县的版本。");
+        var v = new StandardVersion
+        {
+            Code = code, Name = name.Trim(), Version = Version + 1, ParentId = Id, RegionCode = regionCode, CreatedAt = now,
+        };
+        v.Items.AddRange(Items.OrderBy(i => i.Number).Select(i => i.CopyFor(v.Id)));
+        return v;
+    }
+
+    public void EditItem(int number, string? content, string? standardText, ItemAttribute? attribute, ItemKind? kind, ItemSpec? spec)
+    {
+        RequireEditable();
+        var item = Items.FirstOrDefault(i => i.Number == number) ?? throw new NotFoundException($"第 {number} 项");
+        item.Edit(content, standardText, attribute, kind, spec);
+    }
+
+    public void RequireEditable()
+    {
+        if (IsInUse) throw new DomainException("ETOWN-STD-0001", $"建设标准版本 {Code} 已在使用中，不能修改；请派生新版本。", 409);
+    }
+
+    public void MarkInUse() => IsInUse = true;
+
+    /// <summary>"1406" for a city code 140600, the county code itself for a county.</summary>
+    public static string RegionPrefix(string regionCode) =>
+        regionCode.EndsWith("00", StringComparison.Ordinal) ? regionCode[..4] : regionCode;
+}
