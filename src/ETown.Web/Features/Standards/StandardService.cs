@@ -346,14 +346,24 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
         var targets = await TargetsAsync(ctx, e, ct);
-        return Evaluate(e, versions, figures, evidence, targets, year);
+        return Evaluate(e, versions, figures, evidence, targets, year, await PinnedVersionsAsync(ctx, [etownId], ct));
     }
 
+    /// <summary>
+    /// PLAN-01: a filed cultivation plan names the standard version that applies to its e-town; that
+    /// pin wins over the regional default when the version is in use.
+    /// </summary>
+    static async Task<Dictionary<Guid, string>> PinnedVersionsAsync(EtownDbContext ctx, List<Guid> etownIds, CancellationToken ct) =>
+        await ctx.CultivationPlans.AsNoTracking()
+            .Where(p => etownIds.Contains(p.EtownId) && p.Status == Plans.PlanStatus.Filed)
+            .ToDictionaryAsync(p => p.EtownId, p => p.StandardVersion, ct);
+
     EtownCompliance Evaluate(Etown e, IReadOnlyList<StandardVersion> versions, IEnumerable<EtownFigure> figures, IEnumerable<EtownEvidence> evidence,
-        IReadOnlyList<FigureValue> targets, int? year)
+        IReadOnlyList<FigureValue> targets, int? year, IReadOnlyDictionary<Guid, string> pinned)
     {
         var county = regions.Find(e.CountyCode);
-        var version = Resolve(versions, e.CountyCode, county?.ParentCode) ?? throw new NotFoundException("适用的建设标准版本");
+        var version = (pinned.TryGetValue(e.Id, out var code) ? versions.FirstOrDefault(v => v.Code == code) : null)
+                      ?? Resolve(versions, e.CountyCode, county?.ParentCode) ?? throw new NotFoundException("适用的建设标准版本");
         var input = new ComplianceInput(county?.CountyClass, version.Items,
             figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source)).ToList(),
             evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason)).ToList(),
@@ -377,9 +387,10 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => ids.Contains(f.EtownId)).ToListAsync(ct);
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => ids.Contains(x.EtownId)).ToListAsync(ct);
         var rows = new List<MatrixRow>();
+        var pinned = await PinnedVersionsAsync(ctx, ids, ct);
         foreach (var e in etowns)
         {
-            var c = Evaluate(e, versions, figures, evidence, await TargetsAsync(ctx, e, ct), query.Year);
+            var c = Evaluate(e, versions, figures, evidence, await TargetsAsync(ctx, e, ct), query.Year, pinned);
             var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
             rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
         }
