@@ -1,3 +1,4 @@
+using ETown.Tests.Infrastructure;
 using ETown.Tests.E2E.Pages;
 using Microsoft.Playwright;
 
@@ -61,11 +62,11 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
         await page.WaitForURLAsync("**/account/login-2fa**");
 
         // A wrong code is refused with a message.
-        await page.FillAsync("#code", "000000" == TotpCode.Now(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey) ? "111111" : "000000");
+        await page.FillAsync("#code", "000000" == TotpCode.Compute(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey) ? "111111" : "000000");
         await page.ClickAsync("[data-testid=code-submit]");
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("动态口令错误");
 
-        await page.FillAsync("#code", TotpCode.Now(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey));
+        await page.FillAsync("#code", TotpCode.Compute(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey));
         await page.ClickAsync("[data-testid=code-submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);

@@ -1,3 +1,4 @@
+using ETown.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace ETown.Tests.E2E.Pages;
@@ -14,7 +15,7 @@ public sealed class LoginPage(IPage page)
         if (totpKey is not null)
         {
             await page.WaitForURLAsync("**/account/login-2fa**");
-            await page.FillAsync("#code", TotpCode.Now(totpKey));
+            await page.FillAsync("#code", TotpCode.Compute(totpKey));
             await page.ClickAsync("[data-testid=code-submit]");
         }
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
