@@ -262,6 +262,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/city-acceptance"] = new("@cities", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/city-acceptance"),
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/province-acceptance"] = new("province", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/province-acceptance"),
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/unlock"] = new("@counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/unlock", new { reason = "矩阵" }),
+        ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
         ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
 
         // Framework plumbing (Blazor circuit)

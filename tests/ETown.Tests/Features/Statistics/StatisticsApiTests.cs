@@ -278,4 +278,22 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.All(dec.GetProperty("values").EnumerateArray().Where(v => v.GetProperty("indicator").GetString() != C.Tax),
             v => Assert.Equal(JsonValueKind.Number, v.GetProperty("previousMonth").ValueKind));
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task ReportPage_ShowsValuesWithLastMonth_AndButtonsByRole(string provider)
+    {
+        var app = apps[provider];
+        var id = (await TownsAsync(app))[Lucheng];
+        var countyHtml = await (await (await app.SignInAsync("lucheng")).GetAsync($"/statistics/{id}/2025-11")).Content.ReadAsStringAsync();
+        Assert.Contains("县级已审核", countyHtml);
+        Assert.Contains("市场主体总数", countyHtml);
+        Assert.Contains("data-testid=\"unlock\"", countyHtml);       // the county may unlock its approval
+        Assert.DoesNotContain("data-testid=\"save\"", countyHtml);    // locked: no entry
+        var cityHtml = await (await (await app.SignInAsync("changzhi")).GetAsync($"/statistics/{id}/2025-11")).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"accept-city\"", cityHtml);
+        Assert.DoesNotContain("data-testid=\"unlock\"", cityHtml);
+        var opHtml = await (await (await app.SignInAsync("operator")).GetAsync($"/statistics/{id}/2025-12")).Content.ReadAsStringAsync();
+        Assert.Contains("已报送", opHtml);
+        Assert.DoesNotContain("data-testid=\"approve\"", opHtml);
+    }
 }
