@@ -267,7 +267,9 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
 
     async Task RequireRulesPassAsync(EtownDbContext ctx, StatReport report, StatPeriod p, CancellationToken ct)
     {
-        var (_, results) = await EvaluateAsync(ctx, report.EtownId, p, ct);
+        var (f, results) = await EvaluateAsync(ctx, report.EtownId, p, ct);
+        if (f.Current.Values.All(v => v is null))
+            throw new DomainException("ETOWN-STAT-0003", $"{p} 尚未填报任何数据，不能报送。", 422);
         var blocking = results.Where(r => r.Blocks).ToList();
         if (blocking.Count > 0)
             throw new DomainException("ETOWN-STAT-0003", "未通过校验，不能报送：" + string.Join("；", blocking.Select(r =>
