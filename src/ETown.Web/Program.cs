@@ -6,6 +6,7 @@ using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Standards;
+using ETown.Web.Features.Statistics;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -80,6 +81,7 @@ app.MapAccountEndpoints();
 app.MapEligibilityEndpoints();
 app.MapPlanEndpoints();
 app.MapStandardEndpoints();
+app.MapStatisticsEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

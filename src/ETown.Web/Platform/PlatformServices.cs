@@ -124,6 +124,7 @@ public static class PlatformServices
         services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<EligibilityContextBuilder>();
         services.AddScoped<Features.Plans.PlanService>();
+        services.AddScoped<Features.Statistics.StatisticsService>();
         return services;
     }
 

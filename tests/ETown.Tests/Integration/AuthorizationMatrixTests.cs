@@ -46,6 +46,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@std-readers" => ["province", .. Cities, .. Counties, "operator"],
         "@std-managers" => ["province", .. Cities],
         "@evidence-submitters" => [.. Counties, "operator"],
+        "@stat-readers" => ["province", .. Cities, .. Counties, "operator"],
+        "@stat-enterers" => [.. Counties, "operator"],
         _ => [t],
     }).Distinct().ToArray();
 
@@ -248,6 +250,21 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /standards"] = new("@std-readers", Probe.Page),
         ["PAGE /standards/matrix"] = new("@std-readers", Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /etowns/{Id:guid}/compliance"] = new("@std-readers", Probe.Page, "/etowns/{etown}/compliance", Scope: PageScope.Etown),
+
+        // Monthly statistics (STAT-01…05): operators and counties enter, counties approve and unlock, city then province accept.
+        ["GET /api/v1/statistics/indicators"] = new("@stat-readers", Probe.Get),
+        ["GET /api/v1/statistics/rules"] = new("@stat-readers", Probe.Get),
+        ["GET /api/v1/statistics/reports"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/reports?period=2025-11", Note: "scope of the rows: StatisticsScopeTests"),
+        ["GET /api/v1/statistics/etowns/{id:guid}/{period}/"] = new("@stat-readers", Probe.EtownItem, "/api/v1/statistics/etowns/{etown}/2025-11"),
+        ["PUT /api/v1/statistics/etowns/{id:guid}/{period}/"] = new("@stat-enterers", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01", new { values = Array.Empty<object>() }),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/submit"] = new("@stat-enterers", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/submit"),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/approve"] = new("@counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/approve"),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/city-acceptance"] = new("@cities", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/city-acceptance"),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/province-acceptance"] = new("province", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/province-acceptance"),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/unlock"] = new("@counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/unlock", new { reason = "矩阵" }),
+        ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
+        ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),

@@ -50,6 +50,15 @@ public static class Permissions
         public const string ComplianceRead = "Standard.Compliance.Read";
     }
 
+    public static class Statistics
+    {
+        public const string Read = "Statistics.Report.Read";
+        public const string Enter = "Statistics.Report.Enter";
+        public const string Approve = "Statistics.Report.Approve";
+        public const string Accept = "Statistics.Report.Accept";
+        public const string Unlock = "Statistics.Report.Unlock";
+    }
+
     public static class Reference
     {
         public const string RegionUpdate = "Reference.Region.Update";
@@ -130,6 +139,15 @@ public static class Permissions
                 Leaf(Standard.EvidenceReview, "审核佐证材料（确认或退回）"),
             ]),
             new("Standard.Compliance", "达标情况", [Leaf(Standard.ComplianceRead, "查看达标情况")]),
+        ]),
+        new("Statistics", "统计监测", [
+            new("Statistics.Report", "月度统计报表", [
+                Leaf(Statistics.Read, "查看统计报表"),
+                Leaf(Statistics.Enter, "填报、报送统计数据（承办企业、县）"),
+                Leaf(Statistics.Approve, "审核统计报表（县）"),
+                Leaf(Statistics.Accept, "接收统计报表（市、省）"),
+                Leaf(Statistics.Unlock, "解锁已审核的统计报表（县）"),
+            ]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

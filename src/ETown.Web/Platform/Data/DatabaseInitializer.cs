@@ -39,6 +39,7 @@ public static class DatabaseInitializer
         await ReferenceData.LoadAsync(ctx, ct);
         await EligibilityService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
         await Features.Standards.StandardService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
+        await Features.Statistics.StatisticsService.SeedAsync(ctx, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
         if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
 

@@ -9,6 +9,7 @@ using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Regions;
 using ETown.Web.Features.Standards;
+using ETown.Web.Features.Statistics;
 using ETown.Web.Platform.Audit;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
@@ -54,6 +55,11 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<EtownFigure> EtownFigures => Set<EtownFigure>();
     public DbSet<EtownEvidence> EtownEvidence => Set<EtownEvidence>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    /// <summary>Statistics indicator catalogue and validation rules (province-wide reference data, no scope filter).</summary>
+    public DbSet<Indicator> StatIndicators => Set<Indicator>();
+    public DbSet<StatRule> StatRules => Set<StatRule>();
+    public DbSet<StatReport> StatReports => Set<StatReport>();
+    public DbSet<StatValue> StatValues => Set<StatValue>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -80,6 +86,10 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         b.Properties<ItemAttribute>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<ItemKind>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<EvidenceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<StatPeriodType>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<StatAggregation>().HaveConversion<string>().HaveMaxLength(16);
+        b.Properties<StatReportStatus>().HaveConversion<string>().HaveMaxLength(32);
+        b.Properties<RuleImportance>().HaveConversion<string>().HaveMaxLength(16);
         b.Properties<decimal>().HavePrecision(18, 4);
         ConfigureProviderConventions(b);
     }
@@ -191,6 +201,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         ConfigureDeclarations(b);
         ConfigurePlans(b);
         ConfigureStandards(b);
+        ConfigureStatistics(b);
         b.Entity<EligibilityRuleSet>(e =>
         {
             e.Property(s => s.Code).HasMaxLength(32);
@@ -385,6 +396,59 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.Property(x => x.StoragePath).HasMaxLength(300);
             e.HasIndex(x => x.EvidenceId);
             e.HasOne<EtownEvidence>().WithMany().HasForeignKey(x => x.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+    }
+
+    /// <summary>STAT-01…05: reports and values carry the e-town's county code (region scope) and e-town id (operators).</summary>
+    void ConfigureStatistics(ModelBuilder b)
+    {
+        b.Entity<Indicator>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Unit).HasMaxLength(16);
+            e.Property(x => x.SourceRule).HasMaxLength(300);
+        });
+        b.Entity<StatRule>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(64);
+            e.Property(x => x.Left).HasMaxLength(64);
+            e.Property(x => x.Operator).HasMaxLength(4);
+            e.Property(x => x.Right).HasMaxLength(64);
+            e.Property(x => x.Message).HasMaxLength(300);
+        });
+        b.Entity<StatReport>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.Status);
+            e.Property(x => x.SubmittedAt);
+            e.Property(x => x.SubmittedBy).HasMaxLength(256);
+            e.Property(x => x.ApprovedAt);
+            e.Property(x => x.ApprovedBy).HasMaxLength(256);
+            e.Property(x => x.CityAcceptedAt);
+            e.Property(x => x.ProvinceAcceptedAt);
+            e.Property(x => x.UnlockedAt);
+            e.Property(x => x.UnlockReason).HasMaxLength(1000);
+            e.Ignore(x => x.IsLocked);
+            e.Ignore(x => x.OnTime);
+            e.HasIndex(x => new { x.EtownId, x.Period }).IsUnique();
+            e.HasIndex(x => new { x.Period, x.CountyCode });
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<StatValue>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.Comment).HasMaxLength(500);
+            e.HasIndex(x => new { x.ReportId, x.IndicatorCode }).IsUnique();
+            e.HasIndex(x => x.EtownId);
+            e.HasOne<StatReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
         });
     }

@@ -98,6 +98,9 @@ public static class DemoData
         DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
         DemoPlans.Seed(ctx, kelan);
         DemoStandards.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateTimeOffset.UtcNow);
+        var calendar = new Calendar.WorkingCalendar();
+        calendar.Load(await ctx.CalendarDays.AsNoTracking().ToListAsync(ct));
+        DemoStatistics.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], calendar);
 
         ctx.EtownAssignments.AddRange(
             new EtownAssignment { OrganisationId = orgs["长治市潞城区乡村e镇运营有限公司（演示）"].Id, EtownId = lucheng.Id, Kind = AssignmentKind.Operator },

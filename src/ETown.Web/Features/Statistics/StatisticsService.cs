@@ -1,0 +1,329 @@
+using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Regions;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Features.Statistics;
+
+public sealed record IndicatorRow(string Code, string Name, string Unit, StatPeriodType PeriodType, StatAggregation Aggregation, bool Cumulative, string SourceRule);
+public sealed record StatRuleRow(string Code, string Left, string Operator, string Right, decimal Factor, RuleImportance Importance, string Message);
+
+/// <summary>One indicator line of the form: the value with last month and the same month last year beside it.</summary>
+public sealed record StatValueRow(string Indicator, string Name, string Unit, bool Cumulative, decimal? Value, string? Comment,
+    decimal? PreviousMonth, decimal? SameMonthLastYear, decimal? YoyPercent, IReadOnlyList<RuleResult> Rules);
+
+public sealed record StatReportView(Guid? Id, Guid EtownId, string EtownName, string CountyCode, string CountyName, string Period, bool Exists,
+    StatReportStatus Status, string StatusLabel, DateOnly DueOn, DateTimeOffset? SubmittedAt, string? SubmittedBy, bool? OnTime,
+    DateTimeOffset? ApprovedAt, DateTimeOffset? CityAcceptedAt, DateTimeOffset? ProvinceAcceptedAt, string? UnlockReason,
+    IReadOnlyList<StatValueRow> Values, IReadOnlyList<RuleResult> FailedRules,
+    bool CanEdit, bool CanSubmit, bool CanApprove, bool CanAcceptCity, bool CanAcceptProvince, bool CanUnlock);
+
+public sealed record StatValueInput(string Indicator, decimal? Value, string? Comment);
+public sealed record StatReportInput(IReadOnlyList<StatValueInput> Values);
+/// <summary>Machine clients (X-Api-Key): upsert per (e-town, period, indicator); <c>Submit</c> also reports it (no-op when already reported).</summary>
+public sealed record StatValuesPut(Guid EtownId, string Period, IReadOnlyList<StatValueInput> Values, bool Submit = false);
+
+public sealed record StatListRow(Guid EtownId, string EtownName, string CountyCode, string CountyName, bool Exists, StatReportStatus? Status,
+    string StatusLabel, DateOnly DueOn, DateTimeOffset? SubmittedAt, bool? OnTime, bool Overdue);
+/// <summary>Completeness of one period in the caller's scope: expected e-towns, reports received (submitted or later), on time.</summary>
+public sealed record StatCompleteness(string Period, DateOnly DueOn, int Expected, int Received, int OnTime, IReadOnlyList<StatListRow> Rows);
+
+/// <summary>
+/// Monthly statistics (STAT-01…05). Operators enter their e-towns' figures (assignment scope), counties enter,
+/// approve (locking the data) and unlock; the city, then the province accept bottom-up. Reads go through the
+/// scope query filters; writes check permission and scope here, for the pages, the API and API keys alike.
+/// </summary>
+public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock)
+{
+    public const int DueWorkingDays = 5;
+
+    /// <summary>Seeds the indicator catalogue and the rules at start-up; adds only what is missing (idempotent).</summary>
+    public static async Task SeedAsync(EtownDbContext ctx, CancellationToken ct = default)
+    {
+        var indicators = IndicatorCatalogue.All();
+        var haveI = await ctx.StatIndicators.Select(i => i.Code).ToListAsync(ct);
+        ctx.StatIndicators.AddRange(indicators.Where(i => !haveI.Contains(i.Code)));
+        var haveR = await ctx.StatRules.Select(r => r.Code).ToListAsync(ct);
+        ctx.StatRules.AddRange(StatRuleEngine.Seed(indicators).Where(r => !haveR.Contains(r.Code)));
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    public DateOnly DueOn(StatPeriod p) => calendar.DeadlineAfter(p.LastDay, DueWorkingDays);
+
+    public async Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        await using var ctx = db.Create(caller);
+        return (await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct))
+            .Select(i => new IndicatorRow(i.Code, i.Name, i.Unit, i.PeriodType, i.Aggregation, i.Cumulative, i.SourceRule)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StatRuleRow>> RulesAsync(CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        await using var ctx = db.Create(caller);
+        return (await ctx.StatRules.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct))
+            .Select(r => new StatRuleRow(r.Code, r.Left, r.Operator, r.Right, r.Factor, r.Importance, r.Message)).ToList();
+    }
+
+    // ------------------------------------------------------------------ list and completeness
+
+    public async Task<StatCompleteness> ListAsync(string period, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        var p = StatPeriod.Parse(period);
+        await using var ctx = db.Create(caller);
+        var towns = await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+            .OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct);
+        var key = p.ToString();
+        var reports = await ctx.StatReports.AsNoTracking().Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, ct);
+        var due = DueOn(p);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var rows = towns.Select(t =>
+        {
+            var r = reports.GetValueOrDefault(t.Id);
+            var received = r is not null && r.Status >= StatReportStatus.Submitted;
+            return new StatListRow(t.Id, t.Name, t.CountyCode, regions.NameOf(t.CountyCode), r is not null, r?.Status,
+                r is null ? "未填报" : StatReport.StatusLabel(r.Status), r?.DueOn ?? due, r?.SubmittedAt, r?.OnTime,
+                !received && today > (r?.DueOn ?? due));
+        }).ToList();
+        return new StatCompleteness(key, due, rows.Count, rows.Count(r => r.Status >= StatReportStatus.Submitted),
+            rows.Count(r => r.Status >= StatReportStatus.Submitted && r.OnTime == true), rows);
+    }
+
+    // ------------------------------------------------------------------ one report
+
+    public async Task<StatReportView> GetAsync(Guid etownId, string period, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        var p = StatPeriod.Parse(period);
+        await using var ctx = db.Create(caller);
+        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        return await ViewAsync(ctx, etown, p, ct);
+    }
+
+    /// <summary>Saves the values of a report that is not locked (ETOWN-STAT-0002 otherwise). Rule findings come back in the view.</summary>
+    public async Task<StatReportView> SaveAsync(Guid etownId, string period, StatReportInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Enter);
+        ArgumentNullException.ThrowIfNull(input);
+        var p = StatPeriod.Parse(period);
+        await using var ctx = db.Create(caller);
+        var (etown, report) = await LoadForWriteAsync(ctx, etownId, p, ct);
+        await WriteValuesAsync(ctx, report, p, input.Values ?? [], ct);
+        await ctx.SaveChangesAsync(ct);
+        return await ViewAsync(ctx, etown, p, ct);
+    }
+
+    /// <summary>PUT /api/v1/statistics/values: idempotent upsert per (e-town, period, indicator), optionally submitting.</summary>
+    public async Task<StatReportView> PutValuesAsync(StatValuesPut input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Enter);
+        ArgumentNullException.ThrowIfNull(input);
+        var p = StatPeriod.Parse(input.Period);
+        await using var ctx = db.Create(caller);
+        var (etown, report) = await LoadForWriteAsync(ctx, input.EtownId, p, ct);
+        await WriteValuesAsync(ctx, report, p, input.Values ?? [], ct);
+        await ctx.SaveChangesAsync(ct);
+        if (input.Submit && report.Status == StatReportStatus.Draft)
+        {
+            await RequireRulesPassAsync(ctx, report, p, ct);
+            report.Submit(clock.GetUtcNow(), caller.UserName);
+            Stamp(report);
+            await ctx.SaveChangesAsync(ct);
+        }
+        return await ViewAsync(ctx, etown, p, ct);
+    }
+
+    /// <summary>Draft → Submitted; refused while a blocking rule fails or a warning has no comment (ETOWN-STAT-0003).</summary>
+    public async Task<StatReportView> SubmitAsync(Guid etownId, string period, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Enter);
+        var p = StatPeriod.Parse(period);
+        await using var ctx = db.Create(caller);
+        var (etown, report) = await LoadForWriteAsync(ctx, etownId, p, ct, mustExist: true);
+        if (report.Status != StatReportStatus.Draft) report.Submit(clock.GetUtcNow(), caller.UserName); // ETOWN-STAT-0001
+        await RequireRulesPassAsync(ctx, report, p, ct);
+        report.Submit(clock.GetUtcNow(), caller.UserName);
+        Stamp(report);
+        await ctx.SaveChangesAsync(ct);
+        return await ViewAsync(ctx, etown, p, ct);
+    }
+
+    /// <summary>County approval locks the data (STAT-05: the county answers for what goes up).</summary>
+    public Task<StatReportView> ApproveAsync(Guid etownId, string period, CancellationToken ct = default) =>
+        TransitionAsync(etownId, period, Permissions.Statistics.Approve, RequireCountyLevel, (r, now) => r.Approve(now, caller.UserName), ct);
+
+    public Task<StatReportView> AcceptByCityAsync(Guid etownId, string period, CancellationToken ct = default) =>
+        TransitionAsync(etownId, period, Permissions.Statistics.Accept, () =>
+        {
+            if (caller.Scope.All || caller.Scope.RegionPrefix is not { Length: 4 }) throw new ForbiddenException("市级接收由市级业务管理员办理。");
+        }, (r, now) => r.AcceptByCity(now), ct);
+
+    public Task<StatReportView> AcceptByProvinceAsync(Guid etownId, string period, CancellationToken ct = default) =>
+        TransitionAsync(etownId, period, Permissions.Statistics.Accept, () =>
+        {
+            if (!caller.Scope.All) throw new ForbiddenException("省级接收由省级业务管理员办理。");
+        }, (r, now) => r.AcceptByProvince(now), ct);
+
+    /// <summary>The county unlocks its approval with a reason; the change (and the reason) is audited by SaveChanges.</summary>
+    public Task<StatReportView> UnlockAsync(Guid etownId, string period, string? reason, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            caller.Require(Permissions.Statistics.Unlock);
+            var errors = new FieldErrors();
+            errors.Add("reason", "解锁时请写明原因。");
+            errors.ThrowIfAny();
+        }
+        return TransitionAsync(etownId, period, Permissions.Statistics.Unlock, RequireCountyLevel, (r, now) => r.Unlock(now, reason!.Trim()), ct);
+    }
+
+    void RequireCountyLevel()
+    {
+        if (caller.Scope.All || caller.Scope.RegionPrefix is not { Length: 6 }) throw new ForbiddenException("县级审核与解锁由县级业务管理员办理。");
+    }
+
+    async Task<StatReportView> TransitionAsync(Guid etownId, string period, string permission, Action requireLevel,
+        Action<StatReport, DateTimeOffset> move, CancellationToken ct)
+    {
+        caller.Require(permission);
+        requireLevel();
+        var p = StatPeriod.Parse(period);
+        await using var ctx = db.Create(caller);
+        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        if (!caller.Scope.CoversRegion(etown.CountyCode)) throw new NotFoundException("e镇");
+        var key = p.ToString();
+        var report = await ctx.StatReports.FirstOrDefaultAsync(r => r.EtownId == etownId && r.Period == key, ct)
+                     ?? throw new NotFoundException($"{key} 统计报表");
+        move(report, clock.GetUtcNow());
+        Stamp(report);
+        await ctx.SaveChangesAsync(ct);
+        return await ViewAsync(ctx, etown, p, ct);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /// <summary>Scope for writes: the county of the e-town or an assignment to it (operators). Locked reports refuse (ETOWN-STAT-0002).</summary>
+    async Task<(Etown Etown, StatReport Report)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct, bool mustExist = false)
+    {
+        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        if (!caller.Scope.CoversRegion(etown.CountyCode) && !caller.Scope.EtownIds.Contains(etownId))
+            throw new NotFoundException("e镇");
+        if (!caller.Scope.IsSystem && (caller.Scope.All || caller.Scope.RegionPrefix is { Length: 4 }))
+            throw new ForbiddenException("统计数据由承办企业或县级填报。");
+        var key = p.ToString();
+        var report = await ctx.StatReports.FirstOrDefaultAsync(r => r.EtownId == etownId && r.Period == key, ct);
+        if (report is null)
+        {
+            if (mustExist) throw new DomainException("ETOWN-STAT-0003", $"{key} 尚未填报任何数据，不能报送。", 422);
+            report = new StatReport { EtownId = etownId, CountyCode = etown.CountyCode, Period = key, DueOn = DueOn(p), CreatedAt = clock.GetUtcNow() };
+            Stamp(report);
+            ctx.StatReports.Add(report);
+        }
+        report.RequireWritable();
+        return (etown, report);
+    }
+
+    async Task WriteValuesAsync(EtownDbContext ctx, StatReport report, StatPeriod p, IReadOnlyList<StatValueInput> values, CancellationToken ct)
+    {
+        var indicators = (await ctx.StatIndicators.AsNoTracking().ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToDictionary(i => i.Code);
+        var errors = new FieldErrors();
+        foreach (var (v, n) in values.Select((v, n) => (v, n)))
+        {
+            if (v.Indicator is null || !indicators.ContainsKey(v.Indicator)) errors.Add($"values[{n}].indicator", $"未知的指标或本期不填报：{v.Indicator}。");
+            if (v.Value < 0) errors.Add($"values[{n}].value", $"{v.Indicator}：数值不能为负。");
+            if (v.Comment is { Length: > 500 }) errors.Add($"values[{n}].comment", $"{v.Indicator}：备注不能超过 500 字。");
+        }
+        if (values.GroupBy(v => v.Indicator).Any(g => g.Count() > 1)) errors.Add("values", "同一指标只能出现一次。");
+        errors.ThrowIfAny();
+
+        var existing = report.Id == Guid.Empty ? [] : await ctx.StatValues.Where(x => x.ReportId == report.Id).ToDictionaryAsync(x => x.IndicatorCode, ct);
+        foreach (var v in values)
+        {
+            var comment = string.IsNullOrWhiteSpace(v.Comment) ? null : v.Comment.Trim();
+            existing.TryGetValue(v.Indicator, out var row);
+            if (v.Value is null)
+            {
+                if (row is not null) ctx.StatValues.Remove(row);
+                continue;
+            }
+            if (row is null)
+                ctx.StatValues.Add(new StatValue
+                {
+                    ReportId = report.Id, EtownId = report.EtownId, CountyCode = report.CountyCode, IndicatorCode = v.Indicator, Value = v.Value.Value, Comment = comment,
+                });
+            else if (row.Value != v.Value.Value || row.Comment != comment)
+            {
+                row.Value = v.Value.Value;
+                row.Comment = comment;
+            }
+        }
+        Stamp(report);
+    }
+
+    async Task RequireRulesPassAsync(EtownDbContext ctx, StatReport report, StatPeriod p, CancellationToken ct)
+    {
+        var (f, results) = await EvaluateAsync(ctx, report.EtownId, p, ct);
+        if (f.Current.Values.All(v => v is null))
+            throw new DomainException("ETOWN-STAT-0003", $"{p} 尚未填报任何数据，不能报送。", 422);
+        var blocking = results.Where(r => r.Blocks).ToList();
+        if (blocking.Count > 0)
+            throw new DomainException("ETOWN-STAT-0003", "未通过校验，不能报送：" + string.Join("；", blocking.Select(r =>
+                r.Importance == RuleImportance.Warning ? $"{r.Message}（{r.Code}，须填写备注）" : $"{r.Message}（{r.Code}）")), 422);
+    }
+
+    sealed record Figures(IReadOnlyDictionary<string, decimal?> Current, IReadOnlyDictionary<string, string?> Comments,
+        IReadOnlyDictionary<string, decimal?> Previous, IReadOnlyDictionary<string, decimal?> LastYear, List<Indicator> Indicators);
+
+    async Task<(Figures F, IReadOnlyList<RuleResult> Results)> EvaluateAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct)
+    {
+        var indicators = (await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToList();
+        string[] periods = [p.ToString(), p.Previous.ToString(), p.SameMonthLastYear.ToString()];
+        var values = await ctx.StatValues.AsNoTracking()
+            .Join(ctx.StatReports.AsNoTracking(), v => v.ReportId, r => r.Id, (v, r) => new { r.EtownId, r.Period, v.IndicatorCode, v.Value, v.Comment })
+            .Where(x => x.EtownId == etownId && periods.Contains(x.Period)).ToListAsync(ct);
+        Dictionary<string, decimal?> Of(string period) =>
+            indicators.ToDictionary(i => i.Code, i => values.FirstOrDefault(v => v.Period == period && v.IndicatorCode == i.Code)?.Value);
+        var current = Of(periods[0]);
+        var comments = indicators.ToDictionary(i => i.Code, i => values.FirstOrDefault(v => v.Period == periods[0] && v.IndicatorCode == i.Code)?.Comment);
+        var f = new Figures(current, comments, Of(periods[1]), Of(periods[2]), indicators);
+        var rules = await ctx.StatRules.AsNoTracking().ToListAsync(ct);
+        return (f, StatRuleEngine.Evaluate(rules, f.Current, f.Previous, f.LastYear, f.Comments));
+    }
+
+    async Task<StatReportView> ViewAsync(EtownDbContext ctx, Etown etown, StatPeriod p, CancellationToken ct)
+    {
+        var key = p.ToString();
+        var report = await ctx.StatReports.AsNoTracking().FirstOrDefaultAsync(r => r.EtownId == etown.Id && r.Period == key, ct);
+        var (f, results) = await EvaluateAsync(ctx, etown.Id, p, ct);
+        var rows = f.Indicators.Select(i =>
+        {
+            var v = f.Current[i.Code];
+            var ly = f.LastYear[i.Code];
+            decimal? yoy = v is { } a && ly is { } b && b != 0 ? Math.Round((a - b) / b * 100m, 1) : null;
+            return new StatValueRow(i.Code, i.Name, i.Unit, i.Cumulative, v, f.Comments[i.Code], f.Previous[i.Code], ly, yoy,
+                results.Where(r => r.Indicator == i.Code && r.Applicable).ToList());
+        }).ToList();
+        var status = report?.Status ?? StatReportStatus.Draft;
+        var writer = caller.Has(Permissions.Statistics.Enter) && !caller.Scope.All && caller.Scope.RegionPrefix is not { Length: 4 }
+                     && (caller.Scope.CoversRegion(etown.CountyCode) || caller.Scope.EtownIds.Contains(etown.Id));
+        var county = caller.Scope.RegionPrefix is { Length: 6 } && caller.Scope.CoversRegion(etown.CountyCode);
+        var city = caller.Scope.RegionPrefix is { Length: 4 } && caller.Scope.CoversRegion(etown.CountyCode);
+        return new StatReportView(report?.Id, etown.Id, etown.Name, etown.CountyCode, regions.NameOf(etown.CountyCode), key, report is not null,
+            status, report is null ? "未填报" : StatReport.StatusLabel(status), report?.DueOn ?? DueOn(p), report?.SubmittedAt, report?.SubmittedBy, report?.OnTime,
+            report?.ApprovedAt, report?.CityAcceptedAt, report?.ProvinceAcceptedAt, report?.UnlockReason,
+            rows, results.Where(r => r.Applicable && !r.Passed).ToList(),
+            CanEdit: writer && !(report?.IsLocked ?? false),
+            CanSubmit: writer && report is not null && status == StatReportStatus.Draft,
+            CanApprove: county && caller.Has(Permissions.Statistics.Approve) && status == StatReportStatus.Submitted,
+            CanAcceptCity: city && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CountyApproved,
+            CanAcceptProvince: caller.Scope.All && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CityAccepted,
+            CanUnlock: county && caller.Has(Permissions.Statistics.Unlock) && status == StatReportStatus.CountyApproved);
+    }
+
+    void Stamp(StatReport r) => r.UpdatedAt = clock.GetUtcNow();
+}
