@@ -56,7 +56,8 @@ public static class DemoStatistics
         }
     }
 
-    static DateTimeOffset At(DateOnly d) => new(d.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+    // 10:00 Beijing time, stored in UTC (PostgreSQL timestamptz accepts only offset 0).
+    static DateTimeOffset At(DateOnly d) => new DateTimeOffset(d.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8)).ToUniversalTime();
 
     /// <summary>Plausible, rule-abiding values: stocks and running totals grow month by month; new e-commerce ≤ new entities.</summary>
     static IEnumerable<(string, decimal)> Values(int town, int month)
