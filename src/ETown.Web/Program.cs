@@ -11,6 +11,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -82,6 +83,7 @@ app.MapEligibilityEndpoints();
 app.MapPlanEndpoints();
 app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
+app.MapNotificationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
