@@ -115,18 +115,20 @@ public sealed class StatReminderService(EtownDb db, Caller caller, WorkingCalend
 
 /// <summary>
 /// Runs the reminders once a day (Asia/Shanghai date) as the system: at start-up, then whenever the date has changed
-/// (checked hourly). A failure is logged and retried an hour later; it never stops the host. Off with
-/// <c>Statistics:Reminders:Enabled=false</c> (tests, or a second instance).
+/// (checked hourly; <c>Statistics:Reminders:CheckInterval</c>). A failure is logged and retried at the next check; it
+/// never stops the host. Off with <c>Statistics:Reminders:Enabled=false</c> (tests, or a second instance).
 /// </summary>
 public sealed class StatReminderWorker(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<StatReminderWorker> log)
     : BackgroundService
 {
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultCheckInterval = TimeSpan.FromHours(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield(); // never hold up the host's start
         if (!config.GetValue("Statistics:Reminders:Enabled", true)) return;
+        var every = config.GetValue("Statistics:Reminders:CheckInterval", DefaultCheckInterval);
+        if (every <= TimeSpan.Zero) every = DefaultCheckInterval;
         DateOnly? done = null;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -144,10 +146,10 @@ public sealed class StatReminderWorker(IServiceProvider services, IConfiguration
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
                 catch (Exception ex)
                 {
-                    log.LogWarning(ex, "统计报送提醒运行失败，{Minutes} 分钟后重试。", CheckEvery.TotalMinutes);
+                    log.LogWarning(ex, "统计报送提醒运行失败，{Minutes} 分钟后重试。", every.TotalMinutes);
                 }
             }
-            try { await Task.Delay(CheckEvery, clock, stoppingToken); }
+            try { await Task.Delay(every, clock, stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
     }
