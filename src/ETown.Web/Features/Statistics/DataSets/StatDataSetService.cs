@@ -33,7 +33,7 @@ public sealed class StatDataSetService(EtownDb db, Caller caller)
         ArgumentNullException.ThrowIfNull(input);
         await using var ctx = db.Create(caller);
         var sets = await ctx.StatDataSets.ToDictionaryAsync(d => d.Code, ct);
-        var items = input.DataSets ?? [];
+        var items = (input.DataSets ?? []).Where(i => i is not null).ToList();
         var errors = new FieldErrors();
         if (items.Count == 0) errors.Add("dataSets", "请至少提交一个数据集的设置。");
         if (items.GroupBy(i => i.Code).Any(g => g.Count() > 1)) errors.Add("dataSets", "同一数据集只能出现一次。");
