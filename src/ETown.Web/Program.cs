@@ -12,6 +12,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -84,6 +85,7 @@ app.MapPlanEndpoints();
 app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStatAnalyticsEndpoints();
+app.MapNotificationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
