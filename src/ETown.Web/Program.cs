@@ -8,6 +8,7 @@ using ETown.Web.Features.Plans;
 using ETown.Web.Features.Standards;
 using ETown.Web.Features.Statistics;
 using ETown.Web.Features.Statistics.Analytics;
+using ETown.Web.Features.Statistics.CityReport;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -84,6 +85,7 @@ app.MapPlanEndpoints();
 app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStatAnalyticsEndpoints();
+app.MapCityReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

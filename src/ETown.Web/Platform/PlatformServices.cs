@@ -126,6 +126,7 @@ public static class PlatformServices
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Statistics.StatisticsService>();
         services.AddScoped<Features.Statistics.Analytics.StatAnalyticsService>();
+        services.AddScoped<Features.Statistics.CityReport.CityMonthlyReport>();
         return services;
     }
 

@@ -275,6 +275,9 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/statistics/city-figures"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/city-figures?cityCode=140400&period=2025-11"),
         ["PUT /api/v1/statistics/city-figures"] = new("province @cities", Probe.Write, Body: new { cityCode = "140400", period = "2031-01", growthPercent = (decimal?)null }),
         ["PAGE /statistics/analysis"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
+        ["GET /api/v1/statistics/city-report.docx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.docx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou), counties/operators 403: CityReportTests"),
+        ["GET /api/v1/statistics/city-report.xlsx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.xlsx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou): CityReportTests"),
+        ["PAGE /statistics/city-report"] = new("province @cities", Probe.Page, Scope: PageScope.EtownList),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),

@@ -59,6 +59,7 @@ public static class Permissions
         public const string Unlock = "Statistics.Report.Unlock";
         public const string TargetSet = "Statistics.Target.Set";
         public const string CityFigureSet = "Statistics.CityFigure.Set";
+        public const string CityReportGenerate = "Statistics.CityReport.Generate";
     }
 
     public static class Reference
@@ -152,6 +153,7 @@ public static class Permissions
             ]),
             new("Statistics.Target", "年度目标", [Leaf(Statistics.TargetSet, "填报无申报书目标时的年度目标（县、省）")]),
             new("Statistics.CityFigure", "市级官方数据", [Leaf(Statistics.CityFigureSet, "填报本市总产值官方增速（市、省）")]),
+            new("Statistics.CityReport", "市级月度进展报告", [Leaf(Statistics.CityReportGenerate, "生成市级月度进展报告")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),
