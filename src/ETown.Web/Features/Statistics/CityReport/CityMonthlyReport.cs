@@ -86,7 +86,7 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
         var yoyLast = Sum(yoy, f => f.YearToDateLastYear);
         var tYtd = Sum(target, f => f.YearToDate);
         var tSum = Sum(target, f => f.AnnualTarget);
-        return new(indicator, any.Name, any.Unit, Sum(month, f => f.Month), month.Count, Sum(ytd, f => f.YearToDate), ytd.Count,
+        return new(indicator, Short(any.Name), any.Unit, Sum(month, f => f.Month), month.Count, Sum(ytd, f => f.YearToDate), ytd.Count,
             yoyNow, yoyLast, yoy.Count, DerivedCalculator.Growth(yoyNow, yoyLast),
             tYtd, tSum, target.Count, DerivedCalculator.Percent(tYtd, tSum));
     }
@@ -100,7 +100,7 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
             foreach (var f in KeyIndicators.Select(e.Figure).Where(f => f?.TargetCompletionPercent is not null))
                 if (f!.TargetCompletionPercent < elapsed - LagPoints)
                     issues.Add(new(e.EtownName, e.CountyName, "目标进度滞后",
-                        $"{f.Name}本年累计 {Num(f.YearToDate)} {f.Unit}，完成年度目标 {Num(f.AnnualTarget)} {f.Unit} 的 {Pct(f.TargetCompletionPercent)}，低于时间进度 {Pct(elapsed)} 超过 {LagPoints:0} 个百分点"));
+                        $"{Short(f.Name)}本年累计 {Num(f.YearToDate)} {f.Unit}，完成年度目标 {Num(f.AnnualTarget)} {f.Unit} 的 {Pct(f.TargetCompletionPercent)}，低于时间进度 {Pct(elapsed)} 超过 {LagPoints:0} 个百分点"));
             foreach (var c in e.Checks.Where(c => c.Met == false && (MonitoredChecks.Contains(c.Rule) || c.Rule == "STD-37")))
                 issues.Add(new(e.EtownName, e.CountyName, "建设标准未达标", $"{c.Rule}（{c.Label}）未达标：{c.Basis}"));
         }
@@ -133,6 +133,9 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
         where f is not null
         select new CityReportIssue(e.EtownName, e.CountyName, "累计数据不完整",
             $"1–{month}月中仅 {f.YtdMonths} 个月有经县级审核的数据，本年累计按已审核月份计算，未审核月份未计入");
+
+    /// <summary>The indicator's name without the entry form's “（当月）”, for sentences about sums.</summary>
+    internal static string Short(string name) => name.Replace("（当月）", "", StringComparison.Ordinal);
 
     internal static string Num(decimal? v) => v is { } d ? d.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "—";
     internal static string Pct(decimal? v) => v is { } d ? d.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";

@@ -21,7 +21,8 @@ public static class CityReportDocx
     public static byte[] Render(CityReportData d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var span = d.Month == 1 ? $"{d.Year}年1月" : $"{d.Year}年1–{d.Month}月";
+        var months = d.Month == 1 ? "1月" : $"1–{d.Month}月";
+        var span = $"{d.Year}年{months}";
         return Create(d.Title, body =>
         {
             body.Append(Para(d.Title, JustificationValues.Center, bold: true, halfPoints: 36, before: 240, after: 120));
@@ -42,7 +43,7 @@ public static class CityReportDocx
             {
                 var t = $"{s.Name}：{d.PeriodLabel}全市合计 {Num(s.MonthSum)} {s.Unit}（{s.MonthCount} 个e镇），{span}累计 {Num(s.YtdSum)} {s.Unit}（{s.YtdCount} 个e镇）";
                 t += s.YoyPercent is { } y
-                    ? $"，同比{(y >= 0 ? "增长" : "下降")} {Pct(Math.Abs(y))}（按两年{span}数据均完整的 {s.YoyCount} 个e镇计算：{Num(s.YoyYtdSum)} ÷ {Num(s.YoyYtdLastSum)}）"
+                    ? $"，同比{(y >= 0 ? "增长" : "下降")} {Pct(Math.Abs(y))}（按两年{months}数据均完整的 {s.YoyCount} 个e镇计算：{Num(s.YoyYtdSum)} ÷ {Num(s.YoyYtdLastSum)}）"
                     : "，上年同期数据不完整，暂不计算同比";
                 t += s.CompletionPercent is { } p
                     ? $"，完成年度目标 {Num(s.TargetSum)} {s.Unit} 的 {Pct(p)}（有年度目标的 {s.TargetCount} 个e镇，累计 {Num(s.TargetYtdSum)} {s.Unit}；时间进度 {Pct(d.ElapsedPercent)}）。"
