@@ -8,6 +8,7 @@ using ETown.Web.Features.Plans;
 using ETown.Web.Features.Standards;
 using ETown.Web.Features.Statistics;
 using ETown.Web.Features.Statistics.Analytics;
+using ETown.Web.Features.Statistics.CityReport;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -86,6 +87,7 @@ app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStatAnalyticsEndpoints();
 app.MapNotificationEndpoints();
+app.MapCityReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -130,6 +130,7 @@ public static class PlatformServices
         services.AddScoped<Features.Statistics.StatReminderService>();
         services.AddHostedService<Features.Statistics.StatReminderWorker>();
         services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<Features.Statistics.CityReport.CityMonthlyReport>();
         return services;
     }
 

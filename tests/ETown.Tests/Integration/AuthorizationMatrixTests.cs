@@ -282,6 +282,9 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/notifications/"] = new("@signed-in", Probe.Get, "/api/v1/notifications", Note: "own organisation only: StatisticsWorkflowTests.Reminders_*"),
         ["POST /api/v1/notifications/{id:guid}/read"] = new("@signed-in", Probe.Write, "/api/v1/notifications/" + Guid.NewGuid() + "/read"),
         ["PAGE /me/notifications"] = new("@signed-in", Probe.Page),
+        ["GET /api/v1/statistics/city-report.docx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.docx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou), counties/operators 403: CityReportTests"),
+        ["GET /api/v1/statistics/city-report.xlsx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.xlsx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou): CityReportTests"),
+        ["PAGE /statistics/city-report"] = new("province @cities", Probe.Page, Scope: PageScope.EtownList),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),

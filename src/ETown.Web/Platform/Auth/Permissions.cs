@@ -62,6 +62,7 @@ public static class Permissions
         public const string UnlockAccepted = "Statistics.Report.UnlockAccepted";
         public const string DataSetManage = "Statistics.DataSet.Manage";
         public const string ReminderRun = "Statistics.Reminder.Run";
+        public const string CityReportGenerate = "Statistics.CityReport.Generate";
     }
 
     public static class Reference
@@ -158,6 +159,7 @@ public static class Permissions
             new("Statistics.CityFigure", "市级官方数据", [Leaf(Statistics.CityFigureSet, "填报本市总产值官方增速（市、省）")]),
             new("Statistics.DataSet", "统计数据集", [Leaf(Statistics.DataSetManage, "维护数据集截止工作日与提醒天数（省）")]),
             new("Statistics.Reminder", "报送提醒", [Leaf(Statistics.ReminderRun, "立即发送统计报送提醒（省、县）")]),
+            new("Statistics.CityReport", "市级月度进展报告", [Leaf(Statistics.CityReportGenerate, "生成市级月度进展报告")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),
