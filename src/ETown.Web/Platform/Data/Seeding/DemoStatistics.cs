@@ -14,14 +14,14 @@ namespace ETown.Web.Platform.Data.Seeding;
 /// month-to-month variation), so every start on SQLite and PostgreSQL gives the same numbers.
 /// <para>
 /// The figures follow each e-town's approved declaration (<see cref="DeclarationForm.Targets"/> and its base figures):
-/// the year sums of the monthly flows land at 86–105 % of that year's target (网络零售额, 总产值, 新增市场主体; 新增投资
+/// the year sums of the monthly flows land at about 85–105 % of that year's target (网络零售额, 总产值, 新增市场主体; 新增投资
 /// against the year's increment of the declared cumulative 新增投资), with a seasonal pattern (年货节 January and 双11
 /// November peaks, a February dip, investment in the building season); the running totals (累计完成总投资, 主导产业投资,
 /// 品牌, 网货, 培训人次, 网红) never decrease; 市场主体 and 电商企业 are the declared base plus the new ones.
 /// Every seeded report passes every rule of <see cref="StatRuleEngine.Seed"/> (tested in DemoHistoryTests).
 /// </para>
 /// <para>
-/// Lagging on purpose: 应县 — only ~45 % of new market entities do e-commerce (STD-60 asks ≥ 60 %);
+/// Lagging on purpose: 应县 — only ~40 % of new market entities do e-commerce (STD-60 asks ≥ 60 %);
 /// 临猗 — online retail grows under 10 % a year (STD-36 asks ≥ 10 %). Missing reports: 山阴 2022-08, 右玉 2023-02 and
 /// 2024-02 (Spring Festival) and 右玉 2025-11/2025-12. Late: see <see cref="Profile.Late"/>. Up to 2025-09 every
 /// report is accepted by the province; 2025-10 … 12 show every status of the chain.
