@@ -208,7 +208,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     // ------------------------------------------------------------------ helpers
 
     /// <summary>Scope for writes: the county of the e-town or an assignment to it (operators). Locked reports refuse (ETOWN-STAT-0002).</summary>
-    async Task<(Etown Etown, StatReport Report)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct, bool mustExist = false)
+    internal async Task<(Etown Etown, StatReport Report)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct, bool mustExist = false)
     {
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         if (!caller.Scope.CoversRegion(etown.CountyCode) && !caller.Scope.EtownIds.Contains(etownId))
@@ -228,7 +228,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         return (etown, report);
     }
 
-    async Task WriteValuesAsync(EtownDbContext ctx, StatReport report, StatPeriod p, IReadOnlyList<StatValueInput> values, CancellationToken ct)
+    internal async Task WriteValuesAsync(EtownDbContext ctx, StatReport report, StatPeriod p, IReadOnlyList<StatValueInput> values, CancellationToken ct)
     {
         var indicators = (await ctx.StatIndicators.AsNoTracking().ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToDictionary(i => i.Code);
         var errors = new FieldErrors();
