@@ -265,6 +265,11 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
         ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
+        // Excel in and out (issue #4 item 9): the template and the import for those who enter, the export for every reader.
+        ["GET /api/v1/statistics/template"] = new("@stat-enterers", Probe.Export, "/api/v1/statistics/template?period=2025-11", Note: "behaviour: ImportTests"),
+        ["GET /api/v1/statistics/export"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/export?period=2025-11"),
+        ["POST /api/v1/statistics/import"] = new("@stat-enterers", Probe.Write, "/api/v1/statistics/import?period=2031-01&dryRun=false", Note: "behaviour and scope: ImportTests"),
+        ["PAGE /statistics/import"] = new("@stat-enterers", Probe.Page),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
