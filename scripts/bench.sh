@@ -9,7 +9,7 @@
 #   ./scripts/bench.sh --files county           # one file per county per month, imported by each county's liaison
 #
 # Bench arguments: scenarios (import-year, history) and --runs N, --towns N, --counties N, --indicators N, --year YYYY,
-# --history-years N, --files month|county, --keep (see bench/ETown.Bench/Program.cs).
+# --history-years N, --files month|county, --keep, --no-warmup (see bench/ETown.Bench/Program.cs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"

@@ -38,6 +38,8 @@ public sealed record BenchOptions
     public string Files { get; init; } = "month";
     public int Runs { get; init; } = 3;
     public bool Keep { get; init; }
+    /// <summary>One unmeasured pass on a small world first (JIT, EF model and query compilation).</summary>
+    public bool Warmup { get; init; } = true;
     public IReadOnlyList<string> Scenarios { get; init; } = ["import-year"];
 }
 
