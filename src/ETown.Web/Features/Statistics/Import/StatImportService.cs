@@ -450,6 +450,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         if (cell is null || string.IsNullOrWhiteSpace(cell.Text)) return null;
         if (cell.IsNumeric && double.TryParse(cell.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958465)
         {
+            if (serial is >= 2000 and <= 2100 && serial == Math.Floor(serial)) return ((int)serial).ToString("D4", CultureInfo.InvariantCulture); // a year typed as a number
             var d = DateTime.FromOADate(serial);
             return $"{d.Year:D4}-{d.Month:D2}";
         }

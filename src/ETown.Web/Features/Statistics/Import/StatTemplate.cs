@@ -118,7 +118,8 @@ public static class StatTemplate
     {
         var lastColumn = MetaColumns + indicators.Count * 2;
         var data = new SheetData();
-        data.Append(Row(TitleRow, (1, $"{Title}（{period.Year}年{period.Month}月）", STitle)));
+        var when = period.Month is >= 1 and <= 12 ? $"{period.Year}年{period.Month}月" : $"{period.Year}年年报";
+        data.Append(Row(TitleRow, (1, $"{Title}（{when}）", STitle)));
         data.Append(Row(PeriodRow, (1, "统计期", SBold), (2, period.ToString(), SNormal)));
         data.Append(Row(UnitRow, (1, "填报单位", SBold), (2, unitName, SNormal)));
         var note = Row(NoteRow, (1, "说明", SBold), (2, Note, SWrap));
