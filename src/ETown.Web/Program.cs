@@ -9,6 +9,7 @@ using ETown.Web.Features.Standards;
 using ETown.Web.Features.Statistics;
 using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Features.Statistics.CityReport;
+using ETown.Web.Features.Statistics.Import;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -88,6 +89,7 @@ app.MapStatisticsEndpoints();
 app.MapStatAnalyticsEndpoints();
 app.MapNotificationEndpoints();
 app.MapCityReportEndpoints();
+app.MapStatisticsImportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

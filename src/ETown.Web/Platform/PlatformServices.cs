@@ -131,6 +131,7 @@ public static class PlatformServices
         services.AddHostedService<Features.Statistics.StatReminderWorker>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Features.Statistics.CityReport.CityMonthlyReport>();
+        services.AddScoped<Features.Statistics.Import.StatImportService>();
         return services;
     }
 

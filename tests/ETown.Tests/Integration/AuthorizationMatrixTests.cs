@@ -285,6 +285,11 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/statistics/city-report.docx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.docx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou), counties/operators 403: CityReportTests"),
         ["GET /api/v1/statistics/city-report.xlsx"] = new("province changzhi", Probe.Get, "/api/v1/statistics/city-report.xlsx?cityCode=140400&period=2025-11", Note: "another city 403 (shuozhou): CityReportTests"),
         ["PAGE /statistics/city-report"] = new("province @cities", Probe.Page, Scope: PageScope.EtownList),
+        // Excel in and out (issue #4 item 9): the template and the import for those who enter, the export for every reader.
+        ["GET /api/v1/statistics/template"] = new("@stat-enterers", Probe.Export, "/api/v1/statistics/template?period=2025-11", Note: "behaviour: ImportTests"),
+        ["GET /api/v1/statistics/export"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/export?period=2025-11"),
+        ["POST /api/v1/statistics/import"] = new("@stat-enterers", Probe.Write, "/api/v1/statistics/import?period=2031-01&dryRun=false", Note: "behaviour and scope: ImportTests"),
+        ["PAGE /statistics/import"] = new("@stat-enterers", Probe.Page),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ETown.Bench;
+using ETown.Bench.Scenarios;
+
+// ETown benchmarks (docs/benchmarks.md). Run through scripts/bench.sh, which builds in Release and provides the databases.
+//
+//   dotnet run -c Release --project bench/ETown.Bench -- [options] [scenario ...]
+//
+//   scenarios        import-year (default), history; run in the order given, on the same database in each run
+//   --provider P     Sqlite (default) or Postgres
+//   --pg CONNSTR     PostgreSQL admin connection string of a throw-away server (default: $ETOWN_TEST_PG)
+//   --db PATH        SQLite file (default: a new file under /tmp, deleted afterwards)
+//   --runs N         fresh database per run; the summary is the median (default 3)
+//   --towns N --counties N --indicators N --year YYYY --history-years N
+//   --files month|county   one province-wide file per month (default) or one file per county per month
+//   --keep           keep the database (to query it afterwards)
+//   --no-warmup      skip the unmeasured warm-up on 10 e-towns
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+BenchOptions options;
+try { options = Parse(args); }
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine("bench: " + ex.Message);
+    return 2;
+}
+var scenarios = options.Scenarios.Select(Catalogue.Find).ToList();
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+
+Console.WriteLine("ETown benchmark");
+Console.WriteLine($"  machine:   {Machine()}");
+Console.WriteLine($"  runtime:   {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}");
+Console.WriteLine($"  command:   {System.Text.RegularExpressions.Regex.Replace(Environment.CommandLine, "Password=[^;\\s]*", "Password=***")}");
+Console.WriteLine($"  scenarios: {string.Join(", ", scenarios.Select(s => s.Name))}; {options.Towns} e-towns in {options.Counties} counties, {options.Indicators} monthly indicators, year {options.Year}, files per {options.Files}, {options.Runs} run(s)");
+
+if (options.Warmup)
+{
+    // JIT, EF model building and query compilation once, on a small throw-away world, so run 1 is not a cold start.
+    var warm = Stopwatch.StartNew();
+    await using (var small = await BenchWorld.CreateAsync(options with { Towns = Math.Min(options.Towns, 10), SqlitePath = null, Keep = false }, cts.Token))
+        foreach (var s in scenarios.Where(s => s.Name == "import-year")) await s.RunAsync(small, cts.Token);
+    Console.WriteLine($"warm-up (10 e-towns, not measured): {warm.Elapsed.TotalSeconds:0.0} s");
+}
+
+var all = new List<Measurement>();
+string? dbVersion = null, size = null;
+for (var run = 1; run <= options.Runs; run++)
+{
+    var setup = Stopwatch.StartNew();
+    await using var world = await BenchWorld.CreateAsync(options, cts.Token);
+    dbVersion ??= await world.DatabaseVersionAsync(cts.Token);
+    Console.WriteLine($"run {run}/{options.Runs}: {world.DatabaseDescription}, {dbVersion}; set-up {setup.Elapsed.TotalSeconds:0.0} s" +
+                      (world.AddedIndicators > 0 ? $", {world.AddedIndicators} bench indicators added to reach {options.Indicators} monthly" : ""));
+    foreach (var s in scenarios)
+    {
+        Console.WriteLine($"  {s.Name}: {s.Description}");
+        foreach (var m in await s.RunAsync(world, cts.Token))
+        {
+            all.Add(m);
+            Console.WriteLine($"    {m.Step}: {m.Elapsed.TotalSeconds:0.00} s, {m.Items} {m.ItemUnit}, {m.PerSecond:0} {m.ItemUnit}/s");
+        }
+    }
+    size = await world.SizeAsync(cts.Token);
+    Console.WriteLine($"  stored: {size}");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Median of {options.Runs} run(s) — {options.Provider}, {dbVersion}:");
+Console.WriteLine("| scenario | step | wall time (s) | items | items/s | runs (s) |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var g in all.GroupBy(m => (m.Scenario, m.Step)))
+{
+    var times = g.Select(m => m.Elapsed.TotalSeconds).Order().ToList();
+    var median = times[times.Count / 2];
+    if (times.Count % 2 == 0) median = (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+    var items = g.First().Items;
+    Console.WriteLine($"| {g.Key.Scenario} | {g.Key.Step} | {median:0.00} | {items} {g.First().ItemUnit} | {items / median:0} | {string.Join(" / ", g.Select(m => m.Elapsed.TotalSeconds.ToString("0.00")))} |");
+}
+Console.WriteLine($"stored after a run: {size}");
+return 0;
+
+static BenchOptions Parse(string[] args)
+{
+    var o = new BenchOptions { PostgresAdmin = Environment.GetEnvironmentVariable("ETOWN_TEST_PG") is { Length: > 0 } pg ? pg : null };
+    var scenarios = new List<string>();
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+        int Int() => int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]} needs a positive number");
+        o = args[i] switch
+        {
+            "--provider" => o with { Provider = Next() switch { var p when p.Equals("postgres", StringComparison.OrdinalIgnoreCase) => "Postgres", var p when p.Equals("sqlite", StringComparison.OrdinalIgnoreCase) => "Sqlite", var p => throw new ArgumentException($"unknown provider {p}") } },
+            "--pg" => o with { PostgresAdmin = Next() },
+            "--db" => o with { SqlitePath = Path.GetFullPath(Next()) },
+            "--runs" => o with { Runs = Int() },
+            "--towns" => o with { Towns = Int() },
+            "--counties" => o with { Counties = Int() },
+            "--indicators" => o with { Indicators = Int() },
+            "--year" => o with { Year = Int() },
+            "--history-years" => o with { HistoryYears = Int() },
+            "--files" => o with { Files = Next() is "month" or "county" ? args[i] : throw new ArgumentException("--files month|county") },
+            "--keep" => o with { Keep = true },
+            "--no-warmup" => o with { Warmup = false },
+            var a when a.StartsWith("--", StringComparison.Ordinal) => throw new ArgumentException($"unknown option {a}"),
+            var a => AddScenario(o, scenarios, a),
+        };
+    }
+    if (o.Provider == "Postgres" && o.PostgresAdmin is null) throw new ArgumentException("--provider postgres needs --pg CONNSTR or ETOWN_TEST_PG");
+    if (o.SqlitePath is not null && o.Runs > 1) throw new ArgumentException("--db is for one run (--runs 1): each run starts from a fresh database");
+    return scenarios.Count > 0 ? o with { Scenarios = scenarios } : o;
+
+    static BenchOptions AddScenario(BenchOptions o, List<string> list, string name)
+    {
+        Catalogue.Find(name);
+        list.Add(name);
+        return o;
+    }
+}
+
+static string Machine()
+{
+    string? cpu = null;
+    long memKb = 0;
+    try
+    {
+        cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        var mem = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal));
+        if (mem is not null) memKb = long.Parse(mem.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+    catch (IOException) { }
+    return $"{cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}, {Environment.ProcessorCount} cores, {memKb / 1024.0 / 1024.0:0.0} GB RAM";
+}
