@@ -265,6 +265,10 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
         ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
+        // Statistics dashboards (issue #4 item 7): every reader, rows scoped (DashboardApiTests); format=xlsx is the same table.
+        ["GET /api/v1/statistics/dashboard/completeness"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness?period=2025-11&format=xlsx", Note: "per city/county: DashboardApiTests"),
+        ["GET /api/v1/statistics/dashboard/completeness/trend"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness/trend?period=2025-11"),
+        ["PAGE /statistics/dashboard"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
