@@ -37,7 +37,9 @@ public static class ChartOption
                 : new JsonObject { ["hideOverlap"] = true },
         };
         if (data.Horizontal) categoryAxis["inverse"] = true; // first category (rank 1) on top
-        var valueAxes = new JsonArray(ValueAxis(data.Unit, split: true));
+        var main = ValueAxis(data.Unit, split: true);
+        if (data.WholeNumbers) main["minInterval"] = 1;
+        var valueAxes = new JsonArray(main);
         if (twoAxes) valueAxes.Add(ValueAxis(data.Series.First(s => s.Axis == 1).Unit ?? data.Unit, split: false));
 
         var series = new JsonArray();
@@ -76,7 +78,7 @@ public static class ChartOption
             ["animationDuration"] = 300,
             ["tooltip"] = new JsonObject { ["trigger"] = "axis", ["axisPointer"] = new JsonObject { ["type"] = "shadow" }, ["confine"] = true },
             ["legend"] = new JsonObject { ["show"] = legend, ["type"] = "scroll", ["top"] = 0 },
-            ["grid"] = new JsonObject { ["left"] = 8, ["right"] = 24, ["top"] = legend ? 40 : 24, ["bottom"] = 8, ["containLabel"] = true },
+            ["grid"] = new JsonObject { ["left"] = 8, ["right"] = 24, ["top"] = legend ? 52 : 28, ["bottom"] = 8, ["containLabel"] = true },
             [data.Horizontal ? "yAxis" : "xAxis"] = categoryAxis,
             [data.Horizontal ? "xAxis" : "yAxis"] = valueAxes,
             ["series"] = series,

@@ -19,7 +19,7 @@ public static class DashboardCharts
             [
                 $"合计：应报 {v.Expected}，已报 {v.Received}，按时 {v.OnTime}；截止日期 {v.DueOn:yyyy-MM-dd}（次月第 {StatisticsService.DueWorkingDays} 个工作日，STAT-02）。",
                 "应报 = 数据范围内已入选（未撤销）的e镇；已报 = 已报送及以后各状态；按时 = 首次报送不晚于截止日期。",
-            ]);
+            ]) { WholeNumbers = true };
     }
 
     public static ChartData CompletenessTrend(CompletenessTrendView v, string? cityName = null)
@@ -34,6 +34,6 @@ public static class DashboardCharts
                 new ChartSeries("报送率", v.Months.Select(m => m.ReceivedPercent).ToList(), ChartKind.Line, "%", Axis: 1),
                 new ChartSeries("按时率", v.Months.Select(m => m.OnTimePercent).ToList(), ChartKind.Line, "%", Axis: 1),
             ], "个",
-            ["各月应报按当前e镇名录计；已报、按时口径同上。"]);
+            ["各月应报按当前e镇名录计；已报、按时口径同上。"]) { WholeNumbers = true };
     }
 }
