@@ -7,6 +7,7 @@ using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Standards;
 using ETown.Web.Features.Statistics;
+using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Features.Statistics.Dashboard;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
@@ -83,6 +84,7 @@ app.MapEligibilityEndpoints();
 app.MapPlanEndpoints();
 app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
+app.MapStatAnalyticsEndpoints();
 app.MapStatisticsDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -125,6 +125,7 @@ public static class PlatformServices
         services.AddScoped<EligibilityContextBuilder>();
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Statistics.StatisticsService>();
+        services.AddScoped<Features.Statistics.Analytics.StatAnalyticsService>();
         services.AddScoped<Features.Statistics.Dashboard.DashboardService>();
         return services;
     }

@@ -265,6 +265,16 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
         ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
+        // Derived figures, targets and the city's official growth (issue #4 item 6); figures: StatAnalyticsTests.
+        ["GET /api/v1/statistics/derived"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/derived?period=2025-11", Note: "rows scoped: StatAnalyticsTests"),
+        ["GET /api/v1/statistics/derived.xlsx"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/derived.xlsx?period=2025-11"),
+        ["GET /api/v1/statistics/etowns/{id:guid}/{period}/derived"] = new("@stat-readers", Probe.EtownItem, "/api/v1/statistics/etowns/{etown}/2025-11/derived"),
+        ["GET /api/v1/statistics/etowns/{id:guid}/trend"] = new("@stat-readers", Probe.EtownItem, "/api/v1/statistics/etowns/{etown}/trend?indicator=online_retail&from=2025-01&to=2025-12"),
+        ["GET /api/v1/statistics/etowns/{id:guid}/targets"] = new("@stat-readers", Probe.EtownItem, "/api/v1/statistics/etowns/{etown}/targets?year=2026"),
+        ["PUT /api/v1/statistics/etowns/{id:guid}/targets"] = new("province @counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/targets?year=2031", new { targets = Array.Empty<object>() }),
+        ["GET /api/v1/statistics/city-figures"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/city-figures?cityCode=140400&period=2025-11"),
+        ["PUT /api/v1/statistics/city-figures"] = new("province @cities", Probe.Write, Body: new { cityCode = "140400", period = "2031-01", growthPercent = (decimal?)null }),
+        ["PAGE /statistics/analysis"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
         // Statistics dashboards (issue #4 item 7): every reader, rows scoped (DashboardApiTests); format=xlsx is the same table.
         ["GET /api/v1/statistics/dashboard/completeness"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness?period=2025-11&format=xlsx", Note: "per city/county: DashboardApiTests"),
         ["GET /api/v1/statistics/dashboard/completeness/trend"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness/trend?period=2025-11"),

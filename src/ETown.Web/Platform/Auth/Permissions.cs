@@ -57,6 +57,8 @@ public static class Permissions
         public const string Approve = "Statistics.Report.Approve";
         public const string Accept = "Statistics.Report.Accept";
         public const string Unlock = "Statistics.Report.Unlock";
+        public const string TargetSet = "Statistics.Target.Set";
+        public const string CityFigureSet = "Statistics.CityFigure.Set";
     }
 
     public static class Reference
@@ -148,6 +150,8 @@ public static class Permissions
                 Leaf(Statistics.Accept, "接收统计报表（市、省）"),
                 Leaf(Statistics.Unlock, "解锁已审核的统计报表（县）"),
             ]),
+            new("Statistics.Target", "年度目标", [Leaf(Statistics.TargetSet, "填报无申报书目标时的年度目标（县、省）")]),
+            new("Statistics.CityFigure", "市级官方数据", [Leaf(Statistics.CityFigureSet, "填报本市总产值官方增速（市、省）")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

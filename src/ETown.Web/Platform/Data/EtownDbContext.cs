@@ -60,10 +60,14 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<StatRule> StatRules => Set<StatRule>();
     public DbSet<StatReport> StatReports => Set<StatReport>();
     public DbSet<StatValue> StatValues => Set<StatValue>();
+    public DbSet<Features.Statistics.Analytics.StatTarget> StatTargets => Set<Features.Statistics.Analytics.StatTarget>();
+    public DbSet<Features.Statistics.Analytics.StatCityFigure> StatCityFigures => Set<Features.Statistics.Analytics.StatCityFigure>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
     string? ScopeRegionPrefix => Caller.Scope.RegionPrefix;
+    /// <summary>The city part (4 digits) of a city or county scope: a county sees what its city publishes.</summary>
+    string? ScopeCityPrefix => Caller.Scope.RegionPrefix is { Length: >= 4 } r ? r[..4] : null;
     Guid[] ScopeEtownIds => Caller.Scope.EtownIds;
     Guid? ScopeOrganisationId => Caller.Scope.OrganisationId;
     bool ScopePublishedOnly => Caller.Scope.PublishedOnly;
@@ -450,6 +454,29 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.HasOne<StatReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        // Entered targets follow the e-town's scope; a city's official growth is visible within that city (its counties included).
+        b.Entity<Features.Statistics.Analytics.StatTarget>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.EtownId, x.Year, x.IndicatorCode }).IsUnique();
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<Features.Statistics.Analytics.StatCityFigure>(e =>
+        {
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.Source).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.CityCode, x.Period, x.IndicatorCode }).IsUnique();
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(x => ScopeAll || (ScopeCityPrefix != null && x.CityCode.StartsWith(ScopeCityPrefix)));
         });
     }
 

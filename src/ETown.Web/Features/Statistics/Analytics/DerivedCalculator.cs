@@ -1,0 +1,147 @@
+using ETown.Web.Features.Declarations;
+
+namespace ETown.Web.Features.Statistics.Analytics;
+
+/// <summary>One indicator of one e-town for one month, with everything derived from the entered values.</summary>
+/// <param name="Month">The month's value.</param>
+/// <param name="MonthYoyPercent">(Month − MonthLastYear) / MonthLastYear × 100, one decimal.</param>
+/// <param name="YearToDate">Summed indicators: January … the month (the months present, see <paramref name="YtdMonths"/>); stocks: the month's value.</param>
+/// <param name="YtdYoyPercent">Only when both years have every month 1…M: a growth over a partial span would mislead.</param>
+/// <param name="TargetCompletionPercent">YearToDate / AnnualTarget × 100, one decimal.</param>
+/// <param name="Approved">Every month that entered the figure is county-approved or later (STAT-05); otherwise shown as “未审核”.</param>
+public sealed record DerivedFigure(
+    string Indicator, string Name, string Unit, StatAggregation Aggregation,
+    decimal? Month, decimal? MonthLastYear, decimal? MonthYoyPercent,
+    decimal? YearToDate, int YtdMonths, decimal? YearToDateLastYear, decimal? YtdYoyPercent,
+    decimal? AnnualTarget, string? TargetSource, decimal? TargetCompletionPercent, bool Approved);
+
+/// <summary>A programme standard check on derived figures (STD-60, items 33, 36, 37). <c>Met</c> is null when it cannot be decided yet.</summary>
+public sealed record StandardCheck(string Rule, string Label, decimal? Value, decimal? Threshold, bool? Met, string Basis);
+
+/// <summary>A month's values of one e-town (null = not reported), and whether that month's report is county-approved.</summary>
+public sealed record MonthValues(IReadOnlyDictionary<string, decimal> Values, bool Approved);
+
+/// <summary>
+/// The derived figures as pure functions over entered values, so that every number on a dashboard or in the
+/// city report can be recomputed by hand (issue #4 “done when”) and is tested against hand-computed cases.
+/// </summary>
+public static class DerivedCalculator
+{
+    public const string FromDeclaration = "申报书";
+    public const string FromEntry = "填报";
+
+    /// <summary>Statistics indicators whose annual target the 附件2 form carries (DECL-09).</summary>
+    public static readonly IReadOnlyDictionary<string, TargetIndicator> DeclarationTargets = new Dictionary<string, TargetIndicator>
+    {
+        [IndicatorCatalogue.TotalInvestment] = TargetIndicator.TotalInvestment,
+        [IndicatorCatalogue.NewInvestment] = TargetIndicator.NewInvestment,
+        [IndicatorCatalogue.LeadingIndustryInvestment] = TargetIndicator.LeadingIndustryInvestment,
+        [IndicatorCatalogue.NewMarketEntities] = TargetIndicator.NewMarketEntities,
+        [IndicatorCatalogue.TotalOutput] = TargetIndicator.TotalOutput,
+        [IndicatorCatalogue.OnlineRetail] = TargetIndicator.OnlineRetail,
+        [IndicatorCatalogue.Brands] = TargetIndicator.Brands,
+        [IndicatorCatalogue.Employment] = TargetIndicator.Employment,
+        [IndicatorCatalogue.Tax] = TargetIndicator.Tax,
+    };
+
+    public static decimal? Percent(decimal? part, decimal? whole) =>
+        part is { } a && whole is { } b && b != 0 ? Math.Round(a / b * 100m, 1, MidpointRounding.AwayFromZero) : null;
+
+    public static decimal? Growth(decimal? now, decimal? before) =>
+        now is { } a && before is { } b && b != 0 ? Math.Round((a - b) / b * 100m, 1, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>
+    /// Derives one indicator for month <paramref name="p"/>. <paramref name="months"/> maps "YYYY-MM" (and "YYYY" for an
+    /// annual report) to that report's values; absent keys are months with no report.
+    /// </summary>
+    public static DerivedFigure Figure(Indicator i, StatPeriod p, IReadOnlyDictionary<string, MonthValues> months, decimal? target, string? targetSource)
+    {
+        decimal? ValueOf(string key) => months.TryGetValue(key, out var m) && m.Values.TryGetValue(i.Code, out var v) ? v : null;
+        bool ApprovedOf(string key) => months.TryGetValue(key, out var m) && m.Approved;
+
+        if (i.PeriodType == StatPeriodType.Annual)
+        {
+            // Annual indicators live in the annual report "YYYY" (or, in older data, the December report).
+            string? Key(int year) => ValueOf($"{year:D4}") is not null ? $"{year:D4}" : ValueOf($"{year:D4}-12") is not null ? $"{year:D4}-12" : null;
+            var k = Key(p.Year); var kLast = Key(p.Year - 1);
+            var value = k is null ? null : ValueOf(k);
+            var last = kLast is null ? null : ValueOf(kLast);
+            return new(i.Code, i.Name, i.Unit, i.Aggregation, value, last, Growth(value, last), value, value is null ? 0 : 12, last,
+                Growth(value, last), target, targetSource, Percent(value, target), k is not null && ApprovedOf(k));
+        }
+
+        var key = p.ToString();
+        var month = ValueOf(key);
+        var lastYear = ValueOf(p.SameMonthLastYear.ToString());
+        decimal? ytd, ytdLast;
+        int ytdMonths;
+        bool approved;
+        decimal? ytdGrowth;
+        if (i.Aggregation == StatAggregation.Sum)
+        {
+            var span = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year, m).ToString()).ToList();
+            var spanLast = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year - 1, m).ToString()).ToList();
+            var present = span.Where(s => ValueOf(s) is not null).ToList();
+            var presentLast = spanLast.Where(s => ValueOf(s) is not null).ToList();
+            ytdMonths = present.Count;
+            ytd = present.Count == 0 ? null : present.Sum(s => ValueOf(s)!.Value);
+            ytdLast = presentLast.Count == 0 ? null : presentLast.Sum(s => ValueOf(s)!.Value);
+            ytdGrowth = present.Count == p.Month && presentLast.Count == p.Month ? Growth(ytd, ytdLast) : null;
+            approved = present.Count > 0 && present.All(ApprovedOf);
+        }
+        else
+        {
+            ytd = month; ytdLast = lastYear; ytdMonths = month is null ? 0 : 1;
+            ytdGrowth = Growth(month, lastYear);
+            approved = month is not null && ApprovedOf(key);
+        }
+        return new(i.Code, i.Name, i.Unit, i.Aggregation, month, lastYear, Growth(month, lastYear), ytd, ytdMonths, ytdLast, ytdGrowth,
+            target, targetSource, Percent(ytd, target), approved);
+    }
+
+    /// <summary>
+    /// Growth of a summed indicator over a group of e-towns (the city average for STD-33 when the city has not entered
+    /// its official figure): Σ YTD / Σ YTD last year − 1, over the e-towns whose both spans are complete.
+    /// </summary>
+    public static decimal? CityGrowth(IEnumerable<DerivedFigure> figures)
+    {
+        var complete = figures.Where(f => f.YtdYoyPercent is not null).ToList();
+        return complete.Count == 0 ? null : Growth(complete.Sum(f => f.YearToDate!.Value), complete.Sum(f => f.YearToDateLastYear!.Value));
+    }
+
+    /// <summary>
+    /// The standard's statistical checks on one e-town's derived figures for month M of a year. Growth checks use the
+    /// year-to-date span (1…M); the count check (item 37) is decided at year end, and earlier only once reached.
+    /// </summary>
+    public static IReadOnlyList<StandardCheck> Checks(StatPeriod p, IReadOnlyDictionary<string, DerivedFigure> f, decimal? cityGrowth, string cityGrowthBasis)
+    {
+        var span = p.Month == 12 ? $"{p.Year}年全年" : $"{p.Year}年1–{p.Month}月累计";
+        var checks = new List<StandardCheck>();
+
+        var newAll = f.GetValueOrDefault(IndicatorCatalogue.NewMarketEntities)?.YearToDate;
+        var newEc = f.GetValueOrDefault(IndicatorCatalogue.NewEcommerceEntities)?.YearToDate;
+        var share = Percent(newEc, newAll);
+        checks.Add(new("STD-60", "新增市场主体中开展电商业务的比例 ≥ 60%", share, 60m, share is null ? null : share >= 60m,
+            share is null ? $"{span}新增市场主体为零或未填报" : $"{span}：新增电商主体 {newEc:0.##} ÷ 新增市场主体 {newAll:0.##}"));
+
+        var retail = f.GetValueOrDefault(IndicatorCatalogue.OnlineRetail);
+        var rg = retail?.YtdYoyPercent;
+        checks.Add(new("STD-36", "网络零售额同比增长 ≥ 10%", rg, 10m, rg is null ? null : rg >= 10m,
+            rg is null ? $"{span}或上年同期数据不全，无法计算增速" : $"{span}：{retail!.YearToDate:0.##} 万元，上年同期 {retail.YearToDateLastYear:0.##} 万元"));
+
+        var output = f.GetValueOrDefault(IndicatorCatalogue.TotalOutput);
+        var og = output?.YtdYoyPercent;
+        decimal? threshold = cityGrowth is { } c ? c + 2m : null;
+        // 附件1 item 33: growth strictly above the city average + 2 percentage points.
+        checks.Add(new("STD-33", "总产值同比增速高于所在市平均增速 2 个百分点以上", og, threshold,
+            og is null || threshold is null ? null : og > threshold,
+            og is null ? $"{span}或上年同期数据不全，无法计算增速"
+            : threshold is null ? "所在市平均增速未知" : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ 2"));
+
+        // Item 37: at least 10 new legal-person units per year; counted here as new market entities (the form's own proxy).
+        checks.Add(new("STD-37", "每年新增市场主体不少于 10 个", newAll, 10m,
+            newAll is null ? null : newAll >= 10m ? true : p.Month == 12 ? false : null,
+            newAll is null ? $"{span}未填报" : $"{span}新增 {newAll:0.##} 个" + (newAll < 10m && p.Month < 12 ? "（年内尚未达到，年底判定）" : "")));
+        return checks;
+    }
+}
