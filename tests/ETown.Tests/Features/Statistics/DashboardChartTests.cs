@@ -8,24 +8,27 @@ namespace ETown.Tests.Features.Statistics;
 public class DashboardChartTests
 {
     static ChartData Sample() => new("2031-03 网络零售额排名", "e镇", ["甲e镇", "乙e镇", "丙e镇"],
-        [new ChartSeries("本年累计", [1234.5m, 800m, null]), new ChartSeries("同比", [12.3m, -4m, null], ChartKind.Line, "%", Axis: 1)],
+        [
+            new ChartSeries("本年累计", [1234.5m, 800m, null]), new ChartSeries("同比", [12.3m, -4m, null], ChartKind.Line, "%", Axis: 1),
+            new ChartSeries("年度目标", [2000m, null, null], InChart: false),
+        ],
         "万元", ["未审核数据以浅色斜纹标出。"])
     {
         Approved = [true, false, true],
         Horizontal = true,
-        Extra = [new ChartColumn("县（市、区）", ["甲县", "乙县", null])],
+        Extra = [new ChartColumn("排名", [1, 2, null]), new ChartColumn("县（市、区）", ["甲县", "乙县", null]), new ChartColumn("目标来源", ["申报书", null, null], AfterSeries: true)],
     };
 
     [Fact]
     public void Table_HasHeaderPerSeries_WithUnits_AndTheApprovalMark()
     {
         var d = Sample();
-        Assert.Equal(["e镇", "县（市、区）", "本年累计（万元）", "同比（%）", "审核状态"], d.Headers());
+        Assert.Equal(["e镇", "排名", "县（市、区）", "本年累计（万元）", "同比（%）", "年度目标（万元）", "目标来源", "审核状态"], d.Headers());
         var rows = d.Rows();
         Assert.Equal(3, rows.Count);
-        Assert.Equal(new object?[] { "甲e镇", "甲县", 1234.5m, 12.3m, "已审核" }, rows[0]);
-        Assert.Equal(new object?[] { "乙e镇", "乙县", 800m, -4m, "未审核" }, rows[1]);
-        Assert.Equal(new object?[] { "丙e镇", null, null, null, "已审核" }, rows[2]);
+        Assert.Equal(new object?[] { "甲e镇", 1, "甲县", 1234.5m, 12.3m, 2000m, "申报书", "已审核" }, rows[0]);
+        Assert.Equal(new object?[] { "乙e镇", 2, "乙县", 800m, -4m, null, null, "未审核" }, rows[1]);
+        Assert.Equal(new object?[] { "丙e镇", null, null, null, null, null, null, "已审核" }, rows[2]);
         Assert.Equal("1,234.5", ChartData.FormatCell(1234.5m));
         Assert.Equal("—", ChartData.FormatCell(null));
         Assert.Equal("50", ChartData.FormatCell(50.0m));
@@ -52,6 +55,8 @@ public class DashboardChartTests
         Assert.True((double)unapproved["itemStyle"]!["opacity"]! < 1);
         Assert.Null(bars["data"]![2]); // no value: a gap, not a zero
         Assert.Equal(1, (int)b["series"]![1]!["xAxisIndex"]!);
+        // A table-only series is not drawn.
+        Assert.Equal(2, b["series"]!.AsArray().Count);
         // Phones (≤ 500 px): narrower labels.
         Assert.Equal(500, (int)o["media"]![0]!["query"]!["maxWidth"]!);
         // Plain JSON: nothing ECharts would have to evaluate as code.
@@ -73,7 +78,7 @@ public class DashboardChartTests
                 var cell = sheet[r + 2, c + 1];
                 Assert.Equal(ChartData.FormatCell(rows[r][c]), cell is null || cell.Text.Length == 0 ? "—"
                     : cell.IsNumeric ? ChartData.FormatCell(decimal.Parse(cell.Text, System.Globalization.CultureInfo.InvariantCulture)) : cell.Text);
-                Assert.Equal(rows[r][c] is decimal, cell?.IsNumeric ?? false); // numbers stay numbers in Excel
+                Assert.Equal(rows[r][c] is decimal or int, cell?.IsNumeric ?? false); // numbers stay numbers in Excel
             }
         Assert.Null(sheet.Text(rows.Count + 2, 1));
         Assert.Equal("注：未审核数据以浅色斜纹标出。", sheet.Text(rows.Count + 3, 1));

@@ -4,11 +4,18 @@ namespace ETown.Web.Features.Statistics.Dashboard;
 
 public enum ChartKind { Bar, Line }
 
-/// <summary>One series of a chart. <c>Axis</c> 1 puts it on a second value axis on the right (another unit, e.g. a rate in %).</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, ChartKind Kind = ChartKind.Bar, string? Unit = null, int Axis = 0);
+/// <summary>
+/// One series of a chart. <c>Axis</c> 1 puts it on a second value axis on the right (another unit, e.g. a rate in %).
+/// <c>InChart</c> false: a figure the table and the export carry beside the drawn ones (e.g. the target behind a completion rate).
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<decimal?> Values, ChartKind Kind = ChartKind.Bar, string? Unit = null, int Axis = 0,
+    bool InChart = true);
 
-/// <summary>A text column shown only in the table and the .xlsx (county, city, status …), one value per category.</summary>
-public sealed record ChartColumn(string Name, IReadOnlyList<string?> Values);
+/// <summary>
+/// A column shown only in the table and the .xlsx (rank, county, city, target source …), one value (text or number) per
+/// category; before the series, or after them with <c>AfterSeries</c>.
+/// </summary>
+public sealed record ChartColumn(string Name, IReadOnlyList<object?> Values, bool AfterSeries = false);
 
 /// <summary>
 /// The one shape every dashboard chart has (issue #4 item 7). The same object is drawn as an ECharts option
@@ -36,17 +43,21 @@ public sealed record ChartData(string Title, string CategoryName, IReadOnlyList<
 
     public string SeriesHeader(ChartSeries s) => (s.Unit ?? Unit) is { Length: > 0 } u ? $"{s.Name}（{u}）" : s.Name;
 
-    /// <summary>Table and export header: category, extra columns, one column per series, then the approval mark.</summary>
+    /// <summary>Table and export header: category, columns, one column per series, columns after, then the approval mark.</summary>
     public IReadOnlyList<string> Headers() =>
-        [CategoryName, .. Extra.Select(c => c.Name), .. Series.Select(SeriesHeader), .. Approved is null ? Array.Empty<string>() : ["审核状态"]];
+    [
+        CategoryName, .. Extra.Where(c => !c.AfterSeries).Select(c => c.Name), .. Series.Select(SeriesHeader),
+        .. Extra.Where(c => c.AfterSeries).Select(c => c.Name), .. Approved is null ? Array.Empty<string>() : ["审核状态"],
+    ];
 
-    /// <summary>Table and export rows: strings and decimals (null = no value), one per category.</summary>
+    /// <summary>Table and export rows: text and numbers (null = no value), one per category, in the order of <see cref="Headers"/>.</summary>
     public IReadOnlyList<IReadOnlyList<object?>> Rows() =>
         Categories.Select((c, i) => (IReadOnlyList<object?>)
         [
             c,
-            .. Extra.Select(x => (object?)x.Values.ElementAtOrDefault(i)),
+            .. Extra.Where(x => !x.AfterSeries).Select(x => x.Values.ElementAtOrDefault(i)),
             .. Series.Select(s => (object?)s.Values.ElementAtOrDefault(i)),
+            .. Extra.Where(x => x.AfterSeries).Select(x => x.Values.ElementAtOrDefault(i)),
             .. Approved is null ? Array.Empty<object?>() : [Approved.ElementAtOrDefault(i) ? ApprovedLabel : UnapprovedLabel],
         ]).ToList();
 
@@ -57,6 +68,7 @@ public sealed record ChartData(string Title, string CategoryName, IReadOnlyList<
     {
         null => "—",
         decimal d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
+        int n => n.ToString("#,##0", CultureInfo.InvariantCulture),
         string s when s.Length == 0 => "—",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "—",
     };

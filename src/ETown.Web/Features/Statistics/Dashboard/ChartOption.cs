@@ -26,7 +26,8 @@ public static class ChartOption
     public static JsonObject Build(ChartData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var twoAxes = data.Series.Any(s => s.Axis == 1);
+        var drawn = data.Series.Where(s => s.InChart).ToList();
+        var twoAxes = drawn.Any(s => s.Axis == 1);
         var categoryAxis = new JsonObject
         {
             ["type"] = "category",
@@ -40,10 +41,10 @@ public static class ChartOption
         var main = ValueAxis(data.Unit, split: true);
         if (data.WholeNumbers) main["minInterval"] = 1;
         var valueAxes = new JsonArray(main);
-        if (twoAxes) valueAxes.Add(ValueAxis(data.Series.First(s => s.Axis == 1).Unit ?? data.Unit, split: false));
+        if (twoAxes) valueAxes.Add(ValueAxis(drawn.First(s => s.Axis == 1).Unit ?? data.Unit, split: false));
 
         var series = new JsonArray();
-        foreach (var s in data.Series)
+        foreach (var s in drawn)
         {
             var points = new JsonArray();
             for (var i = 0; i < data.Categories.Count; i++)
@@ -71,7 +72,7 @@ public static class ChartOption
             series.Add(o);
         }
 
-        var legend = data.Series.Count > 1;
+        var legend = drawn.Count > 1;
         var baseOption = new JsonObject
         {
             ["aria"] = new JsonObject { ["enabled"] = true },

@@ -25,6 +25,21 @@ public static class DashboardEndpoints
                 Out(await s.CompletenessTrendAsync(period, cityCode, months ?? 12, ct), format, v => DashboardCharts.CompletenessTrend(v)))
             .RequireAuthorization(P(Permissions.Statistics.Read))
             .WithSummary("截至某月的近 12 个月报送完整性趋势（可按市筛选）；format=xlsx 导出表格");
+        g.MapGet("/ranking", async Task<Results<Ok<RankingView>, FileContentHttpResult>> (string period, string indicator, string? measure, string? cityCode,
+                    bool? approvedOnly, string? format, DashboardService s, CancellationToken ct) =>
+                Out(await s.RankingAsync(period, indicator, DashboardService.ParseMeasure(measure), cityCode, approvedOnly ?? false, ct), format, DashboardCharts.Ranking))
+            .RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("本辖区e镇按某指标排名：measure=ytd 本年累计、yoy 累计同比增速、target 年度目标完成率；未审核数据标出（approvedOnly=true 只计已审核）；format=xlsx 导出表格");
+        g.MapGet("/trend", async Task<Results<Ok<EtownTrendView>, FileContentHttpResult>> (Guid etownId, string indicator, string? from, string? to,
+                    bool? approvedOnly, string? format, DashboardService s, CancellationToken ct) =>
+                Out(await s.TrendAsync(etownId, indicator, from, to, approvedOnly ?? false, ct), format, DashboardCharts.Trend))
+            .RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("一个e镇某指标的逐月数值与本年累计（from/to 为 YYYY-MM，默认近 24 个月）；format=xlsx 导出表格");
+        g.MapGet("/standards", async Task<Results<Ok<StandardsView>, FileContentHttpResult>> (string period, string? cityCode, bool? approvedOnly,
+                    string? format, DashboardService s, CancellationToken ct) =>
+                Out(await s.StandardsAsync(period, cityCode, approvedOnly ?? false, ct), format, DashboardCharts.Standards))
+            .RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("某月本辖区e镇建设标准核验（STD-60、STD-36、STD-33 等）达标、未达标、无法判断的数量和名单；format=xlsx 导出表格");
     }
 
     /// <summary>JSON by default; <c>format=xlsx</c> writes the chart's table (<see cref="ChartXlsx"/>).</summary>

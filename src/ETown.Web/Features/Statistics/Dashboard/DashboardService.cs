@@ -1,5 +1,6 @@
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
+using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -19,13 +20,39 @@ public sealed record CompletenessMonth(string Period, int Expected, int Received
 /// <summary>Completeness of the twelve months up to a month, for the caller's scope or one city of it.</summary>
 public sealed record CompletenessTrendView(string From, string To, string? CityCode, IReadOnlyList<CompletenessMonth> Months);
 
+/// <summary>What a ranking ranks: the year-to-date value, its year-on-year growth, or the completion of the annual target.</summary>
+public enum RankingMeasure { Ytd, Yoy, Target }
+
+/// <summary>
+/// One e-town in a ranking. <c>Rank</c> is null when it has no value (it is listed last). <c>Approved</c> false: the figure
+/// rests on data not yet approved by the county (marked “未审核”).
+/// </summary>
+public sealed record RankingRow(int? Rank, Guid EtownId, string EtownName, string CountyName, string CityName, decimal? Value,
+    decimal? YearToDate, int YtdMonths, decimal? YearToDateLastYear, decimal? AnnualTarget, string? TargetSource, bool Approved, string StatusLabel);
+
+public sealed record RankingView(string Period, string Indicator, string IndicatorName, string IndicatorUnit, RankingMeasure Measure,
+    string MeasureLabel, string Unit, bool ApprovedOnly, string? CityCode, IReadOnlyList<RankingRow> Rows);
+
+/// <summary>Monthly values and year-to-date of one indicator of one e-town.</summary>
+public sealed record EtownTrendView(Guid EtownId, string EtownName, string Indicator, string IndicatorName, string Unit,
+    StatAggregation Aggregation, string From, string To, bool ApprovedOnly, IReadOnlyList<TrendPoint> Points);
+
+/// <summary>How many e-towns meet one programme standard check (STD-60, STD-36, STD-33 …) in the month, and which.</summary>
+public sealed record StandardSummaryRow(string Rule, string Label, int Met, int NotMet, int Unknown,
+    IReadOnlyList<string> MetEtowns, IReadOnlyList<string> NotMetEtowns, IReadOnlyList<string> UnknownEtowns);
+
+public sealed record StandardsView(string Period, bool ApprovedOnly, string? CityCode, int Etowns, IReadOnlyList<StandardSummaryRow> Rules);
+
+public sealed record EtownOption(Guid Id, string Name, string CountyName);
+
 /// <summary>
 /// The statistics dashboards (issue #4 item 7). Every figure comes from scoped queries (the caller's <c>DataScope</c>
 /// through <see cref="EtownDb.Create"/>, or the scoped <see cref="StatisticsService"/>), so a city sees only its
 /// e-towns, a county its own, an operator its assigned ones. Each result maps to a <see cref="ChartData"/> in
 /// <see cref="DashboardCharts"/> for the chart, the table view and the .xlsx export alike.
 /// </summary>
-public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory regions, StatisticsService statistics, TimeProvider clock)
+public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory regions, StatisticsService statistics,
+    StatAnalyticsService analytics, TimeProvider clock)
 {
     public const string LevelCity = "city";
     public const string LevelCounty = "county";
@@ -96,6 +123,137 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
             return new CompletenessMonth(k, expected, received, onTime, Percent(received, expected), Percent(onTime, expected));
         }).ToList();
         return new CompletenessTrendView(keys[0], keys[^1], cityCode, rows);
+    }
+
+    // ------------------------------------------------------------------ derived figures (StatAnalyticsService)
+
+    public static string MeasureLabel(RankingMeasure m) => m switch
+    {
+        RankingMeasure.Ytd => "本年累计",
+        RankingMeasure.Yoy => "累计同比增速",
+        RankingMeasure.Target => "年度目标完成率",
+        _ => m.ToString(),
+    };
+
+    /// <summary>"ytd", "yoy" or "target" (any case); anything else is a 400 naming the field.</summary>
+    public static RankingMeasure ParseMeasure(string? measure)
+    {
+        switch (measure?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "ytd": return RankingMeasure.Ytd;
+            case "yoy": return RankingMeasure.Yoy;
+            case "target": return RankingMeasure.Target;
+        }
+        var errors = new FieldErrors();
+        errors.Add("measure", "排名口径只能是 ytd（本年累计）、yoy（累计同比增速）或 target（年度目标完成率）。");
+        errors.ThrowIfAny();
+        return default;
+    }
+
+    /// <summary>The e-towns the caller may chart (those expected to report), for the trend's e-town choice.</summary>
+    public async Task<IReadOnlyList<EtownOption>> EtownsAsync(CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        await using var ctx = db.Create(caller);
+        return (await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+                .OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct))
+            .Select(e => new EtownOption(e.Id, e.Name, regions.NameOf(e.CountyCode))).ToList();
+    }
+
+    async Task<Indicator> IndicatorAsync(string? code, CancellationToken ct)
+    {
+        await using var ctx = db.Create(caller);
+        var indicator = code is null ? null : await ctx.StatIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, ct);
+        if (indicator is null)
+        {
+            var errors = new FieldErrors();
+            errors.Add("indicator", $"未知的统计指标：{code}。");
+            errors.ThrowIfAny();
+        }
+        return indicator!;
+    }
+
+    /// <summary>
+    /// Ranks the e-towns in scope (optionally one city) by one indicator's year-to-date value, its year-on-year growth,
+    /// or the completion of its annual target, highest first; e-towns without a value follow, unranked. Equal values
+    /// share a rank (1, 1, 3). Figures on unapproved data stay in, marked, unless <paramref name="approvedOnly"/>.
+    /// </summary>
+    public async Task<RankingView> RankingAsync(string period, string indicator, RankingMeasure measure, string? cityCode = null,
+        bool approvedOnly = false, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        var p = StatPeriod.Parse(period).ToString();
+        RequireCity(cityCode);
+        var ind = await IndicatorAsync(indicator, ct);
+        var towns = await analytics.ScopeAsync(p, approvedOnly, cityCode, ct);
+        var rows = towns.Select(t =>
+        {
+            var f = t.Figures.FirstOrDefault(x => x.Indicator == ind.Code);
+            decimal? value = measure switch
+            {
+                RankingMeasure.Ytd => f?.YearToDate,
+                RankingMeasure.Yoy => f?.YtdYoyPercent,
+                _ => f?.TargetCompletionPercent,
+            };
+            return (Town: t, Figure: f, Value: value);
+        })
+        .OrderBy(x => x.Value is null).ThenByDescending(x => x.Value).ThenBy(x => x.Town.EtownName, StringComparer.Ordinal).ToList();
+        var ranked = new List<RankingRow>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (t, f, v) = rows[i];
+            int? rank = v is null ? null : i > 0 && rows[i - 1].Value == v ? ranked[i - 1].Rank : i + 1;
+            ranked.Add(new RankingRow(rank, t.EtownId, t.EtownName, t.CountyName, t.CityName, v, f?.YearToDate, f?.YtdMonths ?? 0,
+                f?.YearToDateLastYear, f?.AnnualTarget, f?.TargetSource, f?.Approved ?? t.Approved, t.StatusLabel));
+        }
+        return new RankingView(p, ind.Code, ind.Name, ind.Unit, measure, MeasureLabel(measure), measure == RankingMeasure.Ytd ? ind.Unit : "%",
+            approvedOnly, cityCode, ranked);
+    }
+
+    /// <summary>
+    /// The monthly values and year-to-date of one indicator of one e-town from <paramref name="from"/> to <paramref name="to"/>
+    /// (at most 120 months; default the 24 months up to the dashboard's month). With <paramref name="approvedOnly"/> the
+    /// points not yet county-approved are left empty instead of marked.
+    /// </summary>
+    public async Task<EtownTrendView> TrendAsync(Guid etownId, string indicator, string? from = null, string? to = null, bool approvedOnly = false,
+        CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        var end = StatPeriod.Parse(to ?? await DefaultPeriodAsync(ct));
+        var start = from is null ? Back(end, 23) : StatPeriod.Parse(from);
+        var months = (end.Year - start.Year) * 12 + end.Month - start.Month + 1;
+        if (months is < 1 or > 120)
+        {
+            var errors = new FieldErrors();
+            errors.Add("from", "起始月份应不晚于截止月份，且区间不超过 120 个月。");
+            errors.ThrowIfAny();
+        }
+        var ind = await IndicatorAsync(indicator, ct);
+        string name;
+        await using (var ctx = db.Create(caller))
+            name = await ctx.Etowns.AsNoTracking().Where(e => e.Id == etownId).Select(e => e.Name).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("e镇");
+        var points = await analytics.TrendAsync(etownId, ind.Code, start.ToString(), end.ToString(), ct);
+        if (approvedOnly) points = points.Select(x => x.Approved ? x : x with { Value = null, YearToDate = null }).ToList();
+        return new EtownTrendView(etownId, name, ind.Code, ind.Name, ind.Unit, ind.Aggregation, start.ToString(), end.ToString(), approvedOnly, points);
+
+        static StatPeriod Back(StatPeriod p, int n) { for (var i = 0; i < n; i++) p = p.Previous; return p; }
+    }
+
+    /// <summary>For each programme standard check of the month (STD-60, STD-36, STD-33 …): how many e-towns in scope meet it, miss it, or cannot be judged yet.</summary>
+    public async Task<StandardsView> StandardsAsync(string period, string? cityCode = null, bool approvedOnly = false, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Read);
+        var p = StatPeriod.Parse(period).ToString();
+        RequireCity(cityCode);
+        var towns = await analytics.ScopeAsync(p, approvedOnly, cityCode, ct);
+        var checks = towns.SelectMany(t => t.Checks.Select(c => (t.EtownName, Check: c))).ToList();
+        var rules = checks.GroupBy(c => c.Check.Rule).Select(g =>
+        {
+            List<string> Of(bool? met) => g.Where(c => c.Check.Met == met).Select(c => c.EtownName).ToList();
+            var (met, notMet, unknown) = (Of(true), Of(false), Of(null));
+            return new StandardSummaryRow(g.Key, g.First().Check.Label, met.Count, notMet.Count, unknown.Count, met, notMet, unknown);
+        }).ToList();
+        return new StandardsView(p, approvedOnly, cityCode, towns.Count, rules);
     }
 
     /// <summary>A city filter must be a city code; outside the caller's scope it simply finds nothing.</summary>
