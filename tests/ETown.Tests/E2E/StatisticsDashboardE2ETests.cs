@@ -25,21 +25,25 @@ public sealed class StatisticsDashboardE2ETests(BrowserAppFixture app)
         await LoginPage.WaitInteractiveAsync(page);
 
         // Drawn by ECharts (SVG renderer), not only a placeholder.
-        var chart = page.Locator("[data-testid=chart-completeness]");
-        await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");
+        foreach (var key in new[] { "ranking", "target", "standards", "trend", "completeness", "completeness-trend" })
+            await Assertions.Expect(page.Locator($"[data-testid=chart-{key}]")).ToHaveAttributeAsync("data-rendered", "true");
+        var chart = page.Locator("[data-testid=chart-ranking]");
         await Assertions.Expect(chart.Locator("svg").First).ToBeVisibleAsync();
-        Assert.True(await chart.Locator("svg path, svg rect").CountAsync() > 3);
+        Assert.True(await chart.Locator("svg path").CountAsync() > 7);
+        await Assertions.Expect(chart).ToContainTextAsync("岢岚县乡村e镇"); // the category axis names the e-towns
 
-        // 图表 → 表格.
-        var table = page.Locator("[data-testid=table-completeness]");
+        // 图表 → 表格: the ranking table names the e-towns.
+        var table = page.Locator("[data-testid=table-ranking]");
         await Assertions.Expect(table).ToBeHiddenAsync();
-        await page.ClickAsync("[data-testid=view-table-completeness]");
+        await page.ClickAsync("[data-testid=view-table-ranking]");
         await Assertions.Expect(table).ToBeVisibleAsync();
         await Assertions.Expect(chart).ToBeHiddenAsync();
-        await Assertions.Expect(table).ToContainTextAsync("朔州市");
+        foreach (var town in new[] { "长治市潞城区乡村e镇", "岢岚县乡村e镇", "右玉县西口e镇" })
+            await Assertions.Expect(table).ToContainTextAsync(town);
+        var tableRows = await table.Locator("tbody tr").CountAsync();
 
         // The export is a real .xlsx with the table's rows.
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-completeness]"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-ranking]"));
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         var path = Path.Combine(Path.GetTempPath(), "etown-e2e-" + Guid.NewGuid().ToString("N") + ".xlsx");
         await download.SaveAsAsync(path);
@@ -47,15 +51,22 @@ public sealed class StatisticsDashboardE2ETests(BrowserAppFixture app)
         {
             await using var file = File.OpenRead(path);
             var sheet = XlsxReader.Read(file);
-            Assert.Equal("市", sheet.Text(1, 1));
-            Assert.Contains(Enumerable.Range(2, sheet.MaxRow).Select(r => sheet.Text(r, 1)), t => t == "朔州市");
+            Assert.Equal("e镇", sheet.Text(1, 1));
+            var names = Enumerable.Range(2, tableRows).Select(r => sheet.Text(r, 1)).ToList();
+            Assert.Equal(7, names.Count);
+            Assert.Contains("岢岚县乡村e镇", names);
+            Assert.Null(sheet.Text(tableRows + 2, 1)); // then the notes, after an empty row
         }
         finally { File.Delete(path); }
 
-        // Back to the chart; leaving the page disposes every chart (no ECharts instance outlives its component).
-        await page.ClickAsync("[data-testid=view-chart-completeness]");
+        // A filter redraws: the measure switches to year-on-year growth.
+        await page.ClickAsync("[data-testid=view-chart-ranking]");
         await Assertions.Expect(chart).ToBeVisibleAsync();
-        Assert.True(await LiveChartsAsync(page) >= 2);
+        await page.SelectOptionAsync("[data-testid=measure]", "yoy");
+        await Assertions.Expect(page.Locator("[data-testid=panel-ranking] h2")).ToContainTextAsync("累计同比增速");
+
+        // Leaving the page disposes every chart (no ECharts instance outlives its component).
+        Assert.Equal(6, await LiveChartsAsync(page));
         await page.ClickAsync("[data-testid=to-reports]");
         await page.WaitForURLAsync(u => u.EndsWith("/statistics", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=reports]")).ToBeVisibleAsync();
@@ -69,7 +80,7 @@ public sealed class StatisticsDashboardE2ETests(BrowserAppFixture app)
         await new LoginPage(page).SignInAsync("shuozhou", Password);
         await page.GotoAsync("/statistics/dashboard?period=2025-11");
         await LoginPage.WaitInteractiveAsync(page);
-        var chart = page.Locator("[data-testid=chart-completeness]");
+        var chart = page.Locator("[data-testid=chart-ranking]");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-rendered", "true");
         var box = await chart.BoundingBoxAsync();
         Assert.NotNull(box);
