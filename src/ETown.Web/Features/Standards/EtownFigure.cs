@@ -39,6 +39,8 @@ public static class FigureSources
 {
     public const string Entered = "entered";
     public const string Declaration = "declaration";
+    /// <summary>Derived from twelve approved monthly statistics reports (issue #4); wins over an entered figure.</summary>
+    public const string Statistics = "statistics";
 }
 
 /// <summary>

@@ -54,7 +54,8 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// compliance. Pages and the API both call this service; reads are scoped by the DbContext filters
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
-public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock)
+public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock,
+    Statistics.Analytics.StatAnalyticsService statistics)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
@@ -177,16 +178,23 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         await using var ctx = db.Create(caller);
         var e = await VisibleEtown(ctx, etownId, ct);
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
+        var fromStatistics = (await statistics.ApprovedYearFiguresAsync([etownId], ct)).GetValueOrDefault(etownId) ?? [];
         var targets = await TargetsAsync(ctx, e, ct);
-        var years = TargetIndicators.Years.Concat(figures.Select(f => f.Year)).Distinct().Order().ToList();
+        var years = TargetIndicators.Years.Concat(figures.Select(f => f.Year)).Concat(fromStatistics.Select(f => f.Year)).Distinct().Order().ToList();
         var rows = new List<FigureRow>();
         foreach (var ind in Indicators.All)
         foreach (var y in years)
         {
             var f = figures.FirstOrDefault(x => x.Indicator == ind.Code && x.Year == y);
+            var st = fromStatistics.FirstOrDefault(x => x.Indicator == ind.Code && x.Year == y);
             var t = targets.FirstOrDefault(x => x.Indicator == ind.Code && x.Year == y)?.Value;
-            if (f is null && t is null) continue;
-            rows.Add(new(ind.Code, ind.Label, ind.Unit, y, f?.Value, f?.Source, f?.Note, t));
+            if (f is null && st is null && t is null) continue;
+            // A complete approved statistics year decides; the entered figure is kept as a note beside it.
+            if (st is not null)
+                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, st.Value, st.Source,
+                    f is null ? "由已审核的 12 个月统计数据计算" : $"由已审核的 12 个月统计数据计算（县填报值 {f.Value:0.##}）", t));
+            else
+                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, f?.Value, f?.Source, f?.Note, t));
         }
         return rows;
     }
@@ -346,7 +354,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
         var targets = await TargetsAsync(ctx, e, ct);
-        return Evaluate(e, versions, figures, evidence, targets, year, await PinnedVersionsAsync(ctx, [etownId], ct));
+        var fromStatistics = await statistics.ApprovedYearFiguresAsync([etownId], ct);
+        return Evaluate(e, versions, figures, fromStatistics, evidence, targets, year, await PinnedVersionsAsync(ctx, [etownId], ct));
     }
 
     /// <summary>
@@ -358,14 +367,18 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             .Where(p => etownIds.Contains(p.EtownId) && p.Status == Plans.PlanStatus.Filed)
             .ToDictionaryAsync(p => p.EtownId, p => p.StandardVersion, ct);
 
-    EtownCompliance Evaluate(Etown e, IReadOnlyList<StandardVersion> versions, IEnumerable<EtownFigure> figures, IEnumerable<EtownEvidence> evidence,
+    /// <summary>Entered figures first, then figures from approved statistics: the engine takes the last value per indicator and year,
+    /// so a complete approved statistics year wins over an entered figure (issue #4 → #5).</summary>
+    EtownCompliance Evaluate(Etown e, IReadOnlyList<StandardVersion> versions, IEnumerable<EtownFigure> figures,
+        IReadOnlyDictionary<Guid, List<FigureValue>> fromStatistics, IEnumerable<EtownEvidence> evidence,
         IReadOnlyList<FigureValue> targets, int? year, IReadOnlyDictionary<Guid, string> pinned)
     {
         var county = regions.Find(e.CountyCode);
         var version = (pinned.TryGetValue(e.Id, out var code) ? versions.FirstOrDefault(v => v.Code == code) : null)
                       ?? Resolve(versions, e.CountyCode, county?.ParentCode) ?? throw new NotFoundException("适用的建设标准版本");
         var input = new ComplianceInput(county?.CountyClass, version.Items,
-            figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source)).ToList(),
+            figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source))
+                .Concat(fromStatistics.GetValueOrDefault(e.Id) ?? []).ToList(),
             evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason)).ToList(),
             targets, year);
         var items = ComplianceEngine.Evaluate(input);
@@ -388,9 +401,10 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => ids.Contains(x.EtownId)).ToListAsync(ct);
         var rows = new List<MatrixRow>();
         var pinned = await PinnedVersionsAsync(ctx, ids, ct);
+        var fromStatistics = await statistics.ApprovedYearFiguresAsync(ids, ct);
         foreach (var e in etowns)
         {
-            var c = Evaluate(e, versions, figures, evidence, await TargetsAsync(ctx, e, ct), query.Year, pinned);
+            var c = Evaluate(e, versions, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year, pinned);
             var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
             rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
         }

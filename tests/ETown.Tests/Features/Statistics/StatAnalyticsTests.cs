@@ -174,3 +174,61 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Empty((await other.JsonAsync()).EnumerateArray());
     }
 }
+
+/// <summary>Issue #4 → #5: the construction standard reads a year from approved statistics once all twelve months are approved.</summary>
+public class ComplianceFromStatisticsTests(DemoApps apps) : IClassFixture<DemoApps>
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task TwelveApprovedMonths_BecomeTheYearsFigures_ElevenDoNot(string provider)
+    {
+        var app = apps[provider];
+        Guid id;
+        await using (var ctx = app.SystemContext()) id = await ctx.Etowns.Where(e => e.Name == "长治市潞城区乡村e镇").Select(e => e.Id).SingleAsync();
+        var op = await app.SignInAsync("operator");
+        var county = await app.SignInAsync("lucheng");
+        string Url(string period, string? action = null) => $"/api/v1/statistics/etowns/{id}/{period}" + (action is null ? "" : "/" + action);
+
+        // The county had entered an output of 1 万元 for 2035 by hand.
+        Assert.Equal(HttpStatusCode.NoContent, (await county.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{id}/figures",
+            new { figures = new[] { new { indicator = "total_output_wan", year = 2035, value = (decimal?)1m, note = (string?)null } } })).StatusCode);
+
+        // 2035: output 1000 万元 a month, 12 new entities a month of which 8 in e-commerce; months 1–11 approved, December only submitted.
+        for (var m = 1; m <= 12; m++)
+        {
+            var period = $"2035-{m:D2}";
+            Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(period), new
+            {
+                values = new object[]
+                {
+                    new { indicator = C.TotalOutput, value = 1000m }, new { indicator = C.NewMarketEntities, value = 12m },
+                    new { indicator = C.NewEcommerceEntities, value = 8m }, new { indicator = C.Employment, value = 100m + m },
+                },
+            })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await op.PostAsync(Url(period, "submit"), null)).StatusCode);
+            if (m < 12) Assert.Equal(HttpStatusCode.OK, (await county.PostAsync(Url(period, "approve"), null)).StatusCode);
+        }
+
+        async Task<List<JsonElement>> Figures2035() =>
+            (await (await county.GetAsync($"/api/v1/etowns/{id}/figures")).JsonAsync()).EnumerateArray()
+            .Where(f => f.GetProperty("year").GetInt32() == 2035).ToList();
+        var before = await Figures2035();
+        var output = before.Single(f => f.GetProperty("indicator").GetString() == "total_output_wan");
+        Assert.Equal(1m, output.GetProperty("value").GetDecimal()); // eleven approved months: still the entered figure
+        Assert.Equal("entered", output.GetProperty("source").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await county.PostAsync(Url("2035-12", "approve"), null)).StatusCode);
+        var after = await Figures2035();
+        decimal Value(string code) => after.Single(f => f.GetProperty("indicator").GetString() == code).GetProperty("value").GetDecimal();
+        Assert.Equal("statistics", after.Single(f => f.GetProperty("indicator").GetString() == "total_output_wan").GetProperty("source").GetString());
+        Assert.Equal(12_000m, Value("total_output_wan"));          // 12 × 1000
+        Assert.Equal(144m, Value("new_legal_entities"));          // 12 × 12
+        Assert.Equal(66.7m, Value("new_entities_ecommerce_pct")); // 96 / 144
+        Assert.Equal(112m, Value("employment"));                  // December's stock
+
+        // The compliance verdict of item 33 now shows the statistics figure for 2035.
+        var compliance = await (await county.GetAsync($"/api/v1/etowns/{id}/compliance?year=2035")).JsonAsync();
+        var item33 = compliance.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == 33);
+        Assert.Contains(item33.GetProperty("figures").EnumerateArray(), f => f.GetProperty("code").GetString() == "total_output_wan"
+            && f.GetProperty("value").ValueKind == JsonValueKind.Number && f.GetProperty("value").GetDecimal() == 12_000m);
+    }
+}

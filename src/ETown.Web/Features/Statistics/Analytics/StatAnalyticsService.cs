@@ -285,6 +285,56 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         });
     }
 
+    // ------------------------------------------------------------------ figures for the construction standard (#5)
+
+    /// <summary>
+    /// Annual achieved figures from approved statistics, for the compliance engine: a year counts only when all twelve
+    /// monthly reports are county-approved or later (a partial year would fail an annual threshold that is not yet due).
+    /// Codes are the standard's indicator codes (Standards.Indicators).
+    /// </summary>
+    public async Task<Dictionary<Guid, List<Standards.FigureValue>>> ApprovedYearFiguresAsync(IReadOnlyList<Guid> etownIds, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var result = new Dictionary<Guid, List<Standards.FigureValue>>();
+        if (etownIds.Count == 0) return result;
+        var years = await ctx.StatReports.AsNoTracking().Where(r => etownIds.Contains(r.EtownId) && r.Period.Length == 7 && r.Period.EndsWith("-12")
+                && r.Status >= StatReportStatus.CountyApproved)
+            .Select(r => r.Period.Substring(0, 4)).Distinct().ToListAsync(ct);
+        var cityGrowth = new Dictionary<(string, int), decimal?>();
+        foreach (var year in years.Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order())
+        {
+            var months = await MonthsAsync(ctx, etownIds, year, year, approvedOnly: true, ct);
+            foreach (var id in etownIds)
+            {
+                var mine = months.GetValueOrDefault(id);
+                if (mine is null || Enumerable.Range(1, 12).Any(m => !mine.ContainsKey($"{year:D4}-{m:D2}"))) continue;
+                decimal? Sum(string code)
+                {
+                    var present = Enumerable.Range(1, 12).Select(m => mine[$"{year:D4}-{m:D2}"].Values.TryGetValue(code, out var v) ? v : (decimal?)null).ToList();
+                    return present.All(v => v is null) ? null : present.Sum(v => v ?? 0m);
+                }
+                decimal? Dec(string code) => mine[$"{year:D4}-12"].Values.TryGetValue(code, out var v) ? v : null;
+                var list = result.TryGetValue(id, out var l) ? l : result[id] = [];
+                void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
+                Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
+                Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
+                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewMarketEntities));
+                Add(Standards.Indicators.NewEntitiesEcommercePct, DerivedCalculator.Percent(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
+                Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
+                Add(Standards.Indicators.Employment, Dec(IndicatorCatalogue.Employment));
+                var etown = await ctx.Etowns.AsNoTracking().Where(e => e.Id == id).Select(e => e.CountyCode).FirstAsync(ct);
+                var city = regions.Find(etown)?.ParentCode;
+                if (city is { Length: 6 })
+                {
+                    if (!cityGrowth.TryGetValue((city, year), out var g))
+                        cityGrowth[(city, year)] = g = (await CityGrowthAsync(ctx, city, new StatPeriod(year, 12), true, ct)).Growth;
+                    Add(Standards.Indicators.CityOutputGrowth, g);
+                }
+            }
+        }
+        return result;
+    }
+
     // ------------------------------------------------------------------ export
 
     /// <summary>The derived table as .xlsx: one row per e-town, the month, YTD, YoY and target completion of each indicator, and the checks.</summary>
