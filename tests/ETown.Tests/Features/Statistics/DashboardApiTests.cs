@@ -350,4 +350,20 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(2, HtmlTable(cityHtml, "ranking").Count);
         Assert.DoesNotContain(Kelan, cityHtml, StringComparison.Ordinal);
     }
+
+    [Theory, SqliteData]
+    public async Task EveryDashboardEndpoint_IsInTheOpenApiDocument_WithItsXlsxVariant(string provider)
+    {
+        var doc = await GetJsonAsync(apps[provider].Anonymous(), "/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "completeness", "completeness/trend", "ranking", "trend", "standards" })
+        {
+            Assert.True(paths.TryGetProperty($"{Api}/{path}", out var item), $"{path} missing in OpenAPI");
+            var get = item.GetProperty("get");
+            Assert.False(string.IsNullOrWhiteSpace(get.GetProperty("summary").GetString()));
+            Assert.Contains("xlsx", get.GetProperty("summary").GetString(), StringComparison.Ordinal);
+            Assert.Contains(get.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "format");
+        }
+    }
 }
+

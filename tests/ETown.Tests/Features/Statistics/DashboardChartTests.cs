@@ -57,8 +57,8 @@ public class DashboardChartTests
         Assert.Equal(1, (int)b["series"]![1]!["xAxisIndex"]!);
         // A table-only series is not drawn.
         Assert.Equal(2, b["series"]!.AsArray().Count);
-        // Phones (≤ 500 px): narrower labels.
-        Assert.Equal(500, (int)o["media"]![0]!["query"]!["maxWidth"]!);
+        // Phones (≤ 420 px chart width): narrower labels.
+        Assert.Equal(ChartOption.NarrowWidth, (int)o["media"]![0]!["query"]!["maxWidth"]!);
         // Plain JSON: nothing ECharts would have to evaluate as code.
         Assert.DoesNotContain("function", ChartOption.Json(Sample()), StringComparison.Ordinal);
     }

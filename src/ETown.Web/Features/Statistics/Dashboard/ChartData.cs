@@ -37,6 +37,8 @@ public sealed record ChartData(string Title, string CategoryName, IReadOnlyList<
     public IReadOnlyList<bool>? Approved { get; init; }
     /// <summary>Bars run left to right with the categories down the side (long Chinese names, narrow phones).</summary>
     public bool Horizontal { get; init; }
+    /// <summary>Long category names wrap onto several lines instead of being cut (horizontal charts with few categories).</summary>
+    public bool WrapLabels { get; init; }
     /// <summary>The main value axis counts whole things (reports, e-towns): no 0.5 ticks.</summary>
     public bool WholeNumbers { get; init; }
     public IReadOnlyList<ChartColumn> Extra { get; init; } = [];

@@ -6,7 +6,7 @@ namespace ETown.Web.Features.Statistics.Dashboard;
 /// Builds the ECharts option (JSON, no JavaScript functions) for a <see cref="ChartData"/>. Built on the server so the
 /// chart, the table and the export come from the same object; <c>wwwroot/js/charts.js</c> only hands it to ECharts.
 /// Categories marked unapproved are drawn lighter and hatched (the decal pattern), never in the plain colour.
-/// A media query narrows labels and margins below 500 px (phones, 390 px).
+/// A media query narrows labels and margins below <see cref="NarrowWidth"/> (phones, 390 px).
 /// </summary>
 public static class ChartOption
 {
@@ -21,6 +21,9 @@ public static class ChartOption
         },
     };
 
+    /// <summary>Below this chart width (px) labels and margins shrink: phones (390 px) and narrow panels.</summary>
+    public const int NarrowWidth = 420;
+
     public static string Json(ChartData data) => Build(data).ToJsonString();
 
     public static JsonObject Build(ChartData data)
@@ -34,7 +37,7 @@ public static class ChartOption
             ["data"] = new JsonArray(data.Categories.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
             ["axisTick"] = new JsonObject { ["alignWithLabel"] = true },
             ["axisLabel"] = data.Horizontal
-                ? new JsonObject { ["interval"] = 0, ["width"] = 150, ["overflow"] = "truncate" }
+                ? new JsonObject { ["interval"] = 0, ["width"] = 150, ["overflow"] = data.WrapLabels ? "break" : "truncate" }
                 : new JsonObject { ["hideOverlap"] = true },
         };
         if (data.Horizontal) categoryAxis["inverse"] = true; // first category (rank 1) on top
@@ -79,7 +82,7 @@ public static class ChartOption
             ["animationDuration"] = 300,
             ["tooltip"] = new JsonObject { ["trigger"] = "axis", ["axisPointer"] = new JsonObject { ["type"] = "shadow" }, ["confine"] = true },
             ["legend"] = new JsonObject { ["show"] = legend, ["type"] = "scroll", ["top"] = 0 },
-            ["grid"] = new JsonObject { ["left"] = 8, ["right"] = 24, ["top"] = legend ? 52 : 28, ["bottom"] = 8, ["containLabel"] = true },
+            ["grid"] = new JsonObject { ["left"] = 8, ["right"] = data.Horizontal ? 36 : 24, ["top"] = legend ? 52 : 28, ["bottom"] = 8, ["containLabel"] = true },
             [data.Horizontal ? "yAxis" : "xAxis"] = categoryAxis,
             [data.Horizontal ? "xAxis" : "yAxis"] = valueAxes,
             ["series"] = series,
@@ -91,14 +94,14 @@ public static class ChartOption
             [data.Horizontal ? "yAxis" : "xAxis"] = new JsonObject
             {
                 ["axisLabel"] = data.Horizontal
-                    ? new JsonObject { ["width"] = 84, ["fontSize"] = 11 }
+                    ? new JsonObject { ["width"] = data.WrapLabels ? 110 : 96, ["fontSize"] = 11 }
                     : new JsonObject { ["fontSize"] = 10 },
             },
         };
         return new JsonObject
         {
             ["baseOption"] = baseOption,
-            ["media"] = new JsonArray(new JsonObject { ["query"] = new JsonObject { ["maxWidth"] = 500 }, ["option"] = narrow }),
+            ["media"] = new JsonArray(new JsonObject { ["query"] = new JsonObject { ["maxWidth"] = NarrowWidth }, ["option"] = narrow }),
         };
     }
 

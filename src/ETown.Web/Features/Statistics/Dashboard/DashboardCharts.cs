@@ -126,6 +126,7 @@ public static class DashboardCharts
             ])
         {
             Horizontal = true,
+            WrapLabels = true,
             WholeNumbers = true,
             Extra =
             [
