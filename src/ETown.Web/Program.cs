@@ -13,6 +13,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -85,6 +86,7 @@ app.MapPlanEndpoints();
 app.MapStandardEndpoints();
 app.MapStatisticsEndpoints();
 app.MapStatAnalyticsEndpoints();
+app.MapNotificationEndpoints();
 app.MapStatisticsDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -126,6 +126,10 @@ public static class PlatformServices
         services.AddScoped<Features.Plans.PlanService>();
         services.AddScoped<Features.Statistics.StatisticsService>();
         services.AddScoped<Features.Statistics.Analytics.StatAnalyticsService>();
+        services.AddScoped<Features.Statistics.StatDataSetService>();
+        services.AddScoped<Features.Statistics.StatReminderService>();
+        services.AddHostedService<Features.Statistics.StatReminderWorker>();
+        services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Features.Statistics.Dashboard.DashboardService>();
         return services;
     }

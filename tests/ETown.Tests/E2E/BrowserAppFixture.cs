@@ -31,6 +31,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             b.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:PrintAccounts", "false");
+            b.UseSetting("Statistics:Reminders:Enabled", "false"); // reminders are sent from the page in the tests
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -61,6 +61,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:PrintAccounts", "false");
         builder.UseSetting("DataProtection:KeysPath", _keysDir);
         builder.UseSetting("Storage:Path", StoragePath);
+        builder.UseSetting("Statistics:Reminders:Enabled", "false"); // tests run reminders with a fixed date (StatisticsWorkflowTests)
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

@@ -261,7 +261,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/approve"] = new("@counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/approve"),
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/city-acceptance"] = new("@cities", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/city-acceptance"),
         ["POST /api/v1/statistics/etowns/{id:guid}/{period}/province-acceptance"] = new("province", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/province-acceptance"),
-        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/unlock"] = new("@counties", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/unlock", new { reason = "矩阵" }),
+        ["POST /api/v1/statistics/etowns/{id:guid}/{period}/unlock"] = new("@counties @cities province", Probe.Write, "/api/v1/statistics/etowns/{lucheng-etown}/2031-01/unlock", new { reason = "矩阵" }, Note: "each level its own step: StatisticsWorkflowTests.Unlock_*"),
         ["PAGE /statistics"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /statistics/{EtownId:guid}/{Period}"] = new("@stat-readers", Probe.Page, "/statistics/{etown}/2025-11", Scope: PageScope.Etown),
         ["PUT /api/v1/statistics/values"] = new("@stat-enterers", Probe.Write, Body: new { etownId = Guid.Empty, period = "2031-01", values = Array.Empty<object>() }),
@@ -275,6 +275,13 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/statistics/city-figures"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/city-figures?cityCode=140400&period=2025-11"),
         ["PUT /api/v1/statistics/city-figures"] = new("province @cities", Probe.Write, Body: new { cityCode = "140400", period = "2031-01", growthPercent = (decimal?)null }),
         ["PAGE /statistics/analysis"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
+        // Data sets, reminders and notifications (STAT-02, STAT-05; issue #4 items 2 and 5)
+        ["GET /api/v1/statistics/data-sets"] = new("@stat-readers", Probe.Get),
+        ["PUT /api/v1/statistics/data-sets"] = new("province", Probe.Write, Body: new { dataSets = new[] { new { code = "monthly", dueWorkingDays = 5, remindDaysBefore = 3 } } }),
+        ["POST /api/v1/statistics/reminders/run"] = new("province @counties", Probe.Write, Note: "scope of the run: StatisticsWorkflowTests.Reminders_*"),
+        ["GET /api/v1/notifications/"] = new("@signed-in", Probe.Get, "/api/v1/notifications", Note: "own organisation only: StatisticsWorkflowTests.Reminders_*"),
+        ["POST /api/v1/notifications/{id:guid}/read"] = new("@signed-in", Probe.Write, "/api/v1/notifications/" + Guid.NewGuid() + "/read"),
+        ["PAGE /me/notifications"] = new("@signed-in", Probe.Page),
         // Statistics dashboards (issue #4 item 7): every reader, rows scoped (DashboardApiTests); format=xlsx is the same table.
         ["GET /api/v1/statistics/dashboard/completeness"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness?period=2025-11&format=xlsx", Note: "per city/county: DashboardApiTests"),
         ["GET /api/v1/statistics/dashboard/completeness/trend"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness/trend?period=2025-11"),

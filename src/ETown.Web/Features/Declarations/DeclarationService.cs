@@ -456,6 +456,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
             };
             e.ChangeStatus(EtownStatus.Listed);
             ctx.Etowns.Add(e);
+            await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // STAT-02: a listed e-town owes both reports
             d.CompleteListing(e.Id);
         }
         r.IsFinalised = true;

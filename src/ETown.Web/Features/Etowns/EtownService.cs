@@ -163,6 +163,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
         RequireRegion(e.CountyCode);
         e.ChangeStatus(to);
+        if (to == EtownStatus.Listed) await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // STAT-02: owes both reports
         await ctx.SaveChangesAsync(ct);
     }
 

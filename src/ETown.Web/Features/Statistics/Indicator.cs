@@ -3,7 +3,7 @@ using ETown.Web.Platform;
 
 namespace ETown.Web.Features.Statistics;
 
-/// <summary>How often an indicator is reported (STAT-05: monthly; a few only once a year, in the December report).</summary>
+/// <summary>How often an indicator is reported (STAT-05: monthly; a few only once a year, in the annual report "YYYY").</summary>
 public enum StatPeriodType { Monthly, Annual }
 
 /// <summary>How monthly values add up over a year or a region: flows are summed, stocks take the last value.</summary>
@@ -26,12 +26,19 @@ public class Indicator
     public required string SourceRule { get; set; }
     public int SortOrder { get; set; }
 
-    public bool AppliesTo(StatPeriod period) => PeriodType == StatPeriodType.Monthly || period.Month == 12;
+    /// <summary>Monthly indicators belong to the monthly reports, annual ones (e.g. tax) to the annual report of the year.</summary>
+    public bool AppliesTo(StatPeriod period) => PeriodType == StatPeriodType.Annual ? period.IsAnnual : !period.IsAnnual;
 }
 
-/// <summary>A reporting month, written "YYYY-MM".</summary>
+/// <summary>
+/// A reporting period: a month written "YYYY-MM" (monthly data set), or a whole year written "YYYY" (annual data set),
+/// held as <c>Month = 0</c>. For a year, "previous" and "same month last year" are both the year before.
+/// </summary>
 public readonly record struct StatPeriod(int Year, int Month)
 {
+    public static StatPeriod ForYear(int year) => new(year, 0);
+
+    /// <summary>"YYYY-MM" for a month, "YYYY" for a year.</summary>
     public static StatPeriod Parse(string? text)
     {
         if (text is { Length: 7 } && text[4] == '-'
@@ -39,17 +46,22 @@ public readonly record struct StatPeriod(int Year, int Month)
             && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
             && y is >= 2000 and <= 2100 && m is >= 1 and <= 12)
             return new StatPeriod(y, m);
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
+            return ForYear(year);
         var errors = new FieldErrors();
-        errors.Add("period", "统计期应写作“YYYY-MM”，例如 2025-11。");
+        errors.Add("period", "统计期应写作“YYYY-MM”（月报，例如 2025-11）或“YYYY”（年报，例如 2025）。");
         errors.ThrowIfAny();
         return default;
     }
 
-    public StatPeriod Previous => Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
+    public bool IsAnnual => Month == 0;
+    /// <summary>The data set the period belongs to (<see cref="StatDataSet"/> codes).</summary>
+    public string DataSetCode => IsAnnual ? StatDataSet.Annual : StatDataSet.Monthly;
+    public StatPeriod Previous => IsAnnual ? ForYear(Year - 1) : Month == 1 ? new(Year - 1, 12) : new(Year, Month - 1);
     public StatPeriod SameMonthLastYear => new(Year - 1, Month);
-    public StatPeriod Next => Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
-    public DateOnly LastDay => new DateOnly(Year, Month, 1).AddMonths(1).AddDays(-1);
-    public override string ToString() => $"{Year:D4}-{Month:D2}";
+    public StatPeriod Next => IsAnnual ? ForYear(Year + 1) : Month == 12 ? new(Year + 1, 1) : new(Year, Month + 1);
+    public DateOnly LastDay => IsAnnual ? new DateOnly(Year, 12, 31) : new DateOnly(Year, Month, 1).AddMonths(1).AddDays(-1);
+    public override string ToString() => IsAnnual ? $"{Year:D4}" : $"{Year:D4}-{Month:D2}";
 }
 
 /// <summary>The seeded catalogue (STAT-01, STAT-05). Codes are stable: API clients and rules refer to them.</summary>
@@ -88,7 +100,7 @@ public static class IndicatorCatalogue
         I(NewInvestment, "新增投资（当月）", "万元", StatAggregation.Sum, false, "县发改、e镇办核实", 90),
         I(LeadingIndustryInvestment, "累计主导产业投资", "万元", StatAggregation.Last, true, "自建设起累计，县发改、e镇办核实", 100),
         I(Employment, "吸纳就业人数", "人", StatAggregation.Last, false, Operator + "，月末在岗数", 110),
-        I(Tax, "税收（年度）", "万元", StatAggregation.Sum, false, "以税务部门数据为准，12月报送全年数", 120, StatPeriodType.Annual),
+        I(Tax, "税收（年度）", "万元", StatAggregation.Sum, false, "以税务部门数据为准，年报报送全年数", 120, StatPeriodType.Annual),
         I(Brands, "累计培育品牌数", "个", StatAggregation.Last, true, Operator, 130),
         I(OnlineProducts, "累计开发网货数", "款", StatAggregation.Last, true, Operator, 140),
         I(TrainingPersonTimes, "累计培训人次", "人次", StatAggregation.Last, true, Operator + "，与培训档案（一人一档）一致", 150),

@@ -13,8 +13,9 @@ public enum StatReportStatus
 }
 
 /// <summary>
-/// One e-town's statistics for one month (STAT-05). State changes only through the methods below, which refuse an
-/// illegal transition with ETOWN-STAT-0001 (409). From county approval on the data is locked (ETOWN-STAT-0002).
+/// One e-town's statistics for one period of a data set (STAT-05): a month ("YYYY-MM") or a year ("YYYY", the annual
+/// report). State changes only through the methods below, which refuse an illegal transition with ETOWN-STAT-0001 (409).
+/// From county approval on the data is locked (ETOWN-STAT-0002); each level unlocks only its own step, with a reason.
 /// </summary>
 public class StatReport
 {
@@ -22,10 +23,12 @@ public class StatReport
     public Guid EtownId { get; set; }
     /// <summary>GB/T 2260 county code of the e-town; drives the data scope filter.</summary>
     public required string CountyCode { get; set; }
-    /// <summary>"YYYY-MM".</summary>
+    /// <summary>"YYYY-MM" (monthly data set) or "YYYY" (annual data set).</summary>
     public required string Period { get; set; }
+    /// <summary><see cref="StatDataSet.Monthly"/> or <see cref="StatDataSet.Annual"/>.</summary>
+    public string DataSetCode { get; set; } = StatDataSet.Monthly;
     public StatReportStatus Status { get; private set; } = StatReportStatus.Draft;
-    /// <summary>The 5th working day after the month ends (STAT-02 “按时报送”).</summary>
+    /// <summary>The data set's N-th working day after the period ends, fixed when the report is created (STAT-02 “按时报送”).</summary>
     public DateOnly DueOn { get; set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
     public string? SubmittedBy { get; private set; }
@@ -35,6 +38,11 @@ public class StatReport
     public DateTimeOffset? ProvinceAcceptedAt { get; private set; }
     public DateTimeOffset? UnlockedAt { get; private set; }
     public string? UnlockReason { get; private set; }
+    /// <summary>Who unlocked last, and from which step (county approval, city or province acceptance).</summary>
+    public string? UnlockedBy { get; private set; }
+    public StatReportStatus? UnlockedFrom { get; private set; }
+    /// <summary>How many times the county has approved; value changes are counted per approval round (<see cref="StatValueChange.Round"/>).</summary>
+    public int ApprovalCount { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -57,7 +65,7 @@ public class StatReport
     public void RequireWritable()
     {
         if (IsLocked)
-            throw new DomainException("ETOWN-STAT-0002", $"{Period} 统计数据已经县级审核锁定（{StatusLabel(Status)}），不能修改；如需更正请由县级解锁。", 409);
+            throw new DomainException("ETOWN-STAT-0002", $"{Period} 统计数据已经县级审核锁定（{StatusLabel(Status)}），不能修改；如需更正请由{UnlockerOf(Status)}解锁。", 409);
     }
 
     void Move(StatReportStatus from, StatReportStatus to, string action)
@@ -79,6 +87,7 @@ public class StatReport
     {
         Move(StatReportStatus.Submitted, StatReportStatus.CountyApproved, "县级审核");
         ApprovedAt = now; ApprovedBy = by;
+        ApprovalCount++; // starts a new round: changes since this approval are counted afresh
     }
 
     /// <summary>Bottom-up: the city accepts only county-approved reports.</summary>
@@ -95,12 +104,41 @@ public class StatReport
         ProvinceAcceptedAt = now;
     }
 
-    /// <summary>The county reopens its own approval, with a reason; once the city has accepted, only upward levels could.</summary>
-    public void Unlock(DateTimeOffset now, string reason)
+    /// <summary>The level that may unlock a report in this state: each level reopens only its own step.</summary>
+    public static string UnlockerOf(StatReportStatus s) => s switch
     {
-        Move(StatReportStatus.CountyApproved, StatReportStatus.Draft, "解锁（仅县级已审核、尚未被市级接收的报表可以解锁）");
-        ApprovedAt = null; ApprovedBy = null;
-        UnlockedAt = now; UnlockReason = reason;
+        StatReportStatus.CityAccepted => "市级",
+        StatReportStatus.ProvinceAccepted => "省级",
+        _ => "县级",
+    };
+
+    /// <summary>The county reopens its own approval, with a reason (not once the city has accepted).</summary>
+    public void Unlock(DateTimeOffset now, string reason, string? by = null) =>
+        Reopen(StatReportStatus.CountyApproved, now, reason, by, "县级解锁");
+
+    /// <summary>The city reopens its own acceptance (not once the province has accepted): back to draft, the chain repeats.</summary>
+    public void UnlockByCity(DateTimeOffset now, string reason, string? by = null) =>
+        Reopen(StatReportStatus.CityAccepted, now, reason, by, "市级解锁");
+
+    /// <summary>The province reopens its own acceptance: back to draft, the chain repeats.</summary>
+    public void UnlockByProvince(DateTimeOffset now, string reason, string? by = null) =>
+        Reopen(StatReportStatus.ProvinceAccepted, now, reason, by, "省级解锁");
+
+    void Reopen(StatReportStatus from, DateTimeOffset now, string reason, string? by, string action)
+    {
+        if (Status != from)
+        {
+            var why = Status switch
+            {
+                StatReportStatus.Draft or StatReportStatus.Submitted => "只能解锁已审核或已接收的报表",
+                _ when Status > from => $"已被上级接收，只能由{UnlockerOf(Status)}解锁",
+                _ => $"本期应由{UnlockerOf(Status)}解锁",
+            };
+            throw new DomainException("ETOWN-STAT-0001", $"当前状态为“{StatusLabel(Status)}”，不能{action}：{why}。", 409);
+        }
+        Status = StatReportStatus.Draft;
+        ApprovedAt = null; ApprovedBy = null; CityAcceptedAt = null; ProvinceAcceptedAt = null;
+        UnlockedAt = now; UnlockReason = reason; UnlockedBy = by; UnlockedFrom = from;
     }
 }
 
@@ -114,4 +152,27 @@ public class StatValue
     public required string IndicatorCode { get; set; }
     public decimal Value { get; set; }
     public string? Comment { get; set; }
+}
+
+/// <summary>
+/// One change of a value after the report was approved at least once (STAT-05 “修改留痕”, shown to the approver as
+/// “自上次审核以来修改 N 项”): created (old null), changed, or removed (new null). Written by the one write path
+/// (<c>StatisticsService.WriteValuesAsync</c>), so page, API, API key and import all count. Each write is also in the
+/// audit log; this record keeps the old and new value per report and approval round for a quick answer.
+/// </summary>
+public class StatValueChange
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ReportId { get; set; }
+    public Guid EtownId { get; set; }
+    public required string CountyCode { get; set; }
+    public required string IndicatorCode { get; set; }
+    /// <summary>The report's <see cref="StatReport.ApprovalCount"/> when the change was made.</summary>
+    public int Round { get; set; }
+    public decimal? OldValue { get; set; }
+    public decimal? NewValue { get; set; }
+    public string? OldComment { get; set; }
+    public string? NewComment { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public string? ChangedBy { get; set; }
 }

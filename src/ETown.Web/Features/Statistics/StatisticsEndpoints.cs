@@ -5,7 +5,7 @@ namespace ETown.Web.Features.Statistics;
 
 public sealed record UnlockBody(string? Reason);
 
-/// <summary>Monthly statistics (STAT-01…05) under /api/v1/statistics.</summary>
+/// <summary>Monthly and annual statistics (STAT-01…05) under /api/v1/statistics. A period is "YYYY-MM" (month) or "YYYY" (year).</summary>
 public static class StatisticsEndpoints
 {
     static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
@@ -20,12 +20,12 @@ public static class StatisticsEndpoints
             TypedResults.Ok(await s.RulesAsync(ct))).RequireAuthorization(P(Permissions.Statistics.Read)).WithSummary("数据校验规则（阻断/提示）");
         g.MapGet("/reports", async Task<Ok<StatCompleteness>> (string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
-            .WithSummary("某统计期（YYYY-MM）本辖区各e镇的报送情况：应报、已报、按时（STAT-02）");
+            .WithSummary("某统计期（月报 YYYY-MM，年报 YYYY）本辖区各e镇的报送情况：应报、已报、按时（STAT-02）");
 
         var r = g.MapGroup("/etowns/{id:guid}/{period}");
         r.MapGet("", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.GetAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
-            .WithSummary("一个e镇一个月的统计报表（含上月、上年同月、同比与校验结果）");
+            .WithSummary("一个e镇一期的统计报表（含上期、上年同期、同比、校验结果与上次审核以来的修改）");
         r.MapPut("", async Task<Ok<StatReportView>> (Guid id, string period, StatReportInput input, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveAsync(id, period, input, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
             .WithSummary("保存填报数据（已锁定时 409 ETOWN-STAT-0002）");
@@ -41,12 +41,23 @@ public static class StatisticsEndpoints
         r.MapPost("/province-acceptance", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AcceptByProvinceAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Accept))
             .WithSummary("省级接收（仅市级已接收的报表）");
+        // County (Unlock), city and province (UnlockAccepted): the service decides by the caller's level.
         r.MapPost("/unlock", async Task<Ok<StatReportView>> (Guid id, string period, UnlockBody body, StatisticsService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.UnlockAsync(id, period, body.Reason, ct))).RequireAuthorization(P(Permissions.Statistics.Unlock))
-            .WithSummary("县级解锁（须写明原因，自动记入审计日志）");
+            TypedResults.Ok(await s.UnlockAsync(id, period, body.Reason, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("解锁退回填报：县级解锁已审核、市级解锁市级已接收、省级解锁省级已接收的报表（须写明原因，自动记入审计日志）");
 
         g.MapPut("/values", async Task<Ok<StatReportView>> (StatValuesPut input, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.PutValuesAsync(input, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
             .WithSummary("机器客户端（X-Api-Key）按（e镇、统计期、指标）幂等写入；submit=true 时一并报送");
+
+        g.MapGet("/data-sets", async Task<Ok<IReadOnlyList<StatDataSetRow>>> (StatDataSetService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(ct))).RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("统计数据集（月报、年报）：截止工作日、提前提醒天数、本辖区分配的e镇数（STAT-02）");
+        g.MapPut("/data-sets", async Task<Ok<IReadOnlyList<StatDataSetRow>>> (StatDataSetsInput input, StatDataSetService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.UpdateAsync(input, ct))).RequireAuthorization(P(Permissions.Statistics.DataSetManage))
+            .WithSummary("省级设置数据集截止工作日与提前提醒天数（只影响此后新建的报表，自动记入审计日志）");
+        g.MapPost("/reminders/run", async Task<Ok<StatReminderResult>> (StatReminderService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.RunNowAsync(ct))).RequireAuthorization(P(Permissions.Statistics.ReminderRun))
+            .WithSummary("立即按今天（北京时间）发送到期前与逾期报送提醒（省：全省；县：本县），同一提醒只发一次");
     }
 }

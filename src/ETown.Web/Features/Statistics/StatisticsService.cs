@@ -15,11 +15,21 @@ public sealed record StatRuleRow(string Code, string Left, string Operator, stri
 public sealed record StatValueRow(string Indicator, string Name, string Unit, bool Cumulative, decimal? Value, string? Comment,
     decimal? PreviousMonth, decimal? SameMonthLastYear, decimal? YoyPercent, IReadOnlyList<RuleResult> Rules);
 
+/// <summary>One value change since the last county approval: old → new (null = not yet entered / removed).</summary>
+public sealed record StatChangeRow(string Indicator, string Name, decimal? OldValue, decimal? NewValue, string? OldComment, string? NewComment,
+    DateTimeOffset ChangedAt, string? ChangedBy);
+
+/// <summary>
+/// One report as the page and the API show it. <c>ChangesSinceApproval</c> is null until the county has approved once;
+/// then it counts the value changes since its last approval (STAT-05), listed in <c>Changes</c>.
+/// </summary>
 public sealed record StatReportView(Guid? Id, Guid EtownId, string EtownName, string CountyCode, string CountyName, string Period, bool Exists,
     StatReportStatus Status, string StatusLabel, DateOnly DueOn, DateTimeOffset? SubmittedAt, string? SubmittedBy, bool? OnTime,
     DateTimeOffset? ApprovedAt, DateTimeOffset? CityAcceptedAt, DateTimeOffset? ProvinceAcceptedAt, string? UnlockReason,
     IReadOnlyList<StatValueRow> Values, IReadOnlyList<RuleResult> FailedRules,
-    bool CanEdit, bool CanSubmit, bool CanApprove, bool CanAcceptCity, bool CanAcceptProvince, bool CanUnlock);
+    bool CanEdit, bool CanSubmit, bool CanApprove, bool CanAcceptCity, bool CanAcceptProvince, bool CanUnlock,
+    string DataSetCode = StatDataSet.Monthly, string? DataSetName = null, DateTimeOffset? UnlockedAt = null, string? UnlockedBy = null,
+    string? UnlockedByLevel = null, int? ChangesSinceApproval = null, IReadOnlyList<StatChangeRow>? Changes = null);
 
 public sealed record StatValueInput(string Indicator, decimal? Value, string? Comment);
 public sealed record StatReportInput(IReadOnlyList<StatValueInput> Values);
@@ -28,17 +38,23 @@ public sealed record StatValuesPut(Guid EtownId, string Period, IReadOnlyList<St
 
 public sealed record StatListRow(Guid EtownId, string EtownName, string CountyCode, string CountyName, bool Exists, StatReportStatus? Status,
     string StatusLabel, DateOnly DueOn, DateTimeOffset? SubmittedAt, bool? OnTime, bool Overdue);
-/// <summary>Completeness of one period in the caller's scope: expected e-towns, reports received (submitted or later), on time.</summary>
-public sealed record StatCompleteness(string Period, DateOnly DueOn, int Expected, int Received, int OnTime, IReadOnlyList<StatListRow> Rows);
+/// <summary>
+/// Completeness of one period in the caller's scope: expected e-towns (those assigned the period's data set), reports
+/// received (submitted or later), on time.
+/// </summary>
+public sealed record StatCompleteness(string Period, DateOnly DueOn, int Expected, int Received, int OnTime, IReadOnlyList<StatListRow> Rows,
+    string DataSetCode = StatDataSet.Monthly, string? DataSetName = null);
 
 /// <summary>
-/// Monthly statistics (STAT-01…05). Operators enter their e-towns' figures (assignment scope), counties enter,
-/// approve (locking the data) and unlock; the city, then the province accept bottom-up. Reads go through the
-/// scope query filters; writes check permission and scope here, for the pages, the API and API keys alike.
+/// Monthly and annual statistics (STAT-01…05). Operators enter their e-towns' figures (assignment scope), counties enter,
+/// approve (locking the data) and unlock; the city, then the province accept bottom-up, and each level may unlock its own
+/// step with a reason. Reads go through the scope query filters; writes check permission and scope here, for the pages,
+/// the API, API keys and the import alike.
 /// </summary>
 public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock)
 {
-    public const int DueWorkingDays = 5;
+    /// <summary>The default deadline (STAT-02); the one in force is the data set's <see cref="StatDataSet.DueWorkingDays"/>.</summary>
+    public const int DueWorkingDays = StatDataSet.DefaultDueWorkingDays;
 
     /// <summary>Seeds the indicator catalogue and the rules at start-up; adds only what is missing (idempotent).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, CancellationToken ct = default)
@@ -51,7 +67,12 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         await ctx.SaveChangesAsync(ct);
     }
 
-    public DateOnly DueOn(StatPeriod p) => calendar.DeadlineAfter(p.LastDay, DueWorkingDays);
+    public DateOnly DueOn(StatPeriod p, int workingDays = DueWorkingDays) => calendar.DeadlineAfter(p.LastDay, workingDays);
+
+    /// <summary>The period's data set with its settings in force (the seeded defaults if it is missing).</summary>
+    static async Task<StatDataSet> DataSetAsync(EtownDbContext ctx, StatPeriod p, CancellationToken ct) =>
+        await ctx.StatDataSets.AsNoTracking().FirstOrDefaultAsync(d => d.Code == p.DataSetCode, ct)
+        ?? StatDataSet.Seed().Single(d => d.Code == p.DataSetCode);
 
     public async Task<IReadOnlyList<IndicatorRow>> IndicatorsAsync(CancellationToken ct = default)
     {
@@ -76,11 +97,13 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         caller.Require(Permissions.Statistics.Read);
         var p = StatPeriod.Parse(period);
         await using var ctx = db.Create(caller);
-        var towns = await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+        var set = await DataSetAsync(ctx, p, ct);
+        var towns = await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared
+                && ctx.StatDataSetAssignments.Any(a => a.EtownId == e.Id && a.DataSetCode == set.Code))
             .OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct);
         var key = p.ToString();
         var reports = await ctx.StatReports.AsNoTracking().Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, ct);
-        var due = DueOn(p);
+        var due = set.DueOn(p, calendar);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
         var rows = towns.Select(t =>
         {
@@ -91,7 +114,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                 !received && today > (r?.DueOn ?? due));
         }).ToList();
         return new StatCompleteness(key, due, rows.Count, rows.Count(r => r.Status >= StatReportStatus.Submitted),
-            rows.Count(r => r.Status >= StatReportStatus.Submitted && r.OnTime == true), rows);
+            rows.Count(r => r.Status >= StatReportStatus.Submitted && r.OnTime == true), rows, set.Code, set.Name);
     }
 
     // ------------------------------------------------------------------ one report
@@ -169,18 +192,49 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             if (!caller.Scope.All) throw new ForbiddenException("省级接收由省级业务管理员办理。");
         }, (r, now) => r.AcceptByProvince(now), ct);
 
-    /// <summary>The county unlocks its approval with a reason; the change (and the reason) is audited by SaveChanges.</summary>
+    /// <summary>
+    /// Each level reopens only its own step, with a mandatory reason (STAT-05): the county its approval, the city its
+    /// acceptance, the province its acceptance. The report goes back to draft so the operator or county correct it, and
+    /// the chain repeats; who unlocked, from which step and why is stored and audited by SaveChanges.
+    /// </summary>
     public Task<StatReportView> UnlockAsync(Guid etownId, string period, string? reason, CancellationToken ct = default)
     {
+        var level = LevelOf();
+        var permission = level == Level.City || level == Level.Province ? Permissions.Statistics.UnlockAccepted : Permissions.Statistics.Unlock;
+        caller.Require(permission);
+        if (level == Level.None) throw new ForbiddenException("统计报表由县级（已审核）、市级或省级（已接收）业务管理员解锁。");
         if (string.IsNullOrWhiteSpace(reason))
         {
-            caller.Require(Permissions.Statistics.Unlock);
             var errors = new FieldErrors();
             errors.Add("reason", "解锁时请写明原因。");
             errors.ThrowIfAny();
         }
-        return TransitionAsync(etownId, period, Permissions.Statistics.Unlock, RequireCountyLevel, (r, now) => r.Unlock(now, reason!.Trim()), ct);
+        var why = reason!.Trim();
+        if (why.Length > 1000)
+        {
+            var errors = new FieldErrors();
+            errors.Add("reason", "解锁原因不能超过 1000 字。");
+            errors.ThrowIfAny();
+        }
+        return TransitionAsync(etownId, period, permission, () => { }, (r, now) =>
+        {
+            switch (level)
+            {
+                case Level.County: r.Unlock(now, why, caller.UserName); break;
+                case Level.City: r.UnlockByCity(now, why, caller.UserName); break;
+                default: r.UnlockByProvince(now, why, caller.UserName); break;
+            }
+        }, ct);
     }
+
+    enum Level { None, County, City, Province }
+
+    /// <summary>Province (whole province), city (4-digit prefix), county (6-digit code); operators and others: none.</summary>
+    Level LevelOf() =>
+        caller.Scope.All ? Level.Province
+        : caller.Scope.RegionPrefix is { Length: 4 } ? Level.City
+        : caller.Scope.RegionPrefix is { Length: 6 } ? Level.County
+        : Level.None;
 
     void RequireCountyLevel()
     {
@@ -208,7 +262,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     // ------------------------------------------------------------------ helpers
 
     /// <summary>Scope for writes: the county of the e-town or an assignment to it (operators). Locked reports refuse (ETOWN-STAT-0002).</summary>
-    async Task<(Etown Etown, StatReport Report)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct, bool mustExist = false)
+    internal async Task<(Etown Etown, StatReport Report)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, StatPeriod p, CancellationToken ct, bool mustExist = false)
     {
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         if (!caller.Scope.CoversRegion(etown.CountyCode) && !caller.Scope.EtownIds.Contains(etownId))
@@ -220,7 +274,13 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         if (report is null)
         {
             if (mustExist) throw new DomainException("ETOWN-STAT-0003", $"{key} 尚未填报任何数据，不能报送。", 422);
-            report = new StatReport { EtownId = etownId, CountyCode = etown.CountyCode, Period = key, DueOn = DueOn(p), CreatedAt = clock.GetUtcNow() };
+            // The deadline in force when the report is created (STAT-02); later setting changes leave it as it is.
+            var set = await DataSetAsync(ctx, p, ct);
+            report = new StatReport
+            {
+                EtownId = etownId, CountyCode = etown.CountyCode, Period = key, DataSetCode = set.Code, DueOn = set.DueOn(p, calendar),
+                CreatedAt = clock.GetUtcNow(),
+            };
             Stamp(report);
             ctx.StatReports.Add(report);
         }
@@ -228,7 +288,12 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         return (etown, report);
     }
 
-    async Task WriteValuesAsync(EtownDbContext ctx, StatReport report, StatPeriod p, IReadOnlyList<StatValueInput> values, CancellationToken ct)
+    /// <summary>
+    /// The one write path of values (page, API, API key, import). Validates, upserts and — once the county has approved
+    /// the report at least once — records each created, changed or removed value as a <see cref="StatValueChange"/> of
+    /// the current approval round, so the approver sees what changed since the last approval (STAT-05).
+    /// </summary>
+    internal async Task WriteValuesAsync(EtownDbContext ctx, StatReport report, StatPeriod p, IReadOnlyList<StatValueInput> values, CancellationToken ct)
     {
         var indicators = (await ctx.StatIndicators.AsNoTracking().ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToDictionary(i => i.Code);
         var errors = new FieldErrors();
@@ -242,22 +307,40 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         errors.ThrowIfAny();
 
         var existing = report.Id == Guid.Empty ? [] : await ctx.StatValues.Where(x => x.ReportId == report.Id).ToDictionaryAsync(x => x.IndicatorCode, ct);
+        var now = clock.GetUtcNow();
+        void Changed(string indicator, decimal? oldValue, decimal? newValue, string? oldComment, string? newComment)
+        {
+            if (report.ApprovalCount == 0) return; // before the first approval there is nothing to compare with
+            ctx.StatValueChanges.Add(new StatValueChange
+            {
+                ReportId = report.Id, EtownId = report.EtownId, CountyCode = report.CountyCode, IndicatorCode = indicator, Round = report.ApprovalCount,
+                OldValue = oldValue, NewValue = newValue, OldComment = oldComment, NewComment = newComment, ChangedAt = now, ChangedBy = caller.UserName,
+            });
+        }
         foreach (var v in values)
         {
             var comment = string.IsNullOrWhiteSpace(v.Comment) ? null : v.Comment.Trim();
             existing.TryGetValue(v.Indicator, out var row);
             if (v.Value is null)
             {
-                if (row is not null) ctx.StatValues.Remove(row);
+                if (row is not null)
+                {
+                    ctx.StatValues.Remove(row);
+                    Changed(v.Indicator, row.Value, null, row.Comment, null);
+                }
                 continue;
             }
             if (row is null)
+            {
                 ctx.StatValues.Add(new StatValue
                 {
                     ReportId = report.Id, EtownId = report.EtownId, CountyCode = report.CountyCode, IndicatorCode = v.Indicator, Value = v.Value.Value, Comment = comment,
                 });
+                Changed(v.Indicator, null, v.Value.Value, null, comment);
+            }
             else if (row.Value != v.Value.Value || row.Comment != comment)
             {
+                Changed(v.Indicator, row.Value, v.Value.Value, row.Comment, comment);
                 row.Value = v.Value.Value;
                 row.Comment = comment;
             }
@@ -313,8 +396,28 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                      && (caller.Scope.CoversRegion(etown.CountyCode) || caller.Scope.EtownIds.Contains(etown.Id));
         var county = caller.Scope.RegionPrefix is { Length: 6 } && caller.Scope.CoversRegion(etown.CountyCode);
         var city = caller.Scope.RegionPrefix is { Length: 4 } && caller.Scope.CoversRegion(etown.CountyCode);
+        var set = await DataSetAsync(ctx, p, ct);
+        int? changeCount = null;
+        IReadOnlyList<StatChangeRow> changes = [];
+        if (report is { ApprovalCount: > 0 })
+        {
+            var names = f.Indicators.ToDictionary(i => i.Code, i => i.Name);
+            var round = report.ApprovalCount;
+            changes = (await ctx.StatValueChanges.AsNoTracking().Where(c => c.ReportId == report.Id && c.Round == round).ToListAsync(ct))
+                .OrderBy(c => c.ChangedAt).ThenBy(c => c.IndicatorCode, StringComparer.Ordinal)
+                .Select(c => new StatChangeRow(c.IndicatorCode, names.GetValueOrDefault(c.IndicatorCode, c.IndicatorCode), c.OldValue, c.NewValue,
+                    c.OldComment, c.NewComment, c.ChangedAt, c.ChangedBy)).ToList();
+            changeCount = changes.Count;
+        }
+        var unlock = status switch
+        {
+            StatReportStatus.CountyApproved => county && caller.Has(Permissions.Statistics.Unlock),
+            StatReportStatus.CityAccepted => city && caller.Has(Permissions.Statistics.UnlockAccepted),
+            StatReportStatus.ProvinceAccepted => caller.Scope.All && caller.Has(Permissions.Statistics.UnlockAccepted),
+            _ => false,
+        };
         return new StatReportView(report?.Id, etown.Id, etown.Name, etown.CountyCode, regions.NameOf(etown.CountyCode), key, report is not null,
-            status, report is null ? "未填报" : StatReport.StatusLabel(status), report?.DueOn ?? DueOn(p), report?.SubmittedAt, report?.SubmittedBy, report?.OnTime,
+            status, report is null ? "未填报" : StatReport.StatusLabel(status), report?.DueOn ?? set.DueOn(p, calendar), report?.SubmittedAt, report?.SubmittedBy, report?.OnTime,
             report?.ApprovedAt, report?.CityAcceptedAt, report?.ProvinceAcceptedAt, report?.UnlockReason,
             rows, results.Where(r => r.Applicable && !r.Passed).ToList(),
             CanEdit: writer && !(report?.IsLocked ?? false),
@@ -322,7 +425,10 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             CanApprove: county && caller.Has(Permissions.Statistics.Approve) && status == StatReportStatus.Submitted,
             CanAcceptCity: city && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CountyApproved,
             CanAcceptProvince: caller.Scope.All && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CityAccepted,
-            CanUnlock: county && caller.Has(Permissions.Statistics.Unlock) && status == StatReportStatus.CountyApproved);
+            CanUnlock: unlock,
+            DataSetCode: set.Code, DataSetName: set.Name, UnlockedAt: report?.UnlockedAt, UnlockedBy: report?.UnlockedBy,
+            UnlockedByLevel: report?.UnlockedFrom is { } from ? StatReport.UnlockerOf(from) : null,
+            ChangesSinceApproval: changeCount, Changes: changes);
     }
 
     void Stamp(StatReport r) => r.UpdatedAt = clock.GetUtcNow();

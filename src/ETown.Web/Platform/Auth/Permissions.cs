@@ -59,6 +59,9 @@ public static class Permissions
         public const string Unlock = "Statistics.Report.Unlock";
         public const string TargetSet = "Statistics.Target.Set";
         public const string CityFigureSet = "Statistics.CityFigure.Set";
+        public const string UnlockAccepted = "Statistics.Report.UnlockAccepted";
+        public const string DataSetManage = "Statistics.DataSet.Manage";
+        public const string ReminderRun = "Statistics.Reminder.Run";
     }
 
     public static class Reference
@@ -149,9 +152,12 @@ public static class Permissions
                 Leaf(Statistics.Approve, "审核统计报表（县）"),
                 Leaf(Statistics.Accept, "接收统计报表（市、省）"),
                 Leaf(Statistics.Unlock, "解锁已审核的统计报表（县）"),
+                Leaf(Statistics.UnlockAccepted, "解锁本级已接收的统计报表（市、省）"),
             ]),
             new("Statistics.Target", "年度目标", [Leaf(Statistics.TargetSet, "填报无申报书目标时的年度目标（县、省）")]),
             new("Statistics.CityFigure", "市级官方数据", [Leaf(Statistics.CityFigureSet, "填报本市总产值官方增速（市、省）")]),
+            new("Statistics.DataSet", "统计数据集", [Leaf(Statistics.DataSetManage, "维护数据集截止工作日与提醒天数（省）")]),
+            new("Statistics.Reminder", "报送提醒", [Leaf(Statistics.ReminderRun, "立即发送统计报送提醒（省、县）")]),
         ]),
         new("Reference", "基础数据", [
             new("Reference.Region", "行政区划", [Leaf(Reference.RegionUpdate, "维护县域类别与示范县标志")]),

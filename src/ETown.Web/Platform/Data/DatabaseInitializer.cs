@@ -40,8 +40,10 @@ public static class DatabaseInitializer
         await EligibilityService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
         await Features.Standards.StandardService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
         await Features.Statistics.StatisticsService.SeedAsync(ctx, ct);
+        await Features.Statistics.StatDataSets.SeedAsync(ctx, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
         if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
+        await Features.Statistics.StatDataSets.EnsureDefaultAssignmentsAsync(ctx, ct);
 
         await sp.GetRequiredService<RegionDirectory>().ReloadAsync(db, ct);
         await sp.GetRequiredService<WorkingCalendar>().ReloadAsync(db, ct);

@@ -13,6 +13,7 @@ using ETown.Web.Features.Statistics;
 using ETown.Web.Platform.Audit;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Notifications;
 using ETown.Web.Platform.Settings;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,11 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
     public DbSet<StatValue> StatValues => Set<StatValue>();
     public DbSet<Features.Statistics.Analytics.StatTarget> StatTargets => Set<Features.Statistics.Analytics.StatTarget>();
     public DbSet<Features.Statistics.Analytics.StatCityFigure> StatCityFigures => Set<Features.Statistics.Analytics.StatCityFigure>();
+    public DbSet<StatDataSet> StatDataSets => Set<StatDataSet>();
+    public DbSet<StatDataSetAssignment> StatDataSetAssignments => Set<StatDataSetAssignment>();
+    public DbSet<StatValueChange> StatValueChanges => Set<StatValueChange>();
+    /// <summary>Messages to an organisation: seen only by its own users (not by region scope).</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     // Flat members so EF parameterises them per context instance in the query filters.
     bool ScopeAll => Caller.Scope.All;
@@ -206,6 +212,7 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
         ConfigurePlans(b);
         ConfigureStandards(b);
         ConfigureStatistics(b);
+        ConfigureStatisticsWorkflow(b);
         b.Entity<EligibilityRuleSet>(e =>
         {
             e.Property(s => s.Code).HasMaxLength(32);
@@ -477,6 +484,57 @@ public abstract class EtownDbContext(DbContextOptions options, Caller caller, Ti
             e.HasIndex(x => new { x.CityCode, x.Period, x.IndicatorCode }).IsUnique();
             e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorCode).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(x => ScopeAll || (ScopeCityPrefix != null && x.CityCode.StartsWith(ScopeCityPrefix)));
+        });
+    }
+
+    /// <summary>Data sets and assignments (STAT-02), value changes since approval (STAT-05), notifications.</summary>
+    void ConfigureStatisticsWorkflow(ModelBuilder b)
+    {
+        b.Entity<StatDataSet>(e =>
+        {
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+        b.Entity<StatDataSetAssignment>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.DataSetCode).HasMaxLength(32);
+            e.HasIndex(x => new { x.EtownId, x.DataSetCode }).IsUnique();
+            e.HasIndex(x => x.DataSetCode);
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<StatDataSet>().WithMany().HasForeignKey(x => x.DataSetCode).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<StatReport>(e =>
+        {
+            e.Property(x => x.DataSetCode).HasMaxLength(32);
+            e.Property(x => x.UnlockedBy).HasMaxLength(256);
+            e.Property(x => x.UnlockedFrom).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.ApprovalCount);
+        });
+        b.Entity<StatValueChange>(e =>
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.IndicatorCode).HasMaxLength(64);
+            e.Property(x => x.OldComment).HasMaxLength(500);
+            e.Property(x => x.NewComment).HasMaxLength(500);
+            e.Property(x => x.ChangedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.ReportId, x.Round });
+            e.HasOne<StatReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(x => ScopeAll || (ScopeRegionPrefix != null && x.CountyCode.StartsWith(ScopeRegionPrefix)) || ScopeEtownIds.Contains(x.EtownId));
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(1000);
+            e.Property(x => x.Link).HasMaxLength(300);
+            e.Property(x => x.DedupKey).HasMaxLength(200);
+            e.HasIndex(x => x.DedupKey).IsUnique();
+            e.HasIndex(x => new { x.RecipientOrganisationId, x.ReadAt });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.RecipientOrganisationId).OnDelete(DeleteBehavior.Cascade);
+            // Only the recipient organisation's users (and system work) see a message, whatever their region scope.
+            e.HasQueryFilter(x => ScopeIsSystem || x.RecipientOrganisationId == ScopeOrganisationId);
         });
     }
 

@@ -39,7 +39,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     public async Task<EtownDerived> EtownAsync(Guid etownId, string period, bool approvedOnly = false, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var p = StatPeriod.Parse(period);
+        var p = ParseMonth(period);
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         return (await DeriveAsync(ctx, [etown], p, approvedOnly, ct)).Single();
@@ -48,7 +48,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     public async Task<IReadOnlyList<EtownDerived>> ScopeAsync(string period, bool approvedOnly = false, string? cityCode = null, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var p = StatPeriod.Parse(period);
+        var p = ParseMonth(period);
         await using var ctx = db.Create(caller);
         var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared);
         if (!string.IsNullOrEmpty(cityCode))
@@ -64,7 +64,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Guid etownId, string indicator, string from, string to, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var (f, t) = (StatPeriod.Parse(from), StatPeriod.Parse(to));
+        var (f, t) = (ParseMonth(from), ParseMonth(to));
         if (t.Year * 12 + t.Month < f.Year * 12 + f.Month) throw new DomainException("ETOWN-STAT-0011", "起始月份不能晚于结束月份。", 400);
         if (t.Year - f.Year > 10) throw new DomainException("ETOWN-STAT-0011", "趋势最长 10 年。", 400);
         await using var ctx = db.Create(caller);
@@ -141,7 +141,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     public async Task<CityFigureRow> CityFigureAsync(string cityCode, string period, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var p = StatPeriod.Parse(period);
+        var p = ParseMonth(period);
         var city = RequireCity(cityCode);
         await using var ctx = db.Create(caller);
         var key = p.ToString();
@@ -156,7 +156,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     {
         caller.Require(Permissions.Statistics.CityFigureSet);
         ArgumentNullException.ThrowIfNull(input);
-        var p = StatPeriod.Parse(input.Period);
+        var p = ParseMonth(input.Period);
         var city = RequireCity(input.CityCode);
         if (!caller.Scope.All && caller.Scope.RegionPrefix != city.Code[..4]) throw new ForbiddenException("只能填报本市的官方数据。");
         var errors = new FieldErrors();
@@ -179,6 +179,14 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
 
     Region RequireCity(string? code) =>
         regions.Find(code) is { Level: RegionLevel.City } c ? c : throw new DomainException("ETOWN-STAT-0010", $"不是山西省的市级行政区划代码：{code}。", 400);
+
+    /// <summary>Derived figures are monthly (an annual report's figures appear in December's).</summary>
+    static StatPeriod ParseMonth(string? text)
+    {
+        var p = StatPeriod.Parse(text);
+        if (p.IsAnnual) throw new DomainException("ETOWN-STAT-0014", "派生指标按月计算，统计期应写作“YYYY-MM”（年报指标在 12 月显示）。", 400);
+        return p;
+    }
 
     static void RequireYear(int year)
     {
