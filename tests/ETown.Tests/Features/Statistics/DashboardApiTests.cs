@@ -112,6 +112,8 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(HttpStatusCode.BadRequest, (await province.GetAsync($"{Api}/completeness/trend?period=2031-05&cityCode=140406")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await province.GetAsync($"{Api}/completeness?period=2031-5")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await province.GetAsync($"{Api}/completeness?period=2031-05&format=pdf")).StatusCode);
+        // The dashboards are monthly; the annual report ("YYYY") is not a month.
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.GetAsync($"{Api}/completeness/trend?period=2031")).StatusCode);
     }
 
     // ------------------------------------------------------------------ the table view and the export hold the same rows

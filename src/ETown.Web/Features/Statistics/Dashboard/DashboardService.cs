@@ -67,9 +67,20 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
         var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var last = new StatPeriod(now.Year, now.Month).Previous.ToString();
         await using var ctx = db.Create(caller);
-        var latest = await ctx.StatReports.AsNoTracking().Where(r => string.Compare(r.Period, last) <= 0)
+        var latest = await ctx.StatReports.AsNoTracking().Where(r => r.Period.Length == 7 && string.Compare(r.Period, last) <= 0)
             .OrderByDescending(r => r.Period).Select(r => r.Period).FirstOrDefaultAsync(ct);
         return latest ?? last;
+    }
+
+    /// <summary>The dashboards are monthly: a "YYYY-MM" month (the annual report "YYYY" has its own list).</summary>
+    static StatPeriod Month(string? period, string field = "period")
+    {
+        var p = StatPeriod.Parse(period);
+        if (!p.IsAnnual) return p;
+        var errors = new FieldErrors();
+        errors.Add(field, "统计分析看板按月统计，请写作“YYYY-MM”，例如 2025-11。");
+        errors.ThrowIfAny();
+        return p;
     }
 
     /// <summary>The city code ("140900") of a county code, from the region tree.</summary>
@@ -81,7 +92,8 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
     /// </summary>
     public async Task<CompletenessView> CompletenessAsync(string period, CancellationToken ct = default)
     {
-        var list = await statistics.ListAsync(period, ct);
+        caller.Require(Permissions.Statistics.Read);
+        var list = await statistics.ListAsync(Month(period).ToString(), ct);
         var level = caller.Scope.All ? LevelCity : LevelCounty;
         var areas = list.Rows
             .GroupBy(r => level == LevelCity ? CityOf(r.CountyCode) : r.CountyCode)
@@ -99,20 +111,22 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
 
     /// <summary>
     /// Completeness of the <paramref name="months"/> months ending with <paramref name="period"/>, in one query of reports.
-    /// Expected are the e-towns of the report list (neither withdrawn nor merely declared), received and on time as in
+    /// Expected are the e-towns of the report list (reporting, assigned the monthly data set), received and on time as in
     /// <see cref="CompletenessAsync"/>. <paramref name="cityCode"/> narrows to one city inside the caller's scope.
     /// </summary>
     public async Task<CompletenessTrendView> CompletenessTrendAsync(string period, string? cityCode = null, int months = 12, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var to = StatPeriod.Parse(period);
+        var to = Month(period);
         RequireCity(cityCode);
         months = Math.Clamp(months, 1, 60);
         var periods = new List<StatPeriod> { to };
         while (periods.Count < months) periods.Insert(0, periods[0].Previous);
         var keys = periods.Select(p => p.ToString()).ToList();
         await using var ctx = db.Create(caller);
-        var towns = (await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+        // Expected as in the report list: reporting e-towns assigned the monthly data set.
+        var towns = (await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared
+                    && ctx.StatDataSetAssignments.Any(a => a.EtownId == e.Id && a.DataSetCode == StatDataSet.Monthly))
                 .Select(e => new { e.Id, e.CountyCode }).ToListAsync(ct))
             .Where(e => cityCode is null || CityOf(e.CountyCode) == cityCode).Select(e => e.Id).ToHashSet();
         var reports = await ctx.StatReports.AsNoTracking().Where(r => keys.Contains(r.Period)).ToListAsync(ct);
@@ -182,7 +196,7 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
         bool approvedOnly = false, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var p = StatPeriod.Parse(period).ToString();
+        var p = Month(period).ToString();
         RequireCity(cityCode);
         var ind = await IndicatorAsync(indicator, ct);
         var towns = await analytics.ScopeAsync(p, approvedOnly, cityCode, ct);
@@ -219,8 +233,8 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
         CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var end = StatPeriod.Parse(to ?? await DefaultPeriodAsync(ct));
-        var start = from is null ? Back(end, 23) : StatPeriod.Parse(from);
+        var end = Month(to ?? await DefaultPeriodAsync(ct), "to");
+        var start = from is null ? Back(end, 23) : Month(from, "from");
         var months = (end.Year - start.Year) * 12 + end.Month - start.Month + 1;
         if (months is < 1 or > 120)
         {
@@ -243,7 +257,7 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
     public async Task<StandardsView> StandardsAsync(string period, string? cityCode = null, bool approvedOnly = false, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var p = StatPeriod.Parse(period).ToString();
+        var p = Month(period).ToString();
         RequireCity(cityCode);
         var towns = await analytics.ScopeAsync(p, approvedOnly, cityCode, ct);
         var checks = towns.SelectMany(t => t.Checks.Select(c => (t.EtownName, Check: c))).ToList();
