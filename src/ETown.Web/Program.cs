@@ -10,6 +10,7 @@ using ETown.Web.Features.Statistics;
 using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Features.Statistics.CityReport;
 using ETown.Web.Features.Statistics.Import;
+using ETown.Web.Features.Statistics.Dashboard;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
@@ -90,6 +91,7 @@ app.MapStatAnalyticsEndpoints();
 app.MapNotificationEndpoints();
 app.MapCityReportEndpoints();
 app.MapStatisticsImportEndpoints();
+app.MapStatisticsDashboardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

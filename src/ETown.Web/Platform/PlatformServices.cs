@@ -132,6 +132,7 @@ public static class PlatformServices
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<Features.Statistics.CityReport.CityMonthlyReport>();
         services.AddScoped<Features.Statistics.Import.StatImportService>();
+        services.AddScoped<Features.Statistics.Dashboard.DashboardService>();
         return services;
     }
 

@@ -290,6 +290,13 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/statistics/export"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/export?period=2025-11"),
         ["POST /api/v1/statistics/import"] = new("@stat-enterers", Probe.Write, "/api/v1/statistics/import?period=2031-01&dryRun=false", Note: "behaviour and scope: ImportTests"),
         ["PAGE /statistics/import"] = new("@stat-enterers", Probe.Page),
+        // Statistics dashboards (issue #4 item 7): every reader, rows scoped (DashboardApiTests); format=xlsx is the same table.
+        ["GET /api/v1/statistics/dashboard/completeness"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness?period=2025-11&format=xlsx", Note: "per city/county: DashboardApiTests"),
+        ["GET /api/v1/statistics/dashboard/completeness/trend"] = new("@stat-readers", Probe.Get, "/api/v1/statistics/dashboard/completeness/trend?period=2025-11"),
+        ["GET /api/v1/statistics/dashboard/ranking"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/dashboard/ranking?period=2025-11&indicator=online_retail&measure=target&format=xlsx", Note: "every e-town in scope is a row, none else"),
+        ["GET /api/v1/statistics/dashboard/trend"] = new("@stat-readers", Probe.EtownItem, "/api/v1/statistics/dashboard/trend?etownId={etown}&indicator=online_retail&from=2025-01&to=2025-12"),
+        ["GET /api/v1/statistics/dashboard/standards"] = new("@stat-readers", Probe.Export, "/api/v1/statistics/dashboard/standards?period=2025-11&format=xlsx", Note: "each e-town in scope is named under each check"),
+        ["PAGE /statistics/dashboard"] = new("@stat-readers", Probe.Page, Scope: PageScope.EtownList),
 
         // Framework plumbing (Blazor circuit)
         ["GET /_framework/opaque-redirect"] = new("@everyone", Probe.Framework),
