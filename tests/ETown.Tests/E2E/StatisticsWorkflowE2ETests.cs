@@ -14,7 +14,7 @@ public sealed class StatisticsBrowserCollection : ICollectionFixture<BrowserAppF
 
 /// <summary>
 /// Issue #4 “done when”, in a browser: the operator reports a month of its e-town, the county approves (the data lock),
-/// the city and then the province accept (STAT-02, STAT-05), and the province sees the completeness on /statistics —
+/// the city accepts and downloads its monthly report (SUP-07), the province accepts (STAT-02, STAT-05) and sees the completeness on /statistics —
 /// with a year-on-year figure the test recomputes by hand from the entered value and the demo's same month last year.
 /// </summary>
 [Collection(StatisticsBrowserCollection.Name)]
@@ -92,6 +92,24 @@ public sealed class StatisticsWorkflowE2ETests(BrowserAppFixture app)
         await Assertions.Expect(cityReport.Button("省级接收")).ToHaveCountAsync(0);
         await cityReport.ClickAsync("市级接收", "市级已接收");
         await cityReport.ExpectStatusAsync("市级已接收");
+
+        // …and downloads its monthly progress report (SUP-07), built from approved data: 潞城 is in it with this month.
+        await city.GotoAsync("/statistics/city-report");
+        await city.Locator("[data-testid=period]").FillAsync(period);
+        await city.Locator("[data-testid=period]").PressAsync("Tab");
+        await Assertions.Expect(city.Locator("[data-testid=summary]")).ToContainTextAsync("网络零售额");
+        var download = await city.RunAndWaitForDownloadAsync(() => city.ClickAsync("[data-testid=download-docx]"));
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        var docx = Path.Combine(Path.GetTempPath(), "etown-e2e-" + Guid.NewGuid().ToString("N") + ".docx");
+        await download.SaveAsAsync(docx);
+        try
+        {
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false);
+            var text = word.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("长治市乡村e镇建设工作进展情况报告", text);
+            Assert.Contains(Lucheng, text);
+        }
+        finally { File.Delete(docx); }
 
         var province = await app.NewPageAsync();
         await new LoginPage(province).SignInAsync("province", Password);

@@ -13,7 +13,7 @@ public sealed class StatisticsListPage(IPage page)
     {
         await page.GotoAsync("/statistics");
         await LoginPage.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "月度统计报送" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "统计报送" })).ToBeVisibleAsync();
     }
 
     ILocator PeriodBox => page.GetByLabel("统计期");
