@@ -15,9 +15,9 @@ public class StandardEndpointTests(DemoApps apps) : IClassFixture<DemoApps>
         return await ctx.Etowns.Where(e => e.CountyCode == county).Select(e => e.Id).FirstAsync();
     }
 
-    static async Task<string> VerdictOf(HttpClient c, Guid etown, int item)
+    static async Task<string> VerdictOf(HttpClient c, Guid etown, int item, int? year = null)
     {
-        var r = await c.GetAsync($"/api/v1/etowns/{etown}/compliance");
+        var r = await c.GetAsync($"/api/v1/etowns/{etown}/compliance" + (year is null ? "" : $"?year={year}"));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var j = await r.JsonAsync();
         return j.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetInt32() == item).GetProperty("verdict").GetString()!;
@@ -100,13 +100,15 @@ public class StandardEndpointTests(DemoApps apps) : IClassFixture<DemoApps>
         var app = apps[provider];
         var shanyin = await app.SignInAsync("shanyin");
         var town = await EtownId(app, "140621"); // 山阴: 整体推进县, 朔州 version
-        Assert.Equal("EvidencePending", await VerdictOf(shanyin, town, 35));
+        // 2025 has no complete approved statistics year in the demo (November/December not yet approved): pending
+        // until the county enters the figure.
+        Assert.Equal("EvidencePending", await VerdictOf(shanyin, town, 35, 2025));
         var r = await shanyin.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{town}/figures", new { figures = new[] { new { year = 2025, indicator = "total_investment_wan", value = 20_000m } } });
         Assert.Equal(HttpStatusCode.NoContent, r.StatusCode);
-        Assert.Equal("Met", await VerdictOf(shanyin, town, 35));
+        Assert.Equal("Met", await VerdictOf(shanyin, town, 35, 2025));
         r = await shanyin.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{town}/figures", new { figures = new[] { new { year = 2025, indicator = "total_investment_wan", value = 19_999m } } });
         Assert.Equal(HttpStatusCode.NoContent, r.StatusCode);
-        Assert.Equal("NotMet", await VerdictOf(shanyin, town, 35));
+        Assert.Equal("NotMet", await VerdictOf(shanyin, town, 35, 2025));
         var compliance = await (await shanyin.GetAsync($"/api/v1/etowns/{town}/compliance")).JsonAsync();
         Assert.Equal("SZ-2022", compliance.GetProperty("versionCode").GetString());
 
