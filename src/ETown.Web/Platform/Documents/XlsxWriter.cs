@@ -5,13 +5,21 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ETown.Web.Platform.Documents;
 
-/// <summary>Minimal .xlsx writer (OpenXML SDK): one sheet, a bold header row, text and number cells.</summary>
+/// <summary>Minimal .xlsx writer (OpenXML SDK): one or more sheets, each with a bold header row, text and number cells.</summary>
 public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    /// <summary>One worksheet: name (cut to Excel's 31 characters), bold header row, rows of text and number cells.</summary>
+    public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+
+    public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Write([new XlsxSheet(sheetName, headers, rows)]);
+
+    /// <summary>A workbook of several sheets, in the order given.</summary>
+    public static byte[] Write(IReadOnlyList<XlsxSheet> sheets)
     {
+        ArgumentNullException.ThrowIfNull(sheets);
         using var ms = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
         {
@@ -23,13 +31,20 @@ public static class XlsxWriter
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
                 new Borders(new Border()) { Count = 1 },
                 new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-            var ws = wb.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, headers.Cast<object?>().ToList(), bold: true));
-            uint r = 2;
-            foreach (var row in rows) data.Append(Row(r++, row, bold: false));
-            ws.Worksheet = new Worksheet(data);
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = sheetName }));
+            var list = new Sheets();
+            uint id = 1;
+            foreach (var sheet in sheets)
+            {
+                var ws = wb.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                data.Append(Row(1, sheet.Headers.Cast<object?>().ToList(), bold: true));
+                uint r = 2;
+                foreach (var row in sheet.Rows) data.Append(Row(r++, row, bold: false));
+                ws.Worksheet = new Worksheet(data);
+                var name = sheet.Name.Length > 31 ? sheet.Name[..31] : sheet.Name;
+                list.Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = id++, Name = name });
+            }
+            wb.Workbook.AppendChild(list);
             wb.Workbook.Save();
         }
         return ms.ToArray();

@@ -1,7 +1,5 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ETown.Web.Platform.Documents;
 
 namespace ETown.Web.Features.Statistics.CityReport;
 
@@ -12,19 +10,17 @@ namespace ETown.Web.Features.Statistics.CityReport;
 /// </summary>
 public static class CityReportXlsx
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxWriter.ContentType;
 
     public static string FileName(CityReportData d) => $"{d.Title}附件-{d.Period}.xlsx";
-
-    public sealed record Sheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
     public static byte[] Render(CityReportData d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return Write([Etowns(d), Completeness(d), Summary(d)]);
+        return XlsxWriter.Write([Etowns(d), Completeness(d), Summary(d)]);
     }
 
-    static Sheet Etowns(CityReportData d)
+    static XlsxWriter.XlsxSheet Etowns(CityReportData d)
     {
         var indicators = d.Etowns.FirstOrDefault()?.Figures ?? [];
         var headers = new List<string> { "e镇", "县(市、区)", "本月报表状态", "本月数据是否计入（已审核）" };
@@ -46,7 +42,7 @@ public static class CityReportXlsx
         return new($"各e镇指标{d.Period}", headers, rows);
     }
 
-    static Sheet Completeness(CityReportData d)
+    static XlsxWriter.XlsxSheet Completeness(CityReportData d)
     {
         string[] headers = ["e镇", "县(市、区)", "报表状态", "截止日期", "报送时间（北京时间）", "是否按时", "是否逾期未报", "是否计入本报告"];
         var rows = d.Completeness.Rows.Select(r => (IReadOnlyList<object?>)new List<object?>
@@ -61,7 +57,7 @@ public static class CityReportXlsx
         return new("报送情况", headers, rows);
     }
 
-    static Sheet Summary(CityReportData d)
+    static XlsxWriter.XlsxSheet Summary(CityReportData d)
     {
         string[] headers = ["指标", "单位", "本月合计", "本月有数e镇数", "本年累计合计", "累计有数e镇数",
             "同比口径本年累计合计", "同比口径上年同期累计合计", "同比口径e镇数（两年1–M月均完整）", "累计同比%",
@@ -75,62 +71,4 @@ public static class CityReportXlsx
     }
 
     static string Verdict(bool? met) => met switch { true => "达标", false => "未达标", null => "待定" };
-
-    /// <summary>A workbook of several sheets (bold header row, text and number cells), like <c>XlsxWriter</c> for one.</summary>
-    public static byte[] Write(IReadOnlyList<Sheet> sheets)
-    {
-        ArgumentNullException.ThrowIfNull(sheets);
-        using var ms = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new Workbook();
-            var styles = wb.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = new Stylesheet(
-                new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-                new Borders(new Border()) { Count = 1 },
-                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
-            var list = new Sheets();
-            uint id = 1;
-            foreach (var s in sheets)
-            {
-                var ws = wb.AddNewPart<WorksheetPart>();
-                var data = new SheetData();
-                data.Append(Row(1, s.Headers.Cast<object?>().ToList(), bold: true));
-                uint r = 2;
-                foreach (var row in s.Rows) data.Append(Row(r++, row, bold: false));
-                ws.Worksheet = new Worksheet(data);
-                // Sheet names: at most 31 characters.
-                list.Append(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = wb.GetIdOfPart(ws), SheetId = id++, Name = s.Name.Length > 31 ? s.Name[..31] : s.Name });
-            }
-            wb.Workbook.AppendChild(list);
-            wb.Workbook.Save();
-        }
-        return ms.ToArray();
-    }
-
-    static Row Row(uint index, IReadOnlyList<object?> values, bool bold)
-    {
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < values.Count; i++)
-        {
-            var reference = Column(i) + index.ToString(CultureInfo.InvariantCulture);
-            var cell = values[i] switch
-            {
-                null => new Cell { CellReference = reference },
-                decimal or int or long or double => new Cell
-                {
-                    CellReference = reference, DataType = CellValues.Number,
-                    CellValue = new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!),
-                },
-                var v => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v.ToString()!)) },
-            };
-            if (bold) cell.StyleIndex = 1;
-            row.Append(cell);
-        }
-        return row;
-    }
-
-    static string Column(int i) => i < 26 ? ((char)('A' + i)).ToString() : Column(i / 26 - 1) + (char)('A' + i % 26);
 }
