@@ -66,14 +66,16 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Browser collections run one after another, after the parallel ones (DisableParallelization): three apps with a
+// Chromium each, next to the database tests, starved the 2-core CI machine and Blazor circuits missed the 20 s wait.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser";
 }
 
 /// <summary>A second app for tests that change much state (the declaration workflow), so the scope tests keep their demo data.</summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class WorkflowBrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser-workflow";

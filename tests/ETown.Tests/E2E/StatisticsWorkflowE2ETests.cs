@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace ETown.Tests.E2E;
 
 /// <summary>Its own app, so the completeness counts do not depend on what other browser tests change.</summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class StatisticsBrowserCollection : ICollectionFixture<BrowserAppFixture>
 {
     public const string Name = "browser-statistics";
