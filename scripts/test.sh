@@ -71,6 +71,11 @@ set -e
 passed=$(grep -E '^\s+Passed:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
 failed=$(grep -E '^\s+Failed:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
 skipped=$(grep -E '^\s+Skipped:\s+[0-9]+' "$log" | tail -n 1 | grep -oE '[0-9]+' || true)
+if [ "${failed:-0}" != 0 ]; then
+    # Repeat each failing test with its message and first stack lines, so the end of the output names them.
+    echo "==> failed tests"
+    grep -E -A 12 '^\s+Failed [A-Za-z]' "$log" | cut -c1-400 || true
+fi
 rm -f "$log"
 echo "==> dotnet test exited with $rc"
 # The plain closing line CI reads: N passed, N failed.

@@ -32,6 +32,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:PrintAccounts", "false");
             b.UseSetting("Statistics:Reminders:Enabled", "false"); // reminders are sent from the page in the tests
+            // Quiet logs so a failing test stays visible in CI's output.
+            b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
