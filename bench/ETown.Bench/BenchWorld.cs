@@ -154,6 +154,7 @@ public sealed class BenchWorld : IAsyncDisposable
             users[county] = user.Id;
         }
         await ctx.SaveChangesAsync(ct);
+        await StatDataSets.EnsureDefaultAssignmentsAsync(ctx, ct); // as start-up does: every listed e-town owes both reports
         Towns = towns;
         Indicators = await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
 

@@ -278,6 +278,10 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         // Data sets, reminders and notifications (STAT-02, STAT-05; issue #4 items 2 and 5)
         ["GET /api/v1/statistics/data-sets"] = new("@stat-readers", Probe.Get),
         ["PUT /api/v1/statistics/data-sets"] = new("province", Probe.Write, Body: new { dataSets = new[] { new { code = "monthly", dueWorkingDays = 5, remindDaysBefore = 3 } } }),
+        ["GET /api/v1/statistics/data-sets/assignments"] = new("@stat-readers", Probe.Get, Note: "scope (county sees its e-towns only): StatDataSetAssignmentTests"),
+        ["PUT /api/v1/statistics/data-sets/assignments/{etownId:guid}"] = new("province", Probe.Write, "/api/v1/statistics/data-sets/assignments/00000000-0000-0000-0000-000000000001",
+            Body: new { dataSetCodes = new[] { "monthly" } }, Note: "behaviour: StatDataSetAssignmentTests"),
+        ["PAGE /statistics/data-sets"] = new("@stat-readers", Probe.Page),
         ["POST /api/v1/statistics/reminders/run"] = new("province @counties", Probe.Write, Note: "scope of the run: StatisticsWorkflowTests.Reminders_*"),
         ["GET /api/v1/notifications/"] = new("@signed-in", Probe.Get, "/api/v1/notifications", Note: "own organisation only: StatisticsWorkflowTests.Reminders_*"),
         ["POST /api/v1/notifications/{id:guid}/read"] = new("@signed-in", Probe.Write, "/api/v1/notifications/" + Guid.NewGuid() + "/read"),

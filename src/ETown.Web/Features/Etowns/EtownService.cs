@@ -151,6 +151,9 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         RequireRegion(e.CountyCode);
         RequireRegion(input.CountyCode);
         e.Name = input.Name.Trim();
+        if (e.CountyCode != input.CountyCode)
+            // The data scope of its statistics rows follows the e-town to its new county.
+            foreach (var a in await ctx.StatDataSetAssignments.IgnoreQueryFilters().Where(a => a.EtownId == id).ToListAsync(ct)) a.CountyCode = input.CountyCode;
         e.CountyCode = input.CountyCode;
         Apply(e, input);
         await ctx.SaveChangesAsync(ct);

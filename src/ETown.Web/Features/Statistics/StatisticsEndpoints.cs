@@ -56,6 +56,12 @@ public static class StatisticsEndpoints
         g.MapPut("/data-sets", async Task<Ok<IReadOnlyList<StatDataSetRow>>> (StatDataSetsInput input, StatDataSetService s, CancellationToken ct) =>
             TypedResults.Ok(await s.UpdateAsync(input, ct))).RequireAuthorization(P(Permissions.Statistics.DataSetManage))
             .WithSummary("省级设置数据集截止工作日与提前提醒天数（只影响此后新建的报表，自动记入审计日志）");
+        g.MapGet("/data-sets/assignments", async Task<Ok<IReadOnlyList<StatAssignmentRow>>> (StatDataSetService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AssignmentsAsync(ct))).RequireAuthorization(P(Permissions.Statistics.Read))
+            .WithSummary("本辖区报送统计的e镇及各自应报的数据集（月报、年报）");
+        g.MapPut("/data-sets/assignments/{etownId:guid}", async Task<Ok<StatAssignmentRow>> (Guid etownId, StatAssignmentInput input, StatDataSetService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SetAssignmentsAsync(etownId, input, ct))).RequireAuthorization(P(Permissions.Statistics.DataSetManage))
+            .WithSummary("省级设置一个e镇应报的数据集（至少一个；应报数、完整率和提醒随之变化，已填报表保留；自动记入审计日志）");
         g.MapPost("/reminders/run", async Task<Ok<StatReminderResult>> (StatReminderService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RunNowAsync(ct))).RequireAuthorization(P(Permissions.Statistics.ReminderRun))
             .WithSummary("立即按今天（北京时间）发送到期前与逾期报送提醒（省：全省；县：本县），同一提醒只发一次");

@@ -276,6 +276,9 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             if (mustExist) throw new DomainException("ETOWN-STAT-0003", $"{key} 尚未填报任何数据，不能报送。", 422);
             // The deadline in force when the report is created (STAT-02); later setting changes leave it as it is.
             var set = await DataSetAsync(ctx, p, ct);
+            // Only a data set the e-town is assigned is opened (STAT-02: the province decides who owes which report).
+            if (!await ctx.StatDataSetAssignments.AnyAsync(a => a.EtownId == etownId && a.DataSetCode == set.Code, ct))
+                throw new DomainException("ETOWN-STAT-0005", $"“{etown.Name}”未分配“{set.Name}”，无需填报；如需报送，请省级业务管理员在“数据集分配”中分配。", 422);
             report = new StatReport
             {
                 EtownId = etownId, CountyCode = etown.CountyCode, Period = key, DataSetCode = set.Code, DueOn = set.DueOn(p, calendar),

@@ -34,6 +34,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
             var e = new Etown { Name = name, CountyCode = "140406", PlannedAreaKm2 = 1.5m };
             e.SetStatusForSeed(EtownStatus.UnderConstruction);
             ctx.Etowns.Add(e);
+            await StatDataSets.AssignDefaultsAsync(ctx, e); // as listing does: owes both reports
         }
         await ctx.SaveChangesAsync();
     }

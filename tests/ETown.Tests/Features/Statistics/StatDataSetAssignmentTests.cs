@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,82 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.DoesNotContain(annual.GetProperty("rows").EnumerateArray(), r => r.GetProperty("etownId").GetGuid() == kelan);
         var monthly = await (await province.GetAsync("/api/v1/statistics/reports?period=2029-05")).JsonAsync();
         Assert.Contains(monthly.GetProperty("rows").EnumerateArray(), r => r.GetProperty("etownId").GetGuid() == kelan);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Province_AssignsDataSets_ExpectedReportsAndEntryFollow_OthersMayOnlyRead(string provider)
+    {
+        var app = apps[provider];
+        Guid youyu;
+        await using (var ctx = app.SystemContext())
+            youyu = await ctx.Etowns.Where(e => e.Name == "右玉县西口e镇").Select(e => e.Id).SingleAsync();
+        var province = await app.SignInAsync("province");
+        var county = await app.SignInAsync("youyu");
+        var url = $"/api/v1/statistics/data-sets/assignments/{youyu}";
+
+        // Everyone who reads statistics sees the assignments of their own scope only.
+        var all = (await OkJson(province.GetAsync("/api/v1/statistics/data-sets/assignments"))).EnumerateArray().ToList();
+        Assert.True(all.Count >= 7);
+        var own = (await OkJson(county.GetAsync("/api/v1/statistics/data-sets/assignments"))).EnumerateArray().ToList();
+        Assert.Equal(["右玉县西口e镇"], own.Select(r => r.GetProperty("etownName").GetString()));
+        Assert.Equal([StatDataSet.Monthly, StatDataSet.Annual], Codes(own[0]));
+
+        // Only the province assigns (STAT-02); a county or city is refused and nothing changes.
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = new[] { "monthly" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("shuozhou")).SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = new[] { "monthly" } })).StatusCode);
+
+        // Clear messages for what cannot be: none at all, an unknown data set.
+        var none = await province.SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = Array.Empty<string>() });
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("至少应分配一个数据集", await none.Content.ReadAsStringAsync());
+        var unknown = await province.SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = new[] { "monthly", "weekly" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("未知的数据集：weekly", await unknown.Content.ReadAsStringAsync());
+        await using (var ctx = app.SystemContext())
+            Assert.Equal(2, await ctx.StatDataSetAssignments.CountAsync(a => a.EtownId == youyu));
+
+        // The province takes 右玉 off the annual report: audited, no longer expected, and the annual report cannot be opened.
+        Assert.Equal([StatDataSet.Monthly], Codes(await OkJson(province.SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = new[] { "monthly" } }))));
+        await using (var ctx = app.SystemContext())
+            Assert.True(await ctx.AuditRecords.AnyAsync(a => a.EntityType == nameof(StatDataSetAssignment) && a.Action == "Delete" && a.UserName == "province"));
+        var annual = await OkJson(province.GetAsync("/api/v1/statistics/reports?period=2031"));
+        Assert.DoesNotContain(annual.GetProperty("rows").EnumerateArray(), r => r.GetProperty("etownId").GetGuid() == youyu);
+        var refused = await county.SendJsonAsync(HttpMethod.Put, $"/api/v1/statistics/etowns/{youyu}/2031", new { values = new[] { new { indicator = IndicatorCatalogue.Tax, value = 12.5m } } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("ETOWN-STAT-0005", await refused.ProblemCodeAsync());
+        await using (var ctx = app.SystemContext())
+            Assert.False(await ctx.StatReports.AnyAsync(r => r.EtownId == youyu && r.Period == "2031"));
+        // The monthly report is still owed and open.
+        await OkJson(county.SendJsonAsync(HttpMethod.Put, $"/api/v1/statistics/etowns/{youyu}/2031-03", new { values = new[] { new { indicator = IndicatorCatalogue.Brands, value = 3m } } }));
+
+        // Assigned again: expected again, and the annual report opens.
+        Assert.Equal([StatDataSet.Monthly, StatDataSet.Annual], Codes(await OkJson(province.SendJsonAsync(HttpMethod.Put, url, new { dataSetCodes = new[] { "annual", "monthly" } }))));
+        annual = await OkJson(province.GetAsync("/api/v1/statistics/reports?period=2031"));
+        Assert.Contains(annual.GetProperty("rows").EnumerateArray(), r => r.GetProperty("etownId").GetGuid() == youyu);
+        await OkJson(county.SendJsonAsync(HttpMethod.Put, $"/api/v1/statistics/etowns/{youyu}/2031", new { values = new[] { new { indicator = IndicatorCatalogue.Tax, value = 12.5m } } }));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task AnEtownThatDoesNotReport_CannotBeAssigned(string provider)
+    {
+        var app = apps[provider];
+        var county = await app.SignInAsync("lucheng");
+        var created = await county.SendJsonAsync(HttpMethod.Post, "/api/v1/etowns", new { name = "潞城区未列入测试e镇", countyCode = "140406", plannedAreaKm2 = 1.5m });
+        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        var r = await (await app.SignInAsync("province")).SendJsonAsync(HttpMethod.Put, $"/api/v1/statistics/data-sets/assignments/{id}", new { dataSetCodes = new[] { "monthly" } });
+        Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
+        Assert.Equal("ETOWN-STAT-0004", await r.ProblemCodeAsync());
+        await using var ctx = app.SystemContext();
+        Assert.False(await ctx.StatDataSetAssignments.AnyAsync(a => a.EtownId == id));
+    }
+
+    static List<string> Codes(JsonElement row) => row.GetProperty("dataSetCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
+
+    static async Task<JsonElement> OkJson(Task<HttpResponseMessage> call)
+    {
+        var r = await call;
+        Assert.True(r.StatusCode == HttpStatusCode.OK, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+        return await r.JsonAsync();
     }
 
     static async Task<int> CountAsync(EtownAppFactory app)

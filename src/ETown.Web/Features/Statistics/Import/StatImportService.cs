@@ -65,7 +65,8 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         var query = ctx.Etowns.AsNoTracking();
         query = etownId is { } one
             ? query.Where(e => e.Id == one)
-            : query.Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared);
+            : query.Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared
+                               && ctx.StatDataSetAssignments.Any(a => a.EtownId == e.Id && a.DataSetCode == p.DataSetCode)); // only those owing it
         var towns = (await query.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct))
             .Where(e => MayEnter(e.Id, e.CountyCode)).ToList();
         if (etownId is not null && towns.Count == 0) throw new NotFoundException("e镇");
