@@ -127,6 +127,7 @@ public static class PlatformServices
         services.AddScoped<Features.Statistics.StatisticsService>();
         services.AddScoped<Features.Statistics.Analytics.StatAnalyticsService>();
         services.AddScoped<Features.Statistics.StatDataSetService>();
+        services.AddScoped<Features.Statistics.StatCatalogueService>();
         services.AddScoped<Features.Statistics.StatReminderService>();
         services.AddHostedService<Features.Statistics.StatReminderWorker>();
         services.AddScoped<Notifications.NotificationService>();

@@ -29,6 +29,8 @@ public class StatRule
     public RuleImportance Importance { get; set; }
     public required string Message { get; set; }
     public int SortOrder { get; set; }
+    /// <summary>A rule is switched off, never deleted: start-up seeding re-adds missing seeded codes, and findings stay explainable.</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 public sealed record RuleResult(string Code, string Indicator, RuleImportance Importance, bool Applicable, bool Passed,
@@ -48,6 +50,7 @@ public static class StatRuleEngine
         var results = new List<RuleResult>();
         foreach (var r in rules.OrderBy(r => r.SortOrder).ThenBy(r => r.Code, StringComparer.Ordinal))
         {
+            if (!r.Enabled) continue; // switched off by the province
             if (!current.ContainsKey(r.Left)) continue; // the indicator is not reported in this period
             var left = current.GetValueOrDefault(r.Left);
             decimal? right = r.Right switch

@@ -16,6 +16,24 @@ public static class StatisticsEndpoints
 
         g.MapGet("/indicators", async Task<Ok<IReadOnlyList<IndicatorRow>>> (StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.IndicatorsAsync(ct))).RequireAuthorization(P(Permissions.Statistics.Read)).WithSummary("统计指标目录（STAT-01）");
+        g.MapPost("/indicators", async Task<Created<CatalogueIndicator>> (IndicatorInput input, StatCatalogueService s, CancellationToken ct) =>
+        {
+            var row = await s.CreateIndicatorAsync(input, ct);
+            return TypedResults.Created($"/api/v1/statistics/indicators/{row.Code}", row);
+        }).RequireAuthorization(P(Permissions.Statistics.CatalogueManage))
+            .WithSummary("省级新增统计指标（累计指标自动加“不小于上期”阻断规则）；填报页、模板、校验与分析随之出现，无需改代码");
+        g.MapPut("/indicators/{code}", async Task<Ok<CatalogueIndicator>> (string code, IndicatorInput input, StatCatalogueService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.UpdateIndicatorAsync(code, input, ct))).RequireAuthorization(P(Permissions.Statistics.CatalogueManage))
+            .WithSummary("省级修改统计指标（已有填报数据的指标不能改周期、汇总方式与是否累计）");
+        g.MapPost("/rules", async Task<Created<StatRuleRow>> (StatRuleInput input, StatCatalogueService s, CancellationToken ct) =>
+        {
+            var row = await s.CreateRuleAsync(input, ct);
+            return TypedResults.Created($"/api/v1/statistics/rules/{row.Code}", row);
+        }).RequireAuthorization(P(Permissions.Statistics.CatalogueManage))
+            .WithSummary("省级新增数据校验规则：左侧指标 运算符 系数 × 右侧（指标、数字、previous_month、same_month_last_year），阻断或提示");
+        g.MapPut("/rules/{code}", async Task<Ok<StatRuleRow>> (string code, StatRuleInput input, StatCatalogueService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.UpdateRuleAsync(code, input, ct))).RequireAuthorization(P(Permissions.Statistics.CatalogueManage))
+            .WithSummary("省级修改或停用/启用数据校验规则（规则不删除，停用后不再检查）");
         g.MapGet("/rules", async Task<Ok<IReadOnlyList<StatRuleRow>>> (StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RulesAsync(ct))).RequireAuthorization(P(Permissions.Statistics.Read)).WithSummary("数据校验规则（阻断/提示）");
         g.MapGet("/reports", async Task<Ok<StatCompleteness>> (string period, StatisticsService s, CancellationToken ct) =>

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ETown.Web.Features.Statistics;
 
 public sealed record IndicatorRow(string Code, string Name, string Unit, StatPeriodType PeriodType, StatAggregation Aggregation, bool Cumulative, string SourceRule);
-public sealed record StatRuleRow(string Code, string Left, string Operator, string Right, decimal Factor, RuleImportance Importance, string Message);
+public sealed record StatRuleRow(string Code, string Left, string Operator, string Right, decimal Factor, RuleImportance Importance, string Message,
+    bool Enabled = true, int SortOrder = 0);
 
 /// <summary>One indicator line of the form: the value with last month and the same month last year beside it.</summary>
 public sealed record StatValueRow(string Indicator, string Name, string Unit, bool Cumulative, decimal? Value, string? Comment,
@@ -87,7 +88,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         caller.Require(Permissions.Statistics.Read);
         await using var ctx = db.Create(caller);
         return (await ctx.StatRules.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct))
-            .Select(r => new StatRuleRow(r.Code, r.Left, r.Operator, r.Right, r.Factor, r.Importance, r.Message)).ToList();
+            .Select(r => new StatRuleRow(r.Code, r.Left, r.Operator, r.Right, r.Factor, r.Importance, r.Message, r.Enabled, r.SortOrder)).ToList();
     }
 
     // ------------------------------------------------------------------ list and completeness

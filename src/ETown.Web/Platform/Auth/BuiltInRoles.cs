@@ -26,7 +26,7 @@ public static class BuiltInRoles
              P.Registry.AssignmentManage, P.Reference.RegionUpdate, P.Org.OrganisationRead, P.Org.UserRead,
              P.Declaration.Read, P.Declaration.ReviewManage, P.Declaration.EligibilityCheck, P.Declaration.RuleSetManage,
              P.Plan.Read, P.Plan.Reopen, P.Standard.CatalogueRead, P.Standard.CatalogueManage, P.Standard.ComplianceRead,
-             P.Statistics.Read, P.Statistics.Accept, P.Statistics.TargetSet, P.Statistics.CityFigureSet, P.Statistics.UnlockAccepted, P.Statistics.DataSetManage, P.Statistics.ReminderRun, P.Statistics.CityReportGenerate]),
+             P.Statistics.Read, P.Statistics.Accept, P.Statistics.TargetSet, P.Statistics.CityFigureSet, P.Statistics.UnlockAccepted, P.Statistics.DataSetManage, P.Statistics.CatalogueManage, P.Statistics.ReminderRun, P.Statistics.CityReportGenerate]),
         new(CityOfficer, "市商务局等市级部门业务人员：本市各县数据", false,
             [P.Registry.EtownRead, P.Org.OrganisationRead, P.Org.UserRead, P.Declaration.Read, P.Declaration.Recommend,
              P.Declaration.EligibilityCheck, P.Declaration.RuleSetManage,

@@ -61,6 +61,7 @@ public static class Permissions
         public const string CityFigureSet = "Statistics.CityFigure.Set";
         public const string UnlockAccepted = "Statistics.Report.UnlockAccepted";
         public const string DataSetManage = "Statistics.DataSet.Manage";
+        public const string CatalogueManage = "Statistics.Catalogue.Manage";
         public const string ReminderRun = "Statistics.Reminder.Run";
         public const string CityReportGenerate = "Statistics.CityReport.Generate";
     }
@@ -157,7 +158,8 @@ public static class Permissions
             ]),
             new("Statistics.Target", "年度目标", [Leaf(Statistics.TargetSet, "填报无申报书目标时的年度目标（县、省）")]),
             new("Statistics.CityFigure", "市级官方数据", [Leaf(Statistics.CityFigureSet, "填报本市总产值官方增速（市、省）")]),
-            new("Statistics.DataSet", "统计数据集", [Leaf(Statistics.DataSetManage, "维护数据集截止工作日与提醒天数（省）")]),
+            new("Statistics.DataSet", "统计数据集", [Leaf(Statistics.DataSetManage, "维护数据集截止工作日、提醒天数与e镇分配（省）")]),
+            new("Statistics.Catalogue", "指标与校验规则", [Leaf(Statistics.CatalogueManage, "新增、修改统计指标与数据校验规则（省）")]),
             new("Statistics.Reminder", "报送提醒", [Leaf(Statistics.ReminderRun, "立即发送统计报送提醒（省、县）")]),
             new("Statistics.CityReport", "市级月度进展报告", [Leaf(Statistics.CityReportGenerate, "生成市级月度进展报告")]),
         ]),

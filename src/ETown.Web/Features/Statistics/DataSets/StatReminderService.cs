@@ -141,7 +141,7 @@ public sealed class StatReminderWorker(IServiceProvider services, IConfiguration
                     scope.ServiceProvider.GetRequiredService<Caller>().SetSystem();
                     var r = await scope.ServiceProvider.GetRequiredService<StatReminderService>().RunAsync(today, stoppingToken);
                     done = today;
-                    log.LogInformation("统计报送提醒 {Today}：到期前提醒 {BeforeDue} 条，逾期提醒 {Overdue} 条。", today, r.BeforeDue, r.Overdue);
+                    log.LogInformation("统计报送提醒 {Today}：到期前提醒 {BeforeDue} 条，逾期提醒 {Overdue} 条。", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.BeforeDue, r.Overdue);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
                 catch (Exception ex)

@@ -386,7 +386,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             .Select(i => new TemplateIndicator(i.Code, i.Name, i.Unit, i.PeriodType, i.Aggregation, i.Cumulative, i.SourceRule)).ToList();
 
     static async Task<List<StatRuleRow>> RulesAsync(EtownDbContext ctx, CancellationToken ct) =>
-        (await ctx.StatRules.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct))
+        (await ctx.StatRules.AsNoTracking().Where(r => r.Enabled).OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct))
             .Select(r => new StatRuleRow(r.Code, r.Left, r.Operator, r.Right, r.Factor, r.Importance, r.Message)).ToList();
 
     sealed record StoredValue(Guid EtownId, string Period, string IndicatorCode, decimal Value, string? Comment);

@@ -1133,6 +1133,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal>("Factor")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");

@@ -1128,6 +1128,9 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("Factor")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
