@@ -37,6 +37,8 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
         await page.ReloadAsync();
         await LoginPage.WaitInteractiveAsync(page);
         await page.FillAsync("[data-testid=search]", "怀仁");
+        // Wait for the filter before a single-element assertion (a strict locator does not retry past 8 matches).
+        await Assertions.Expect(page.Locator("[data-testid=assignment-row]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=assignment-row] [data-testid=assign-annual]")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("[data-testid=assignment-row] [data-testid=assign-monthly]")).ToBeCheckedAsync();
     }

@@ -24,7 +24,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
     static readonly string[] Counties = ["lucheng", "kelan", "linyi", "shanyin", "yingxian", "huairen", "youyu"];
     static readonly string[] Cities = ["changzhi", "shuozhou"];
     static readonly string[] Accounts =
-        ["province", .. Cities, .. Counties, "operator", "thirdparty", "entity", "discipline", "expert1", "expert2", "sysadmin", "secadmin", "auditadmin"];
+        ["province", .. Cities, "shuozhoutj", .. Counties, "operator", "thirdparty", "entity", "discipline", "expert1", "expert2", "sysadmin", "secadmin", "auditadmin"];
     static readonly string[] Callers = [.. Accounts, Anonymous];
 
     /// <summary>Groups usable in the Allowed column.</summary>
@@ -46,8 +46,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         "@std-readers" => ["province", .. Cities, .. Counties, "operator"],
         "@std-managers" => ["province", .. Cities],
         "@evidence-submitters" => [.. Counties, "operator"],
-        "@stat-readers" => ["province", .. Cities, .. Counties, "operator"],
-        "@stat-enterers" => [.. Counties, "operator"],
+        "@stat-readers" => ["province", .. Cities, "shuozhoutj", .. Counties, "operator"],
+        "@stat-enterers" => [.. Counties, "operator", "shuozhoutj"],
         _ => [t],
     }).Distinct().ToArray();
 
@@ -59,7 +59,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
     static readonly Dictionary<string, string[]> VisibleEtowns = new()
     {
         ["province"] = AllTowns,
-        ["changzhi"] = [L], ["shuozhou"] = [SY, YX, HR, YY],
+        ["changzhi"] = [L], ["shuozhou"] = [SY, YX, HR, YY], ["shuozhoutj"] = [SY, YX, HR, YY],
         ["lucheng"] = [L], ["kelan"] = [K], ["linyi"] = [Y], ["shanyin"] = [SY], ["yingxian"] = [YX], ["huairen"] = [HR], ["youyu"] = [YY],
         ["operator"] = [L], ["thirdparty"] = [YX], ["entity"] = [L],
         ["discipline"] = [L], // 长治市纪委监委: region 1404
@@ -69,7 +69,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
     /// <summary>Region prefix of each account's organisation scope (organisations and users); "" = whole province.</summary>
     static readonly Dictionary<string, string> RegionScope = new()
     {
-        ["province"] = "", ["changzhi"] = "1404", ["shuozhou"] = "1406",
+        ["province"] = "", ["changzhi"] = "1404", ["shuozhou"] = "1406", ["shuozhoutj"] = "1406",
         ["lucheng"] = "140406", ["kelan"] = "140929", ["linyi"] = "140821", ["shanyin"] = "140621",
         ["yingxian"] = "140622", ["huairen"] = "140681", ["youyu"] = "140623",
         ["discipline"] = "1404", ["sysadmin"] = "", ["secadmin"] = "", ["auditadmin"] = "",

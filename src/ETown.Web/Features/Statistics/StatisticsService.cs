@@ -268,8 +268,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         if (!caller.Scope.CoversRegion(etown.CountyCode) && !caller.Scope.EtownIds.Contains(etownId))
             throw new NotFoundException("e镇");
-        if (!caller.Scope.IsSystem && (caller.Scope.All || caller.Scope.RegionPrefix is { Length: 4 }))
-            throw new ForbiddenException("统计数据由承办企业或县级填报。");
+        if (!StatEntryScope.MayEnterAtLevel(caller))
+            throw new ForbiddenException(StatEntryScope.ProvinceMessage);
         var key = p.ToString();
         var report = await ctx.StatReports.FirstOrDefaultAsync(r => r.EtownId == etownId && r.Period == key, ct);
         if (report is null)
@@ -396,8 +396,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                 results.Where(r => r.Indicator == i.Code && r.Applicable).ToList());
         }).ToList();
         var status = report?.Status ?? StatReportStatus.Draft;
-        var writer = caller.Has(Permissions.Statistics.Enter) && !caller.Scope.All && caller.Scope.RegionPrefix is not { Length: 4 }
-                     && (caller.Scope.CoversRegion(etown.CountyCode) || caller.Scope.EtownIds.Contains(etown.Id));
+        var writer = caller.Has(Permissions.Statistics.Enter) && StatEntryScope.MayEnter(caller, etown.Id, etown.CountyCode);
         var county = caller.Scope.RegionPrefix is { Length: 6 } && caller.Scope.CoversRegion(etown.CountyCode);
         var city = caller.Scope.RegionPrefix is { Length: 4 } && caller.Scope.CoversRegion(etown.CountyCode);
         var set = await DataSetAsync(ctx, p, ct);

@@ -7,6 +7,7 @@ public static class BuiltInRoles
 {
     public const string ProvinceOfficer = "省级业务管理员";
     public const string CityOfficer = "市级业务管理员";
+    public const string CityStatisticsLiaison = "市级统计信息联络员";
     public const string CountyOfficer = "县级业务管理员";
     public const string Operator = "承办企业用户";
     public const string ThirdParty = "第三方机构用户";
@@ -32,6 +33,9 @@ public static class BuiltInRoles
              P.Declaration.EligibilityCheck, P.Declaration.RuleSetManage,
              P.Plan.Read, P.Standard.CatalogueRead, P.Standard.CatalogueManage, P.Standard.ComplianceRead,
              P.Statistics.Read, P.Statistics.Accept, P.Statistics.CityFigureSet, P.Statistics.UnlockAccepted, P.Statistics.CityReportGenerate]),
+        // Issue #4 item 9: a city liaison fills many e-towns at once (template + import); the county still approves (STAT-05).
+        new(CityStatisticsLiaison, "市商务局统计信息联络员：代填本市各e镇统计数据、批量导入 Excel（仍由县级审核）", false,
+            [P.Registry.EtownRead, P.Statistics.Read, P.Statistics.Enter]),
         new(CountyOfficer, "县政府、e镇办业务人员：本县数据", false,
             [P.Registry.EtownRead, P.Registry.EtownCreate, P.Registry.EtownUpdate, P.Registry.EtownChangeStatus, P.Registry.EtownPublish,
              P.Registry.AssignmentManage, P.Org.OrganisationRead, P.Org.UserRead, P.Org.ApiKeyManage,

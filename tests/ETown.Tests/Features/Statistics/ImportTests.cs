@@ -94,6 +94,39 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
           .Set(row, C.Brands, 5m);
     }
 
+    /// <summary>Issue #4 item 9: a city liaison fills the whole city in one file; the counties still approve (STAT-05).</summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task CityLiaison_FillsTheCitysEtownsInOneFile_TheCountyStillApproves(string provider)
+    {
+        var app = apps[provider];
+        var liaison = await app.SignInAsync("shuozhoutj");
+        const string P = "2031-07";
+        string[] towns = ["山阴县古城乡村e镇", "应县木塔鲜生乡村e镇", "怀仁市陶瓷e镇", "右玉县西口e镇"];
+
+        var wb = await TemplateAsync(liaison, P);
+        Assert.Equal(towns.Order(), wb.EtownNames().Order()); // every e-town of 朔州, none of another city
+        for (var i = 0; i < towns.Length; i++) FillGood(wb, wb.RowOf(towns[i]), i);
+        var w = await (await ImportAsync(liaison, P, wb.Bytes, dryRun: false)).JsonAsync();
+        Assert.True(w.GetProperty("written").GetBoolean(), w.ToString());
+        Assert.Equal((20, 4), (N(w, "created"), N(w, "reportsCreated")));
+        Assert.Equal(203m, (await StoredAsync(app, "右玉县西口e镇", P))[C.MarketEntities]);
+        await using (var ctx = app.SystemContext())
+            Assert.Equal(20, await ctx.AuditRecords.CountAsync(x => x.EntityType == nameof(StatValue) && x.Action == "Create" && x.UserName == "shuozhoutj"));
+
+        // The liaison enters and submits, but approving stays with the county.
+        var youyu = await TownIdAsync(app, "右玉县西口e镇");
+        Assert.Equal(HttpStatusCode.OK, (await liaison.PostAsync($"/api/v1/statistics/etowns/{youyu}/{P}/submit", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await liaison.PostAsync($"/api/v1/statistics/etowns/{youyu}/{P}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("youyu")).PostAsync($"/api/v1/statistics/etowns/{youyu}/{P}/approve", null)).StatusCode);
+
+        // Another city's e-town is out of reach, and the province does not enter at all.
+        var lucheng = await TownIdAsync(app, Lucheng);
+        var outside = await liaison.SendJsonAsync(HttpMethod.Put, $"/api/v1/statistics/etowns/{lucheng}/{P}", new { values = new[] { new { indicator = C.Brands, value = 1m } } });
+        Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        var province = await app.SignInAsync("province");
+        Assert.Equal(HttpStatusCode.Forbidden, (await province.GetAsync($"/api/v1/statistics/template?period={P}")).StatusCode);
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task RoundTrip_CountyLiaisonFillsSeveralEtowns_DryRunWritesNothing_ReimportIsIdempotent(string provider)
     {

@@ -59,8 +59,8 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
     {
         caller.Require(Permissions.Statistics.Enter);
         var p = StatPeriod.Parse(period);
-        if (!caller.Scope.IsSystem && (caller.Scope.All || caller.Scope.RegionPrefix is { Length: 4 }))
-            throw new ForbiddenException("统计数据由承办企业或县级填报，市级、省级不下载填报模板（可导出统计数据）。");
+        if (!StatEntryScope.MayEnterAtLevel(caller))
+            throw new ForbiddenException(StatEntryScope.ProvinceMessage + "省级不下载填报模板（可导出统计数据）。");
         await using var ctx = db.Create(caller);
         var query = ctx.Etowns.AsNoTracking();
         query = etownId is { } one
@@ -376,10 +376,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
 
     // ------------------------------------------------------------------ helpers
 
-    /// <summary>The write scope of <see cref="StatisticsService.LoadForWriteAsync"/>: the e-town's county, or an assignment to it.</summary>
-    bool MayEnter(Guid etownId, string countyCode) =>
-        caller.Scope.IsSystem || (!caller.Scope.All && caller.Scope.RegionPrefix is not { Length: 4 }
-                                  && (caller.Scope.CoversRegion(countyCode) || caller.Scope.EtownIds.Contains(etownId)));
+    bool MayEnter(Guid etownId, string countyCode) => StatEntryScope.MayEnter(caller, etownId, countyCode);
 
     static async Task<List<TemplateIndicator>> IndicatorsAsync(EtownDbContext ctx, StatPeriod p, CancellationToken ct) =>
         (await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct)).Where(i => i.AppliesTo(p))

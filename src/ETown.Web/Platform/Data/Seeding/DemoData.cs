@@ -26,6 +26,7 @@ public static class DemoData
         new("province", "省商务厅 王处长", "山西省商务厅", BuiltInRoles.ProvinceOfficer),
         new("changzhi", "长治市商务局 李科长", "长治市商务局", BuiltInRoles.CityOfficer),
         new("shuozhou", "朔州市商务局 赵科长", "朔州市商务局", BuiltInRoles.CityOfficer),
+        new("shuozhoutj", "朔州市商务局 统计信息联络员 钱", "朔州市商务局", BuiltInRoles.CityStatisticsLiaison),
         new("lucheng", "潞城区e镇办 张主任", "长治市潞城区乡村e镇工作领导小组办公室", BuiltInRoles.CountyOfficer),
         new("kelan", "岢岚县e镇办 刘主任", "岢岚县乡村e镇工作领导小组办公室", BuiltInRoles.CountyOfficer),
         new("linyi", "临猗县e镇办 陈主任", "临猗县乡村e镇工作领导小组办公室", BuiltInRoles.CountyOfficer),
