@@ -94,11 +94,14 @@ public static class StatRuleEngine
             new() { Code = "RETAIL-YOY-DOWN", Left = C, Operator = ">=", Right = StatRule.SameMonthLastYear, Factor = 0.5m,
                 Importance = RuleImportance.Warning, Message = "网络零售额比上年同月下降超过50%，请在备注中说明原因。", SortOrder = 41 },
         };
-        rules.AddRange(indicators.Where(i => i.Cumulative).Select(i => new StatRule
-        {
-            Code = "CUM-" + i.Code, Left = i.Code, Operator = ">=", Right = StatRule.PreviousMonth, Importance = RuleImportance.Blocking,
-            Message = $"{i.Name}是累计数，不能小于上月。", SortOrder = 30,
-        }));
+        rules.AddRange(indicators.Where(i => i.Cumulative).Select(CumulativeRule));
         return rules;
     }
+
+    /// <summary>The “never decreases” rule of a cumulative indicator (CUM-code), for the seeded and for added indicators.</summary>
+    public static StatRule CumulativeRule(Indicator i) => new()
+    {
+        Code = "CUM-" + i.Code, Left = i.Code, Operator = ">=", Right = StatRule.PreviousMonth, Importance = RuleImportance.Blocking,
+        Message = $"{i.Name}是累计数，不能小于上{(i.PeriodType == StatPeriodType.Annual ? "年" : "月")}。", SortOrder = 30,
+    };
 }

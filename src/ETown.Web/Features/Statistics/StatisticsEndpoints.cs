@@ -40,6 +40,10 @@ public static class StatisticsEndpoints
             TypedResults.Ok(await s.ListAsync(period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
             .WithSummary("某统计期（月报 YYYY-MM，年报 YYYY）本辖区各e镇的报送情况：应报、已报、按时（STAT-02）");
 
+        g.MapPost("/reports/acceptance", async Task<Ok<StatPeriodAcceptance>> (string period, string? cityCode, StatisticsService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AcceptPeriodAsync(period, cityCode, ct))).RequireAuthorization(P(Permissions.Statistics.Accept))
+            .WithSummary("本期整体接收：市级在本市全部应报e镇经县级审核后、省级在全部（或 cityCode 指定市的）应报e镇经市级接收后一次接收；否则 409 ETOWN-STAT-0006 并列出未完成的e镇");
+
         var r = g.MapGroup("/etowns/{id:guid}/{period}");
         r.MapGet("", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.GetAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))

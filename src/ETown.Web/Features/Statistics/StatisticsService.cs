@@ -32,6 +32,9 @@ public sealed record StatReportView(Guid? Id, Guid EtownId, string EtownName, st
     string DataSetCode = StatDataSet.Monthly, string? DataSetName = null, DateTimeOffset? UnlockedAt = null, string? UnlockedBy = null,
     string? UnlockedByLevel = null, int? ChangesSinceApproval = null, IReadOnlyList<StatChangeRow>? Changes = null);
 
+/// <summary>Result of accepting a whole period at one level: how many reports moved now, how many were already accepted.</summary>
+public sealed record StatPeriodAcceptance(string Period, string Level, string? CityCode, int Expected, int Accepted, int AlreadyAccepted);
+
 public sealed record StatValueInput(string Indicator, decimal? Value, string? Comment);
 public sealed record StatReportInput(IReadOnlyList<StatValueInput> Values);
 /// <summary>Machine clients (X-Api-Key): upsert per (e-town, period, indicator); <c>Submit</c> also reports it (no-op when already reported).</summary>
@@ -192,6 +195,59 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         {
             if (!caller.Scope.All) throw new ForbiddenException("省级接收由省级业务管理员办理。");
         }, (r, now) => r.AcceptByProvince(now), ct);
+
+    /// <summary>
+    /// Accepts a whole period at the caller's level — issue #4 item 5, “a parent level approves only after all its
+    /// children” (DHIS2 approval of an organisation unit). The city accepts once every e-town of the city that owes the
+    /// period's data set is approved by its county; the province (one city, or all) once every such e-town is accepted by
+    /// its city. Otherwise nothing moves and the e-towns still waiting are named (ETOWN-STAT-0006). Every report waiting
+    /// for this level moves in one SaveChanges; each change and the acceptance itself are audited.
+    /// </summary>
+    public async Task<StatPeriodAcceptance> AcceptPeriodAsync(string period, string? cityCode, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Statistics.Accept);
+        var level = LevelOf();
+        if (level is not (Level.City or Level.Province)) throw new ForbiddenException("本期整体接收由市级或省级业务管理员办理。");
+        var p = StatPeriod.Parse(period);
+        if (level == Level.City) cityCode = caller.Scope.RegionPrefix + "00"; // a city accepts only its own
+        else if (!string.IsNullOrWhiteSpace(cityCode) && regions.Find(cityCode) is not { Level: RegionLevel.City })
+        {
+            var errors = new FieldErrors();
+            errors.Add("cityCode", $"“{cityCode}”不是山西省的地级市代码（例如 140400 长治市）；不填则为全省。");
+            errors.ThrowIfAny();
+        }
+        var prefix = string.IsNullOrWhiteSpace(cityCode) ? null : cityCode[..4];
+        await using var ctx = db.Create(caller);
+        var set = await DataSetAsync(ctx, p, ct);
+        var towns = await ctx.Etowns.AsNoTracking()
+            .Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared
+                        && ctx.StatDataSetAssignments.Any(a => a.EtownId == e.Id && a.DataSetCode == set.Code)
+                        && (prefix == null || e.CountyCode.StartsWith(prefix)))
+            .OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+        var key = p.ToString();
+        var ids = towns.Select(t => t.Id).ToList();
+        var reports = await ctx.StatReports.Where(r => r.Period == key && ids.Contains(r.EtownId)).ToDictionaryAsync(r => r.EtownId, ct);
+        var needed = level == Level.City ? StatReportStatus.CountyApproved : StatReportStatus.CityAccepted;
+        var what = level == Level.City ? "县级审核" : "市级接收";
+        if (towns.Count == 0)
+            throw new DomainException("ETOWN-STAT-0006", $"{key} 本辖区没有应报送“{set.Name}”的e镇，无需接收。", 409);
+        var waiting = towns.Where(t => !reports.TryGetValue(t.Id, out var r) || r.Status < needed).Select(t => t.Name).ToList();
+        if (waiting.Count > 0)
+            throw new DomainException("ETOWN-STAT-0006",
+                $"{key} 还有 {waiting.Count} 个e镇的报表未经{what}，不能整体接收：{string.Join("、", waiting.Take(10))}{(waiting.Count > 10 ? " 等" : "")}。可先逐个接收已{what}的报表。", 409);
+        var now = clock.GetUtcNow();
+        var moving = reports.Values.Where(r => r.Status == needed).ToList();
+        foreach (var r in moving)
+        {
+            if (level == Level.City) r.AcceptByCity(now); else r.AcceptByProvince(now);
+            Stamp(r);
+        }
+        var levelName = level == Level.City ? "市级" : "省级";
+        ctx.AddAuditEvent("StatPeriodAccept", "StatPeriod", key, "Success",
+            after: new { Level = levelName, CityCode = cityCode, Expected = towns.Count, Accepted = moving.Count });
+        await ctx.SaveChangesAsync(ct);
+        return new StatPeriodAcceptance(key, levelName, string.IsNullOrWhiteSpace(cityCode) ? null : cityCode, towns.Count, moving.Count, towns.Count - moving.Count);
+    }
 
     /// <summary>
     /// Each level reopens only its own step, with a mandatory reason (STAT-05): the county its approval, the city its

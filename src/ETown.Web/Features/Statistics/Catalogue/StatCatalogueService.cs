@@ -55,7 +55,7 @@ public sealed partial class StatCatalogueService(EtownDb db, Caller caller)
         Apply(indicator, input, inUse: false, errors);
         errors.ThrowIfAny();
         ctx.StatIndicators.Add(indicator);
-        if (indicator.Cumulative) ctx.StatRules.Add(CumulativeRule(indicator));
+        if (indicator.Cumulative) ctx.StatRules.Add(StatRuleEngine.CumulativeRule(indicator));
         await ctx.SaveChangesAsync(ct);
         return Row(indicator, false);
     }
@@ -73,7 +73,7 @@ public sealed partial class StatCatalogueService(EtownDb db, Caller caller)
         Apply(indicator, input, inUse, errors);
         errors.ThrowIfAny();
         if (indicator.Cumulative && !wasCumulative && !await ctx.StatRules.AnyAsync(r => r.Code == "CUM-" + code, ct))
-            ctx.StatRules.Add(CumulativeRule(indicator));
+            ctx.StatRules.Add(StatRuleEngine.CumulativeRule(indicator));
         await ctx.SaveChangesAsync(ct);
         return Row(indicator, inUse);
     }
@@ -174,12 +174,6 @@ public sealed partial class StatCatalogueService(EtownDb db, Caller caller)
         rule.SortOrder = input.SortOrder;
         rule.Enabled = input.Enabled;
     }
-
-    static StatRule CumulativeRule(Indicator i) => new()
-    {
-        Code = "CUM-" + i.Code, Left = i.Code, Operator = ">=", Right = StatRule.PreviousMonth, Importance = RuleImportance.Blocking,
-        Message = $"{i.Name}是累计数，不能小于上期。", SortOrder = 30,
-    };
 
     static async Task<HashSet<string>> UsedCodesAsync(EtownDbContext ctx, CancellationToken ct) =>
         (await ctx.StatValues.IgnoreQueryFilters().Select(v => v.IndicatorCode).Distinct().ToListAsync(ct)).ToHashSet();
