@@ -18,7 +18,7 @@ public sealed class PeriodAcceptanceE2ETests(BrowserAppFixture app)
     }
 
     [Fact]
-    public async Task Shuozhou_WaitsForItsCounties_Changzhi_AcceptsTheMonthInOneClick()
+    public async Task Shuozhou_WaitsForItsCounties_Changzhi_AcceptsTheMonthInOneClick_ThenTheProvinceForChangzhi()
     {
         // Demo 2025-11 in 朔州: 山阴 submitted, 应县 approved, 怀仁 draft, 右玉 not reported — the button stays off.
         var shuozhou = await app.NewPageAsync();
@@ -36,5 +36,14 @@ public sealed class PeriodAcceptanceE2ETests(BrowserAppFixture app)
         await Assertions.Expect(changzhi.Locator("[data-testid=success]")).ToContainTextAsync("市级已接收 1 份报表");
         await Assertions.Expect(changzhi.Locator("[data-testid=accept-period]")).ToHaveTextAsync("本期已全部接收");
         await Assertions.Expect(changzhi.Locator("[data-testid=reports]")).ToContainTextAsync("市级已接收");
+
+        // The province: the whole province is not complete, 长治 alone is — it accepts 长治's month.
+        var province = await app.NewPageAsync();
+        await OpenMonthAsync(province, "province", "2025-11");
+        await Assertions.Expect(province.Locator("[data-testid=accept-period]")).ToBeDisabledAsync();
+        await province.SelectOptionAsync("[data-testid=accept-city]", "140400");
+        await Assertions.Expect(province.Locator("[data-testid=accept-period]")).ToHaveTextAsync("接收全部 1 份");
+        await province.ClickAsync("[data-testid=accept-period]");
+        await Assertions.Expect(province.Locator("[data-testid=success]")).ToContainTextAsync("省级已接收 1 份报表");
     }
 }
