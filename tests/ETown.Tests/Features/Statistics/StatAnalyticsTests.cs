@@ -43,6 +43,38 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
 
     static decimal? Dec(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetDecimal();
 
+    /// <summary>
+    /// STD-33's city average: a province-wide caller computes it from the values it has already loaded, a city caller
+    /// reads it separately (system read of the whole city). Both must give the same threshold for every e-town.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task CityAverage_IsTheSame_WhetherTheProvinceOrTheCityAsks(string provider)
+    {
+        var app = apps[provider];
+        var province = await app.SignInAsync("province");
+        foreach (var (user, prefix) in new[] { ("shuozhou", "1406"), ("changzhi", "1404") })
+        {
+            var city = await app.SignInAsync(user);
+            foreach (var period in new[] { "2025-12", "2024-06" })
+            foreach (var approvedOnly in new[] { false, true })
+            {
+                var q = $"/api/v1/statistics/derived?period={period}&approvedOnly={approvedOnly.ToString().ToLowerInvariant()}";
+                static Dictionary<string, (decimal?, decimal?, string?)> Std33(JsonElement list, string prefix) =>
+                    list.EnumerateArray().Where(e => e.GetProperty("countyCode").GetString()!.StartsWith(prefix, StringComparison.Ordinal))
+                        .ToDictionary(e => e.GetProperty("etownName").GetString()!, e =>
+                        {
+                            var c = Check(e, "STD-33");
+                            return (Dec(c, "value"), Dec(c, "threshold"), c.GetProperty("basis").GetString());
+                        });
+                var byProvince = Std33(await (await province.GetAsync(q)).JsonAsync(), prefix);
+                var byCity = Std33(await (await city.GetAsync(q)).JsonAsync(), prefix);
+                Assert.NotEmpty(byCity);
+                Assert.Equal(byCity, byProvince);
+                if (period == "2025-12" && !approvedOnly) Assert.All(byCity.Values, v => Assert.NotNull(v.Item2)); // a real average was compared
+            }
+        }
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task DerivedFigures_MatchTheHandComputation_AndMarkUnapprovedData(string provider)
     {

@@ -207,6 +207,11 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var entered = (await ctx.StatTargets.AsNoTracking().Where(x => ids.Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
             .ToLookup(x => x.EtownId);
         var cityGrowth = new Dictionary<string, (decimal? Growth, string Basis)>();
+        // A province-wide caller has usually loaded every e-town of a city already: the city's growth comes from those
+        // values instead of a second read per city (docs/benchmarks.md). Same e-towns, same figures as the system read.
+        var loaded = ids.ToHashSet();
+        var output = indicators.FirstOrDefault(i => i.Code == IndicatorCatalogue.TotalOutput);
+        var townsByCity = caller.Scope.All && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
         var result = new List<EtownDerived>();
         foreach (var e in etowns)
         {
@@ -221,7 +226,13 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             var county = regions.Find(e.CountyCode);
             var cityCode = county?.ParentCode ?? "";
             if (!cityGrowth.TryGetValue(cityCode, out var cg))
-                cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct);
+            {
+                Func<decimal?>? fromLoaded = townsByCity is not null && townsByCity.TryGetValue(cityCode, out var cityTowns) && cityTowns.All(loaded.Contains)
+                    ? () => DerivedCalculator.CityGrowth(cityTowns.Select(id =>
+                        DerivedCalculator.Figure(output!, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null)))
+                    : null;
+                cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded);
+            }
             var checks = DerivedCalculator.Checks(p, figures.ToDictionary(f => f.Indicator), cg.Growth, cg.Basis);
             var status = statuses.TryGetValue(e.Id, out var s) ? s : (StatReportStatus?)null;
             result.Add(new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, cityCode, regions.NameOf(cityCode), key, status,
@@ -231,7 +242,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     }
 
     /// <summary>The city's official figure when entered, else the growth computed from all the city's e-towns (not only the caller's).</summary>
-    async Task<(decimal? Growth, string Basis)> CityGrowthAsync(EtownDbContext ctx, string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    async Task<(decimal? Growth, string Basis)> CityGrowthAsync(EtownDbContext ctx, string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct,
+        Func<decimal?>? fromLoaded = null)
     {
         if (cityCode.Length != 6) return (null, "");
         var key = p.ToString();
@@ -239,9 +251,16 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var official = await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
         if (official is not null) return (official.GrowthPercent, "市统计部门数据" + (official.Source is null ? "" : "：" + official.Source));
-        var computed = await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct);
+        var computed = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct);
         return (computed, "按本市各e镇总产值合计计算");
     }
+
+    /// <summary>City code → the reporting e-towns of the city, as <see cref="ComputedCityGrowthAsync"/> selects them.</summary>
+    async Task<Dictionary<string, List<Guid>>> ReportingTownsByCityAsync(EtownDbContext ctx, CancellationToken ct) =>
+        (await ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+            .Select(e => new { e.Id, e.CountyCode }).ToListAsync(ct))
+        .GroupBy(e => regions.Find(e.CountyCode)?.ParentCode ?? "")
+        .ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
 
     /// <summary>Σ output YTD / Σ output YTD last year − 1 over the city's e-towns with both spans complete. Only this one number leaves the system read.</summary>
     async Task<decimal?> ComputedCityGrowthAsync(string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct)
