@@ -42,7 +42,9 @@ public sealed class DeclarationWorkflowE2ETests(BrowserAppFixture app)
         await Fill(county, "#f-ecom", "12");
         await Assertions.Expect(county.Locator("[data-testid=eligibility-verdict]")).ToHaveTextAsync("符合申报条件");
         await county.ClickAsync("[data-testid=save-draft]");
-        await county.WaitForURLAsync(u => u.Contains("/declarations/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal));
+        // The first save creates the declaration and runs the eligibility engine: allow it more than the default 20 s on a busy CI machine.
+        await county.WaitForURLAsync(u => u.Contains("/declarations/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal),
+            new() { Timeout = 60_000 });
         await LoginPage.WaitInteractiveAsync(county);
         var declarationUrl = county.Url;
 

@@ -122,7 +122,14 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     internal static List<List<string>> HtmlTable(string html, string key)
     {
         var table = Regex.Match(html, $"<table[^>]*data-testid=\"table-{Regex.Escape(key)}\"[^>]*>(.*?)</table>", RegexOptions.Singleline);
-        Assert.True(table.Success, $"table-{key} not in the page");
+        if (!table.Success)
+        {
+            // Say what the page showed instead (an empty panel, an error, another page), so a failure can be diagnosed.
+            var shown = Regex.Matches(html, "data-testid=\"(empty-[^\"]*|error)\"[^>]*>(.*?)</", RegexOptions.Singleline)
+                .Select(m => $"{m.Groups[1].Value}: {WebUtility.HtmlDecode(Regex.Replace(m.Groups[2].Value, "<[^>]*>", "")).Trim()}");
+            var title = Regex.Match(html, "<title>(.*?)</title>", RegexOptions.Singleline).Groups[1].Value;
+            Assert.Fail($"table-{key} not in the page “{title}” ({html.Length} chars); shown: {string.Join(" | ", shown)}");
+        }
         return Regex.Matches(table.Groups[1].Value, "<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)
             .Select(tr => Regex.Matches(tr.Groups[1].Value, "<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)
                 .Select(td => WebUtility.HtmlDecode(Regex.Replace(td.Groups[1].Value, "<[^>]*>", "")).Trim()).ToList())
@@ -147,7 +154,9 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
 
     internal static async Task AssertExportEqualsTableAsync(HttpClient client, string pageUrl, string key, string exportUrl, int minRows)
     {
-        var html = await (await client.GetAsync(pageUrl)).Content.ReadAsStringAsync();
+        var page = await client.GetAsync(pageUrl);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{pageUrl}: {(int)page.StatusCode} {page.Headers.Location}");
+        var html = await page.Content.ReadAsStringAsync();
         var table = HtmlTable(html, key);
         Assert.True(table.Count > minRows, $"{key}: only {table.Count - 1} rows");
         // The page links the export of exactly this table.
