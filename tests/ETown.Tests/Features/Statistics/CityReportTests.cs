@@ -5,6 +5,7 @@ using ETown.Tests.Infrastructure;
 using ETown.Web.Platform.Documents;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -18,11 +19,7 @@ public class CityReportTests(DemoApps apps) : IClassFixture<DemoApps>
     const string Lucheng = "长治市潞城区乡村e镇";
     static readonly string[] ShuozhouTowns = ["山阴县古城乡村e镇", "应县木塔鲜生乡村e镇", "怀仁市陶瓷e镇", "右玉县西口e镇"];
 
-    static string Url(Guid etown, string period, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
     static string Report(string ext, string city, string period) => $"/api/v1/statistics/city-report.{ext}?cityCode={city}&period={period}";
-
-    static object Values(params (string Indicator, decimal Value)[] v) =>
-        new { values = v.Select(x => new { indicator = x.Indicator, value = x.Value, comment = (string?)null }).ToArray() };
 
     static async Task ReportAsync(HttpClient op, HttpClient county, Guid id, string period, bool approve, params (string, decimal)[] values)
     {

@@ -7,6 +7,7 @@ using ETown.Web.Features.Statistics.Dashboard;
 using ETown.Web.Platform.Documents;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -18,18 +19,6 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     const string Lucheng = "长治市潞城区乡村e镇", Kelan = "岢岚县乡村e镇";
     const string Api = "/api/v1/statistics/dashboard";
-
-    static async Task<Dictionary<string, Guid>> TownsAsync(EtownAppFactory app)
-    {
-        await using var ctx = app.SystemContext();
-        return await ctx.Etowns.ToDictionaryAsync(e => e.Name, e => e.Id);
-    }
-
-    static object Values(params (string Indicator, decimal Value)[] v) =>
-        new { values = v.Select(x => new { indicator = x.Indicator, value = x.Value, comment = (string?)null }).ToArray() };
-
-    static string ReportUrl(Guid etown, string period, string? action = null) =>
-        $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
 
     static async Task<JsonElement> GetJsonAsync(HttpClient client, string url)
     {
@@ -82,13 +71,13 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var kelan = await app.SignInAsync("kelan");
         foreach (var p in new[] { "2031-03", "2031-05" })
         {
-            Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, ReportUrl(towns[Lucheng], p), Values((C.MarketEntities, 100m)))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await op.PostAsync(ReportUrl(towns[Lucheng], p, "submit"), null)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(towns[Lucheng], p), Values((C.MarketEntities, 100m)))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await op.PostAsync(Url(towns[Lucheng], p, "submit"), null)).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.OK, (await kelan.SendJsonAsync(HttpMethod.Put, ReportUrl(towns[Kelan], "2031-05"), Values((C.MarketEntities, 50m)))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await kelan.PostAsync(ReportUrl(towns[Kelan], "2031-05", "submit"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kelan.SendJsonAsync(HttpMethod.Put, Url(towns[Kelan], "2031-05"), Values((C.MarketEntities, 50m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kelan.PostAsync(Url(towns[Kelan], "2031-05", "submit"), null)).StatusCode);
         // A draft is not received.
-        Assert.Equal(HttpStatusCode.OK, (await kelan.SendJsonAsync(HttpMethod.Put, ReportUrl(towns[Kelan], "2031-04"), Values((C.MarketEntities, 50m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kelan.SendJsonAsync(HttpMethod.Put, Url(towns[Kelan], "2031-04"), Values((C.MarketEntities, 50m)))).StatusCode);
 
         static List<(string, int, int, int)> Months(JsonElement v) => v.GetProperty("months").EnumerateArray()
             .Select(m => (m.GetProperty("period").GetString()!, m.GetProperty("expected").GetInt32(), m.GetProperty("received").GetInt32(), m.GetProperty("onTime").GetInt32())).ToList();
@@ -188,11 +177,11 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     /// <summary>Operator/county enters and submits; the county approves when asked.</summary>
     static async Task ReportAsync(HttpClient enterer, HttpClient county, Guid id, string period, bool submit, bool approve, params (string, decimal)[] values)
     {
-        Assert.Equal(HttpStatusCode.OK, (await enterer.SendJsonAsync(HttpMethod.Put, ReportUrl(id, period), Values(values))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await enterer.SendJsonAsync(HttpMethod.Put, Url(id, period), Values(values))).StatusCode);
         if (!submit) return;
-        var r = await enterer.PostAsync(ReportUrl(id, period, "submit"), null);
+        var r = await enterer.PostAsync(Url(id, period, "submit"), null);
         Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        if (approve) Assert.Equal(HttpStatusCode.OK, (await county.PostAsync(ReportUrl(id, period, "approve"), null)).StatusCode);
+        if (approve) Assert.Equal(HttpStatusCode.OK, (await county.PostAsync(Url(id, period, "approve"), null)).StatusCode);
     }
 
     /// <summary>

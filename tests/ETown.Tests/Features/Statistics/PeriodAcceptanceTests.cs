@@ -4,6 +4,7 @@ using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -21,14 +22,7 @@ public class PeriodAcceptanceTests(DemoApps apps) : IClassFixture<DemoApps>
         ["山阴县古城乡村e镇"] = "shanyin", ["应县木塔鲜生乡村e镇"] = "yingxian", ["怀仁市陶瓷e镇"] = "huairen", ["右玉县西口e镇"] = "youyu",
     };
 
-    static string Url(Guid etown, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{P}" + (action is null ? "" : "/" + action);
-
-    static async Task<JsonElement> Ok(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        Assert.True(r.StatusCode == HttpStatusCode.OK, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-        return await r.JsonAsync();
-    }
+    static string Url(Guid etown, string? action = null) => StatisticsApi.Url(etown, P, action); // every call is about P
 
     static async Task<Dictionary<string, StatReportStatus>> StatusesAsync(EtownAppFactory app)
     {
@@ -63,9 +57,9 @@ public class PeriodAcceptanceTests(DemoApps apps) : IClassFixture<DemoApps>
         foreach (var t in Shuozhou)
         {
             var county = await app.SignInAsync(CountyUser[t]);
-            await Ok(county.SendJsonAsync(HttpMethod.Put, Url(towns[t]), new { values = new[] { new { indicator = C.Brands, value = 3m } } }));
-            await Ok(county.PostAsync(Url(towns[t], "submit"), null));
-            if (t != "右玉县西口e镇") await Ok(county.PostAsync(Url(towns[t], "approve"), null));
+            await OkJson(county.SendJsonAsync(HttpMethod.Put, Url(towns[t]), new { values = new[] { new { indicator = C.Brands, value = 3m } } }));
+            await OkJson(county.PostAsync(Url(towns[t], "submit"), null));
+            if (t != "右玉县西口e镇") await OkJson(county.PostAsync(Url(towns[t], "approve"), null));
         }
         var one = await RefusedAsync(city, accept);
         Assert.Contains("还有 1 个e镇", one);
@@ -74,9 +68,9 @@ public class PeriodAcceptanceTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(3, (await StatusesAsync(app)).Values.Count(s => s == StatReportStatus.CountyApproved));
 
         // One report accepted on its own still works; when the last county approves, the city takes the rest at once.
-        await Ok(city.PostAsync(Url(towns["怀仁市陶瓷e镇"], "city-acceptance"), null));
-        await Ok((await app.SignInAsync("youyu")).PostAsync(Url(towns["右玉县西口e镇"], "approve"), null));
-        var done = await Ok(city.PostAsync(accept, null));
+        await OkJson(city.PostAsync(Url(towns["怀仁市陶瓷e镇"], "city-acceptance"), null));
+        await OkJson((await app.SignInAsync("youyu")).PostAsync(Url(towns["右玉县西口e镇"], "approve"), null));
+        var done = await OkJson(city.PostAsync(accept, null));
         Assert.Equal((4, 3, 1), (done.GetProperty("expected").GetInt32(), done.GetProperty("accepted").GetInt32(), done.GetProperty("alreadyAccepted").GetInt32()));
         Assert.Equal("140600", done.GetProperty("cityCode").GetString());
         Assert.All(Shuozhou, t => Assert.Equal(StatReportStatus.CityAccepted, StatusesAsync(app).Result[t]));
@@ -87,7 +81,7 @@ public class PeriodAcceptanceTests(DemoApps apps) : IClassFixture<DemoApps>
         var all = await RefusedAsync(province, accept);
         Assert.Contains("长治市潞城区乡村e镇", all);
         Assert.Equal(4, (await StatusesAsync(app)).Values.Count(s => s == StatReportStatus.CityAccepted));
-        var sz = await Ok(province.PostAsync(accept + "&cityCode=140600", null));
+        var sz = await OkJson(province.PostAsync(accept + "&cityCode=140600", null));
         Assert.Equal(4, sz.GetProperty("accepted").GetInt32());
         Assert.All(Shuozhou, t => Assert.Equal(StatReportStatus.ProvinceAccepted, StatusesAsync(app).Result[t]));
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ETown.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -20,11 +21,6 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
         await using var ctx = app.SystemContext();
         return await ctx.Etowns.Where(e => e.Name == Lucheng).Select(e => e.Id).SingleAsync();
     }
-
-    static string Url(Guid etown, string period, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
-
-    static object Values(params (string Indicator, decimal Value)[] v) =>
-        new { values = v.Select(x => new { indicator = x.Indicator, value = x.Value, comment = (string?)null }).ToArray() };
 
     /// <summary>Operator enters and submits; the county approves unless told not to.</summary>
     static async Task ReportAsync(HttpClient op, HttpClient county, Guid id, string period, bool approve, params (string, decimal)[] values)

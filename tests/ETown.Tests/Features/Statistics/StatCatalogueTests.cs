@@ -4,6 +4,7 @@ using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -13,20 +14,11 @@ namespace ETown.Tests.Features.Statistics;
 /// </summary>
 public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
 {
-    static string Url(Guid etown, string period, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
-
     static object Indicator(string code, string name, bool cumulative = false, string aggregation = "Sum", string periodType = "Monthly") =>
         new { code, name, unit = "场", periodType, aggregation, cumulative, sourceRule = "承办企业按月填报，县级e镇办审核", sortOrder = 500 };
 
     static object Rule(string code, string left, string op, string right, bool enabled = true, string importance = "Blocking", decimal factor = 1m) =>
         new { code, left, @operator = op, right, factor, importance, message = "直播场次每月不应超过 100 场，请核实。", sortOrder = 500, enabled };
-
-    static async Task<JsonElement> Ok(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var r = await call;
-        Assert.True(r.StatusCode == expected, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-        return await r.JsonAsync();
-    }
 
     static async Task<Guid> TownAsync(EtownAppFactory app, string name)
     {
@@ -42,19 +34,19 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
         var county = await app.SignInAsync("lucheng");
         var town = await TownAsync(app, "长治市潞城区乡村e镇");
 
-        var created = await Ok(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/indicators", Indicator("live_streams", "直播场次（当月）")), HttpStatusCode.Created);
+        var created = await OkJson(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/indicators", Indicator("live_streams", "直播场次（当月）")), HttpStatusCode.Created);
         Assert.False(created.GetProperty("inUse").GetBoolean());
-        var catalogue = await Ok(county.GetAsync("/api/v1/statistics/indicators"));
+        var catalogue = await OkJson(county.GetAsync("/api/v1/statistics/indicators"));
         Assert.Contains(catalogue.EnumerateArray(), i => i.GetProperty("code").GetString() == "live_streams");
 
         // The county's form has the new line at once, and takes a value for it.
-        var form = await Ok(county.GetAsync(Url(town, "2031-04")));
+        var form = await OkJson(county.GetAsync(Url(town, "2031-04")));
         Assert.Contains(form.GetProperty("values").EnumerateArray(), v => v.GetProperty("indicator").GetString() == "live_streams" && v.GetProperty("name").GetString() == "直播场次（当月）");
-        await Ok(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-04"), new { values = new[] { new { indicator = "live_streams", value = 150m } } }));
+        await OkJson(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-04"), new { values = new[] { new { indicator = "live_streams", value = 150m } } }));
 
         // A rule on it: live_streams <= 100, blocking. Submission is refused and the finding is shown at the field.
-        await Ok(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/rules", Rule("LIVE-LE-100", "live_streams", "<=", "100")), HttpStatusCode.Created);
-        form = await Ok(county.GetAsync(Url(town, "2031-04")));
+        await OkJson(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/rules", Rule("LIVE-LE-100", "live_streams", "<=", "100")), HttpStatusCode.Created);
+        form = await OkJson(county.GetAsync(Url(town, "2031-04")));
         var line = form.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("indicator").GetString() == "live_streams");
         Assert.Contains(line.GetProperty("rules").EnumerateArray(), r => r.GetProperty("code").GetString() == "LIVE-LE-100" && !r.GetProperty("passed").GetBoolean());
         var refused = await county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-04", "submit"));
@@ -62,18 +54,18 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal("ETOWN-STAT-0003", await refused.ProblemCodeAsync());
 
         // Switched off, the rule is listed as such and no longer checked: the report goes through.
-        var off = await Ok(province.SendJsonAsync(HttpMethod.Put, "/api/v1/statistics/rules/LIVE-LE-100", Rule("LIVE-LE-100", "live_streams", "<=", "100", enabled: false)));
+        var off = await OkJson(province.SendJsonAsync(HttpMethod.Put, "/api/v1/statistics/rules/LIVE-LE-100", Rule("LIVE-LE-100", "live_streams", "<=", "100", enabled: false)));
         Assert.False(off.GetProperty("enabled").GetBoolean());
-        var rules = await Ok(county.GetAsync("/api/v1/statistics/rules"));
+        var rules = await OkJson(county.GetAsync("/api/v1/statistics/rules"));
         Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("code").GetString() == "LIVE-LE-100" && !r.GetProperty("enabled").GetBoolean());
-        var submitted = await Ok(county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-04", "submit")));
+        var submitted = await OkJson(county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-04", "submit")));
         Assert.Equal("Submitted", submitted.GetProperty("status").GetString());
 
         // Now in use: the meaning is fixed, the wording is not.
         var fixedMeaning = await province.SendJsonAsync(HttpMethod.Put, "/api/v1/statistics/indicators/live_streams", Indicator("live_streams", "直播场次（当月）", cumulative: true, aggregation: "Last"));
         Assert.Equal(HttpStatusCode.BadRequest, fixedMeaning.StatusCode);
         Assert.Contains("已有填报数据", await fixedMeaning.Content.ReadAsStringAsync());
-        var renamed = await Ok(province.SendJsonAsync(HttpMethod.Put, "/api/v1/statistics/indicators/live_streams", Indicator("live_streams", "电商直播场次（当月）")));
+        var renamed = await OkJson(province.SendJsonAsync(HttpMethod.Put, "/api/v1/statistics/indicators/live_streams", Indicator("live_streams", "电商直播场次（当月）")));
         Assert.True(renamed.GetProperty("inUse").GetBoolean());
         Assert.Equal("电商直播场次（当月）", renamed.GetProperty("name").GetString());
 
@@ -89,15 +81,15 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
         var province = await app.SignInAsync("province");
         var county = await app.SignInAsync("lucheng");
         var town = await TownAsync(app, "长治市潞城区乡村e镇");
-        await Ok(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/indicators", Indicator("cold_storage_m3", "累计冷库容量", cumulative: true, aggregation: "Last")), HttpStatusCode.Created);
-        var rules = await Ok(province.GetAsync("/api/v1/statistics/rules"));
+        await OkJson(province.SendJsonAsync(HttpMethod.Post, "/api/v1/statistics/indicators", Indicator("cold_storage_m3", "累计冷库容量", cumulative: true, aggregation: "Last")), HttpStatusCode.Created);
+        var rules = await OkJson(province.GetAsync("/api/v1/statistics/rules"));
         var cum = rules.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "CUM-cold_storage_m3");
         Assert.Equal(StatRule.PreviousMonth, cum.GetProperty("right").GetString());
         Assert.Equal("Blocking", cum.GetProperty("importance").GetString());
 
-        await Ok(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-05"), new { values = new[] { new { indicator = "cold_storage_m3", value = 800m } } }));
-        await Ok(county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-05", "submit")));
-        await Ok(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-06"), new { values = new[] { new { indicator = "cold_storage_m3", value = 799m } } }));
+        await OkJson(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-05"), new { values = new[] { new { indicator = "cold_storage_m3", value = 800m } } }));
+        await OkJson(county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-05", "submit")));
+        await OkJson(county.SendJsonAsync(HttpMethod.Put, Url(town, "2031-06"), new { values = new[] { new { indicator = "cold_storage_m3", value = 799m } } }));
         var refused = await county.SendJsonAsync(HttpMethod.Post, Url(town, "2031-06", "submit"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("累计冷库容量是累计数", await refused.Content.ReadAsStringAsync());

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -135,13 +136,6 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     static List<string> Codes(JsonElement row) => row.GetProperty("dataSetCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
-
-    static async Task<JsonElement> OkJson(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        Assert.True(r.StatusCode == HttpStatusCode.OK, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-        return await r.JsonAsync();
-    }
 
     static async Task<int> CountAsync(EtownAppFactory app)
     {

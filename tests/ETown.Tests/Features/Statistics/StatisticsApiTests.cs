@@ -9,6 +9,7 @@ using ETown.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -16,17 +17,6 @@ namespace ETown.Tests.Features.Statistics;
 public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     const string Lucheng = "长治市潞城区乡村e镇", Kelan = "岢岚县乡村e镇";
-
-    static async Task<Dictionary<string, Guid>> TownsAsync(EtownAppFactory app)
-    {
-        await using var ctx = app.SystemContext();
-        return await ctx.Etowns.ToDictionaryAsync(e => e.Name, e => e.Id);
-    }
-
-    static object Values(params (string Indicator, decimal? Value, string? Comment)[] v) =>
-        new { values = v.Select(x => new { indicator = x.Indicator, value = x.Value, comment = x.Comment }).ToArray() };
-
-    static string Url(Guid etown, string period, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
 
     static async Task<string?> StatusOf(HttpResponseMessage r) => (await r.JsonAsync()).GetProperty("status").GetString();
 

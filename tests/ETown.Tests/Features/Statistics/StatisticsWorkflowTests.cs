@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
 
 namespace ETown.Tests.Features.Statistics;
 
@@ -21,24 +22,6 @@ namespace ETown.Tests.Features.Statistics;
 public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     const string Lucheng = "长治市潞城区乡村e镇", Kelan = "岢岚县乡村e镇", Linyi = "临猗新城涑水e镇", Shanyin = "山阴县古城乡村e镇";
-
-    static async Task<Dictionary<string, Guid>> TownsAsync(EtownAppFactory app)
-    {
-        await using var ctx = app.SystemContext();
-        return await ctx.Etowns.ToDictionaryAsync(e => e.Name, e => e.Id);
-    }
-
-    static object Values(params (string Indicator, decimal? Value, string? Comment)[] v) =>
-        new { values = v.Select(x => new { indicator = x.Indicator, value = x.Value, comment = x.Comment }).ToArray() };
-
-    static string Url(Guid etown, string period, string? action = null) => $"/api/v1/statistics/etowns/{etown}/{period}" + (action is null ? "" : "/" + action);
-
-    static async Task<JsonElement> OkJson(Task<HttpResponseMessage> call)
-    {
-        var r = await call;
-        Assert.True(r.StatusCode == HttpStatusCode.OK, $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
-        return await r.JsonAsync();
-    }
 
     static object DataSets(int monthlyDue, int monthlyRemind) =>
         new { dataSets = new[] { new { code = StatDataSet.Monthly, dueWorkingDays = monthlyDue, remindDaysBefore = monthlyRemind } } };
