@@ -1,20 +1,10 @@
 using BootstrapBlazor.Components;
 using ETown.Web.Components;
-using ETown.Web.Features.Declarations;
-using ETown.Web.Features.Declarations.Eligibility;
-using ETown.Web.Features.Etowns;
-using ETown.Web.Features.Organisations;
-using ETown.Web.Features.Plans;
-using ETown.Web.Features.Standards;
-using ETown.Web.Features.Statistics;
-using ETown.Web.Features.Statistics.Analytics;
-using ETown.Web.Features.Statistics.CityReport;
-using ETown.Web.Features.Statistics.Import;
-using ETown.Web.Features.Statistics.Dashboard;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Notifications;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -33,7 +23,11 @@ DatabaseSettings dbSettings;
 try { dbSettings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath); }
 catch (StartupException ex) { System.Console.Error.WriteLine("启动失败：" + ex.Message); return 2; }
 
-builder.Services.AddEtownPlatform(builder.Configuration, dbSettings);
+ModuleCatalog modules;
+try { modules = ModuleCatalog.From(builder.Configuration); }
+catch (StartupException ex) { System.Console.Error.WriteLine("启动失败：" + ex.Message); return 2; }
+
+builder.Services.AddEtownPlatform(builder.Configuration, dbSettings, modules);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddBootstrapBlazor();
 builder.Services.AddCascadingAuthenticationState();
@@ -79,20 +73,11 @@ app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPlatformEndpoints();
-app.MapEtownEndpoints();
-app.MapOrganisationEndpoints();
-app.MapDeclarationEndpoints();
 app.MapAccountEndpoints();
-app.MapEligibilityEndpoints();
-app.MapPlanEndpoints();
-app.MapStandardEndpoints();
-app.MapStatisticsEndpoints();
-app.MapStatAnalyticsEndpoints();
 app.MapNotificationEndpoints();
-app.MapCityReportEndpoints();
-app.MapStatisticsImportEndpoints();
-app.MapStatisticsDashboardEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+foreach (var module in modules.Modules) module.MapEndpoints(app);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+    .AddAdditionalAssemblies([.. modules.Assemblies.Where(a => a != typeof(Program).Assembly)]);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

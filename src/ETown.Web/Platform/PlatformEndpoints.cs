@@ -20,7 +20,7 @@ public sealed record SettingBody(string Value);
 public sealed record DeadlineResult(DateOnly Start, int WorkingDays, string Convention, DateOnly End, bool CalendarCovered);
 public sealed record HealthResult(string Status, string Database, string? Error);
 
-/// <summary>API for the cross-cutting platform: sign-in, me, regions, calendar, roles, audit, settings, health.</summary>
+/// <summary>API for the cross-cutting platform: health, sign-in, me. Modules map the rest.</summary>
 public static class PlatformEndpoints
 {
     static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
@@ -60,72 +60,6 @@ public static class PlatformEndpoints
 
         app.MapGet("/api/v1/me", (Caller c) => TypedResults.Ok(new MeResult(c.IsAuthenticated, c.UserName, c.DisplayName, c.OrganisationName,
             c.RegionCode, c.Scope.Describe(), c.Roles, c.Permissions.Order().ToList()))).AllowAnonymous().WithTags("登录");
-
-        var regions = app.MapGroup("/api/v1/regions").WithTags("基础数据");
-        regions.MapGet("/", async Task<Ok<IReadOnlyList<RegionRow>>> (RegionService s, string? cityCode, CancellationToken ct) =>
-            TypedResults.Ok(await s.ListAsync(cityCode, ct))).AllowAnonymous();
-        regions.MapPut("/{code}", async Task<NoContent> (string code, CountyFlagsInput input, RegionService s, CancellationToken ct) =>
-        {
-            await s.UpdateCountyAsync(code, input, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.Reference.RegionUpdate));
-
-        var cal = app.MapGroup("/api/v1/calendar").WithTags("基础数据");
-        cal.MapGet("/{year:int}", async Task<Ok<IReadOnlyList<CalendarDay>>> (int year, CalendarService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.ListAsync(year, ct))).AllowAnonymous();
-        cal.MapGet("/deadline", Results<Ok<DeadlineResult>, ProblemHttpResult> (DateOnly start, int workingDays, string? convention, WorkingCalendar c) =>
-        {
-            if (workingDays is < 1 or > 3650) return TypedResults.Problem("工作日数应在 1–3650 之间。", statusCode: 400);
-            var after = string.Equals(convention, "after", StringComparison.OrdinalIgnoreCase);
-            var end = after ? c.DeadlineAfter(start, workingDays) : c.PeriodEnd(start, workingDays);
-            return TypedResults.Ok(new DeadlineResult(start, workingDays, after ? "after" : "period", end, c.IsCovered(end.Year)));
-        }).AllowAnonymous().WithSummary("工作日期限：period = 自 D 起 N 个工作日（含 D）；after = E 之后第 N 个工作日");
-        cal.MapPut("/{date}", async Task<NoContent> (DateOnly date, CalendarDayInput input, CalendarService s, CancellationToken ct) =>
-        {
-            await s.UpsertAsync(input with { Date = date }, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.Reference.CalendarUpdate));
-        cal.MapDelete("/{date}", async Task<NoContent> (DateOnly date, CalendarService s, CancellationToken ct) =>
-        {
-            await s.RemoveAsync(date, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.Reference.CalendarUpdate));
-
-        var sec = app.MapGroup("/api/v1").WithTags("安全管理");
-        sec.MapGet("/permissions", () => TypedResults.Ok(Permissions.Tree.Select(ToNode).ToList()))
-            .RequireAuthorization(P(Permissions.Security.RoleRead));
-        sec.MapGet("/roles", async Task<Ok<IReadOnlyList<RoleRow>>> (RoleService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)))
-            .RequireAuthorization(P(Permissions.Security.RoleRead));
-        sec.MapPost("/roles", async Task<Created<IdResult>> (RoleBody body, RoleService s, CancellationToken ct) =>
-        {
-            var id = await s.CreateAsync(body.Name, body.Description, ct);
-            return TypedResults.Created($"/api/v1/roles/{id}", new IdResult(id));
-        }).RequireAuthorization(P(Permissions.Security.RoleManage));
-        sec.MapPut("/roles/{id:guid}/permissions", async Task<NoContent> (Guid id, RolePermissionsBody body, RoleService s, CancellationToken ct) =>
-        {
-            await s.SetPermissionsAsync(id, body.Permissions, body.RequiresTwoFactor, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.Security.RoleManage));
-
-        var audit = app.MapGroup("/api/v1").WithTags("审计");
-        audit.MapGet("/audit-records", async Task<Ok<PagedResult<AuditRow>>> (AuditService s, string? userName, string? entityType, string? entityId,
-                string? action, DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await s.ListAsync(new AuditQuery(userName, entityType, entityId, action, from, to, page, pageSize), ct)))
-            .RequireAuthorization(P(Permissions.Audit.LogRead));
-        audit.MapPost("/audit-records/verification", async Task<Ok<AuditVerification>> (AuditService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.VerifyAsync(ct))).RequireAuthorization(P(Permissions.Audit.LogVerify));
-        audit.MapGet("/login-events", async Task<Ok<PagedResult<LoginEventRow>>> (LoginLogService s, string? userName, bool? succeeded, int? page, int? pageSize, CancellationToken ct) =>
-            TypedResults.Ok(await s.ListAsync(userName, succeeded, page, pageSize, ct))).RequireAuthorization(P(Permissions.Audit.LoginLogRead));
-
-        var settings = app.MapGroup("/api/v1/settings").WithTags("系统设置");
-        settings.MapGet("/", async Task<Ok<IReadOnlyList<AppSetting>>> (SettingsService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)))
-            .RequireAuthorization(P(Permissions.System.SettingManage));
-        settings.MapPut("/{key}", async Task<NoContent> (string key, SettingBody body, SettingsService s, CancellationToken ct) =>
-        {
-            await s.SetAsync(key, body.Value, ct);
-            return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.System.SettingManage));
     }
 
-    static PermissionNode ToNode(Permissions.Node n) => new(n.Name, n.Label, n.Children.Select(ToNode).ToList());
 }

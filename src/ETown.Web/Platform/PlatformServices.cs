@@ -9,6 +9,7 @@ using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Http;
+using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +23,7 @@ public static class PlatformServices
 {
     public const string SmartScheme = "Smart";
 
-    public static IServiceCollection AddEtownPlatform(this IServiceCollection services, IConfiguration config, DatabaseSettings dbSettings)
+    public static IServiceCollection AddEtownPlatform(this IServiceCollection services, IConfiguration config, DatabaseSettings dbSettings, ModuleCatalog modules)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dbSettings);
@@ -106,34 +107,11 @@ public static class PlatformServices
         services.AddProblemDetails();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
-        // Feature services: one per feature, used by pages and API alike.
-        services.AddScoped<EtownService>();
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<UserService>();
-        services.AddScoped<ApiKeyService>();
-        services.AddScoped<RegionService>();
-        services.AddScoped<RoleService>();
-        services.AddScoped<AuditService>();
-        services.AddScoped<LoginLogService>();
-        services.AddScoped<SettingsService>();
-        services.AddScoped<CalendarService>();
-        services.AddScoped<Features.Declarations.DeclarationService>();
-        services.AddScoped<IDeclarationCounts, Features.Declarations.DbDeclarationCounts>();
-        services.AddSingleton<Features.Declarations.MaterialStore>();
-        services.AddScoped<EligibilityService>();
-        services.AddScoped<Features.Standards.StandardService>();
-        services.AddScoped<EligibilityContextBuilder>();
-        services.AddScoped<Features.Plans.PlanService>();
-        services.AddScoped<Features.Statistics.StatisticsService>();
-        services.AddScoped<Features.Statistics.Analytics.StatAnalyticsService>();
-        services.AddScoped<Features.Statistics.StatDataSetService>();
-        services.AddScoped<Features.Statistics.StatCatalogueService>();
-        services.AddScoped<Features.Statistics.StatReminderService>();
-        services.AddHostedService<Features.Statistics.StatReminderWorker>();
         services.AddScoped<Notifications.NotificationService>();
-        services.AddScoped<Features.Statistics.CityReport.CityMonthlyReport>();
-        services.AddScoped<Features.Statistics.Import.StatImportService>();
-        services.AddScoped<Features.Statistics.Dashboard.DashboardService>();
+
+        // Each module registers its own services (one per feature, used by pages and API alike).
+        services.AddSingleton(modules);
+        foreach (var module in modules.Modules) module.AddServices(services, config);
         return services;
     }
 

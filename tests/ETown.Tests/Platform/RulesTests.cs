@@ -116,14 +116,14 @@ public class SeparationOfDutiesTests
     [Fact]
     public void BuiltInRoles_RespectTheSeparation()
     {
-        foreach (var role in BuiltInRoles.All)
+        foreach (var role in ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn.Roles())
             Assert.True(RoleService.SeparationViolation(role.Permissions) is null, role.Name);
     }
 
     [Fact]
     public void BuiltInAdminRoles_RequireTwoFactor()
     {
-        foreach (var role in BuiltInRoles.All.Where(r => r.Permissions.Any(p => Permissions.DutyOf(p) is not null)))
+        foreach (var role in ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn.Roles().Where(r => r.Permissions.Any(p => Permissions.DutyOf(p) is not null)))
             Assert.True(role.RequiresTwoFactor, role.Name);
     }
 }

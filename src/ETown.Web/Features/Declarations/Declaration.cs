@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Text.Json;
 using ETown.Web.Platform;
 
@@ -31,7 +32,7 @@ public enum MaterialKind
 /// One county's declaration of one e-town in one round. The form is kept as the 附件2 document
 /// (JSON), frozen at submission; the status moves only along DECL-07.
 /// </summary>
-public class Declaration
+public class Declaration : ICreatedAt, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public int Year { get; set; }
@@ -176,7 +177,7 @@ public class DeclarationMaterial
 /// One declaration round (year): the window, the scoring sheet, and the public notice (DECL-07).
 /// Thresholds live in the eligibility rule sets; this holds the procedure's dates and settings.
 /// </summary>
-public class DeclarationRound
+public class DeclarationRound : IProvinceWide
 {
     public int Year { get; set; }
     public DateOnly OpensOn { get; set; }
@@ -224,7 +225,7 @@ public class ExpertScore
 }
 
 /// <summary>An objection received during the public notice, with its handling.</summary>
-public class Objection
+public class Objection : IRegionOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid DeclarationId { get; set; }

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using ETown.Web.Platform;
 
 namespace ETown.Web.Features.Etowns;
@@ -14,7 +15,7 @@ public enum EtownStatus
 }
 
 /// <summary>The root every other module hangs on: one 乡村e镇 in one county.</summary>
-public class Etown
+public class Etown : ICreatedAt, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Name { get; set; }

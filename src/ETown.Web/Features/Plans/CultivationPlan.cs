@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ETown.Web.Features.Declarations;
@@ -77,7 +78,7 @@ public sealed class PlanContent
 /// (edits → ETOWN-PLAN-0001, 409) until a province-wide caller reopens it with a reason. Budget lines are rows
 /// of their own (<see cref="PlanBudgetLine"/>) so later modules (payments, acceptance) can refer to them.
 /// </summary>
-public class CultivationPlan
+public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 namespace ETown.Web.Features.Regions;
 
 public enum RegionLevel { Province, City, County }
@@ -14,7 +15,7 @@ public enum CountyClass
 }
 
 /// <summary>A GB/T 2260 division of Shanxi. Join on <see cref="Code"/>, never on name (two districts are called 城区).</summary>
-public class Region
+public class Region : IProvinceWide
 {
     public required string Code { get; set; }
     public required string Name { get; set; }

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using ETown.Web.Features.Declarations;
 
 namespace ETown.Web.Features.Standards;
@@ -48,7 +49,7 @@ public static class FigureSources
 /// them). Declaration targets are never used as achievements; they are shown beside the figures only.
 /// <see cref="CountyCode"/> is copied from the e-town so the scope filter needs no join.
 /// </summary>
-public class EtownFigure
+public class EtownFigure : IEtownOwned, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
@@ -69,7 +70,7 @@ public enum EvidenceStatus { Submitted, Confirmed, Rejected }
 /// and/or files. Submitted by the county or the operator, confirmed or rejected (with a reason) by a
 /// county reviewer. Every change is audited by <c>SaveChanges</c>.
 /// </summary>
-public class EtownEvidence
+public class EtownEvidence : IEtownOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
@@ -113,7 +114,7 @@ public class EtownEvidence
 }
 
 /// <summary>A file attached to evidence, stored by <see cref="MaterialStore"/> under its SHA-256.</summary>
-public class EvidenceFile
+public class EvidenceFile : IEtownOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EvidenceId { get; set; }

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
@@ -63,7 +64,7 @@ public sealed record ItemSpec
 }
 
 /// <summary>One of the 39 items of a standard version.</summary>
-public class StandardItem
+public class StandardItem : IProvinceWide
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid VersionId { get; private set; }
@@ -138,7 +139,7 @@ public class StandardItem
 /// derived from it). <see cref="RegionCode"/> null = province-wide; a city (xxxx00) or county code = that
 /// region's variant. A version in use (e-towns are judged by it) is immutable: change means derive.
 /// </summary>
-public class StandardVersion
+public class StandardVersion : IProvinceWide
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string Code { get; private set; } = "";

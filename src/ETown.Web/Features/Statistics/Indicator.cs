@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Platform;
 
@@ -13,7 +14,7 @@ public enum StatAggregation { Sum, Last }
 /// One statistics indicator (STAT-01) as data, not code: the catalogue is seeded at start-up (idempotent, by code) and
 /// drives the entry form, the validation rules and the aggregation.
 /// </summary>
-public class Indicator
+public class Indicator : IProvinceWide
 {
     public required string Code { get; set; }
     public required string Name { get; set; }

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using ETown.Web.Platform;
 
 namespace ETown.Web.Features.Statistics;
@@ -17,7 +18,7 @@ public enum StatReportStatus
 /// report). State changes only through the methods below, which refuse an illegal transition with ETOWN-STAT-0001 (409).
 /// From county approval on the data is locked (ETOWN-STAT-0002); each level unlocks only its own step, with a reason.
 /// </summary>
-public class StatReport
+public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
@@ -143,7 +144,7 @@ public class StatReport
 }
 
 /// <summary>One indicator's value in one report; unique per (report, indicator).</summary>
-public class StatValue
+public class StatValue : IEtownOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ReportId { get; set; }
@@ -160,7 +161,7 @@ public class StatValue
 /// (<c>StatisticsService.WriteValuesAsync</c>), so page, API, API key and import all count. Each write is also in the
 /// audit log; this record keeps the old and new value per report and approval round for a quick answer.
 /// </summary>
-public class StatValueChange
+public class StatValueChange : IEtownOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid ReportId { get; set; }

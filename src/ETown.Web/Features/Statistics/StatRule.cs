@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Globalization;
 
 namespace ETown.Web.Features.Statistics;
@@ -15,7 +16,7 @@ public enum RuleImportance
 /// Right is an indicator code, a number, <see cref="PreviousMonth"/> or <see cref="SameMonthLastYear"/> (of the left
 /// indicator). A rule whose operands are not all known (no value, no previous report) is not applicable and passes.
 /// </summary>
-public class StatRule
+public class StatRule : IProvinceWide
 {
     public const string PreviousMonth = "previous_month";
     public const string SameMonthLastYear = "same_month_last_year";

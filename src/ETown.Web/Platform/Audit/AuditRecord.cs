@@ -1,10 +1,11 @@
+using ETown.Web.Platform.Data;
 namespace ETown.Web.Platform.Audit;
 
 /// <summary>
 /// One link of the tamper-evident audit chain (issue #2 §7). <see cref="Hash"/> covers every
 /// field and <see cref="PreviousHash"/>, so editing, deleting or reordering rows breaks the chain.
 /// </summary>
-public class AuditRecord
+public class AuditRecord : IProvinceWide
 {
     public long Id { get; set; }
     /// <summary>Gap-free position in the chain, 1-based.</summary>

@@ -24,12 +24,14 @@ public sealed class Caller
     public DataScope Scope { get; private set; } = DataScope.Public;
     public string? Ip { get; set; }
     public bool IsApiKey { get; private set; }
+    /// <summary>Start-up, seeding and background work: every permission, whatever the modules define.</summary>
+    public bool IsSystem { get; private set; }
 
     /// <summary>Used for seeding, migrations and background work: sees all, audited as "system".</summary>
     public static Caller System() => new()
     {
         IsAuthenticated = true, IsResolved = true, UserName = "system", DisplayName = "系统",
-        Scope = DataScope.System, Permissions = Auth.Permissions.All.ToHashSet(),
+        Scope = DataScope.System, IsSystem = true,
     };
 
     public static Caller Anonymous(string? ip = null) => new() { IsResolved = true, Ip = ip };
@@ -47,12 +49,12 @@ public sealed class Caller
     internal void SetSystem()
     {
         IsAuthenticated = true; IsResolved = true; UserName = "system"; DisplayName = "系统";
-        Scope = DataScope.System; Permissions = Auth.Permissions.All.ToHashSet();
+        Scope = DataScope.System; IsSystem = true;
     }
 
     internal void SetAnonymous() { IsResolved = true; IsAuthenticated = false; Scope = DataScope.Public; }
 
-    public bool Has(string permission) => Permissions.Contains(permission);
+    public bool Has(string permission) => IsSystem || Permissions.Contains(permission);
 
     /// <summary>Authorization inside services, not only in pages (architecture pattern 4).</summary>
     public void Require(string permission)

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace ETown.Web.Platform.Auth;
@@ -20,7 +21,7 @@ public class AppRole : IdentityRole<Guid>
 }
 
 /// <summary>Machine client credential of one organisation; only the SHA-256 of the secret is stored.</summary>
-public class ApiKey
+public class ApiKey : IOrganisationOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid OrganisationId { get; set; }
@@ -37,7 +38,7 @@ public class ApiKey
 }
 
 /// <summary>Login log (issue #2 §6): every success and failure with time and IP.</summary>
-public class LoginEvent
+public class LoginEvent : IProvinceWide
 {
     public long Id { get; set; }
     public DateTimeOffset TimeUtc { get; set; }

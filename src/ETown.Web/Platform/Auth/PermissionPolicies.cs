@@ -9,7 +9,7 @@ public sealed class PermissionRequirement(string permission) : IAuthorizationReq
     public string Permission { get; } = permission;
 }
 
-public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
+public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, Modules.ModuleCatalog modules) : DefaultAuthorizationPolicyProvider(options)
 {
     public const string Prefix = "perm:";
 
@@ -17,7 +17,7 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
     {
         if (!policyName.StartsWith(Prefix, StringComparison.Ordinal)) return await base.GetPolicyAsync(policyName);
         var permission = policyName[Prefix.Length..];
-        if (!Permissions.Exists(permission)) throw new InvalidOperationException($"Unknown permission {permission}");
+        if (!modules.PermissionExists(permission)) throw new InvalidOperationException($"Unknown permission {permission}");
         return new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
             .AddRequirements(new PermissionRequirement(permission)).Build();
     }

@@ -12,7 +12,7 @@ public sealed record RoleRow(Guid Id, string Name, string? Description, bool Req
 /// Roles and their permissions. Only the security administrator edits them (三权分立), and a role
 /// may not combine audit, security and system duties.
 /// </summary>
-public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> roles)
+public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> roles, Modules.ModuleCatalog modules)
 {
     public async Task<IReadOnlyList<RoleRow>> ListAsync(CancellationToken ct = default)
     {
@@ -49,7 +49,7 @@ public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> 
     public async Task SetPermissionsAsync(Guid roleId, IReadOnlyCollection<string> permissions, bool requiresTwoFactor, CancellationToken ct = default)
     {
         caller.Require(Permissions.Security.RoleManage);
-        var unknown = permissions.Where(p => !Permissions.Exists(p)).ToList();
+        var unknown = permissions.Where(p => !modules.PermissionExists(p)).ToList();
         if (unknown.Count > 0) throw new DomainException("ETOWN-ROLE-0001", $"未知权限：{string.Join("、", unknown)}");
         if (SeparationViolation(permissions) is { } violation) throw new DomainException("ETOWN-ROLE-0002", violation);
         await using var ctx = db.Create(caller);

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 namespace ETown.Web.Platform.Calendar;
 
 public enum CalendarDayKind
@@ -9,7 +10,7 @@ public enum CalendarDayKind
 }
 
 /// <summary>An exception to the Monday–Friday rule, from the 国务院办公厅 notice of that year.</summary>
-public class CalendarDay
+public class CalendarDay : IProvinceWide
 {
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }

@@ -34,6 +34,9 @@ public sealed record DataScope
                 OrganisationId = organisationId,
             };
 
+    /// <summary>The 4-digit city part of a city or county scope.</summary>
+    public string? CityPrefix => RegionPrefix is { Length: >= 4 } r ? r[..4] : null;
+
     public bool CoversRegion(string regionCode) =>
         All || (RegionPrefix is not null && regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal));
 

@@ -1,9 +1,9 @@
 using System.Data.Common;
-using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Settings;
 using AppSetting = ETown.Web.Platform.Settings.AppSetting;
 using Microsoft.AspNetCore.Identity;
@@ -36,14 +36,11 @@ public static class DatabaseInitializer
                 "请检查数据库服务是否启动、连接串 ConnectionStrings__Postgres 是否正确（见 docs/operations.md）。", ex);
         }
 
-        await ReferenceData.LoadAsync(ctx, ct);
-        await EligibilityService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
-        await Features.Standards.StandardService.SeedAsync(ctx, sp.GetRequiredService<TimeProvider>(), ct);
-        await Features.Statistics.StatisticsService.SeedAsync(ctx, ct);
-        await Features.Statistics.StatDataSets.SeedAsync(ctx, ct);
-        await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
-        if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
-        await Features.Statistics.StatDataSets.EnsureDefaultAssignmentsAsync(ctx, ct);
+        var modules = sp.GetRequiredService<ModuleCatalog>();
+        foreach (var module in modules.Modules) await module.SeedReferenceAsync(ctx, sp, ct);
+        await EnsureRolesAsync(modules, sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
+        if (seedDemo) await DemoData.SeedAsync(ctx, modules, sp, ct);
+        foreach (var module in modules.Modules) await module.AfterSeedAsync(ctx, sp, ct);
 
         await sp.GetRequiredService<RegionDirectory>().ReloadAsync(db, ct);
         await sp.GetRequiredService<WorkingCalendar>().ReloadAsync(db, ct);
@@ -57,13 +54,14 @@ public static class DatabaseInitializer
     /// ones their definition grants — once: permissions the security administrator removed earlier
     /// stay removed, because only permissions unknown at the previous start are granted.
     /// </summary>
-    static async Task EnsureRolesAsync(RoleManager<AppRole> roles, EtownDbContext ctx, CancellationToken ct)
+    static async Task EnsureRolesAsync(ModuleCatalog modules, RoleManager<AppRole> roles, EtownDbContext ctx, CancellationToken ct)
     {
+        var builtIn = modules.Roles();
         var stored = await ctx.Settings.FirstOrDefaultAsync(x => x.Key == KnownPermissionsKey, ct);
         var known = stored?.Value.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet() ?? [];
         if (stored is not null)
         {
-            foreach (var def in BuiltInRoles.All)
+            foreach (var def in builtIn)
             {
                 var role = await roles.FindByNameAsync(def.Name);
                 if (role is null) continue;
@@ -72,12 +70,12 @@ public static class DatabaseInitializer
                     ctx.RoleClaims.Add(new IdentityRoleClaim<Guid> { RoleId = role.Id, ClaimType = Permissions.ClaimType, ClaimValue = p });
             }
         }
-        var all = string.Join(",", Permissions.All);
+        var all = string.Join(",", modules.AllPermissions);
         if (stored is null) ctx.Settings.Add(new AppSetting { Key = KnownPermissionsKey, Value = all, Description = "内部：上次启动时已知的权限" });
         else stored.Value = all;
         await ctx.SaveChangesAsync(ct);
 
-        foreach (var def in BuiltInRoles.All)
+        foreach (var def in builtIn)
         {
             if (await roles.FindByNameAsync(def.Name) is not null) continue; // the security admin's edits are kept
             var role = new AppRole { Name = def.Name, Description = def.Description, RequiresTwoFactor = def.RequiresTwoFactor, IsBuiltIn = true };

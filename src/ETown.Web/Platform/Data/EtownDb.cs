@@ -44,7 +44,7 @@ public sealed class StartupException(string message, Exception? inner = null) : 
 /// Creates short-lived contexts for a given caller (the factory pattern Blazor Server needs:
 /// one context per operation, never one per circuit).
 /// </summary>
-public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock)
+public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock, Modules.ModuleCatalog? modules = null)
 {
     readonly DbContextOptions _options = BuildOptions(settings);
 
@@ -60,8 +60,8 @@ public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock)
 
     public EtownDbContext Create(Caller caller) => settings.Provider switch
     {
-        DatabaseProvider.Sqlite => new SqliteEtownDbContext(_options, caller, clock),
-        _ => new PostgresEtownDbContext(_options, caller, clock),
+        DatabaseProvider.Sqlite => new SqliteEtownDbContext(_options, caller, clock, modules),
+        _ => new PostgresEtownDbContext(_options, caller, clock, modules),
     };
 
     public EtownDbContext CreateSystem() => Create(Caller.System());

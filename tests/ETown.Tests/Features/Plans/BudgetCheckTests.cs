@@ -1,5 +1,5 @@
 using ETown.Web.Features.Plans;
-using ETown.Web.Platform.Data.Seeding;
+using ETown.Web.Features.Plans.Demo;
 
 namespace ETown.Tests.Features.Plans;
 

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
@@ -154,7 +155,7 @@ public sealed record EligibilityThresholds
 /// next year needs no schema change; and the audit trail records the whole before/after document
 /// in one change record, which is what a reviewer of a rule change wants to see.
 /// </remarks>
-public class EligibilityRuleSet
+public class EligibilityRuleSet : IProvinceWide
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     /// <summary>Stable code clients pass as ruleSetCode, e.g. "SX-2022", "SZ-2022" (a city's set).</summary>

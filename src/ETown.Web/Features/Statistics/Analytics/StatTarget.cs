@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Data;
 namespace ETown.Web.Features.Statistics.Analytics;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace ETown.Web.Features.Statistics.Analytics;
 /// without a 附件2 form, or a year after the form's 2022–2025 columns). A declaration target always wins:
 /// targets are what the province approved, not what the county would like to be measured against.
 /// </summary>
-public class StatTarget
+public class StatTarget : IEtownOwned, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
@@ -24,7 +25,7 @@ public class StatTarget
 /// city statistics bureau; STD-33 compares an e-town's output growth with it (+2 points). Where the city has not
 /// entered it, the average is computed from the city's e-towns (see <see cref="DerivedCalculator.CityGrowth"/>).
 /// </summary>
-public class StatCityFigure
+public class StatCityFigure : ICityOwned, IUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     /// <summary>GB/T 2260 city code, e.g. 140900.</summary>

@@ -10,7 +10,7 @@ namespace ETown.Web.Features.Statistics;
 /// the monthly report ("YYYY-MM") and the annual report ("YYYY", annual indicators such as tax). The province edits the
 /// deadline and the reminder lead; new reports take the deadline in force when they are created, existing ones keep theirs.
 /// </summary>
-public class StatDataSet
+public class StatDataSet : IProvinceWide
 {
     public const string Monthly = "monthly";
     public const string Annual = "annual";
@@ -50,7 +50,7 @@ public class StatDataSet
 }
 
 /// <summary>Which e-town owes which data set (DHIS2 "data set assignment"); drives expected reports and reminders.</summary>
-public class StatDataSetAssignment
+public class StatDataSetAssignment : IEtownOwned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }

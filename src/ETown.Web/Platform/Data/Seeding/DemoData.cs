@@ -2,6 +2,7 @@ using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
+using ETown.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Platform.Data.Seeding;
@@ -70,7 +71,7 @@ public static class DemoData
         ("山西省乡村e镇评审专家库（演示）", OrganisationKind.ThirdParty, "140000", null),
     ];
 
-    public static async Task SeedAsync(EtownDbContext ctx, UserManager<AppUser> users, CancellationToken ct = default)
+    public static async Task SeedAsync(EtownDbContext ctx, ModuleCatalog modules, IServiceProvider services, CancellationToken ct = default)
     {
         if (await ctx.Organisations.IgnoreQueryFilters().AnyAsync(ct)) return;
 
@@ -96,12 +97,12 @@ public static class DemoData
         var huairen = Town("怀仁市陶瓷e镇", "140681", null, "陶瓷", "陶瓷", null, EtownStatus.Listed, true, null);
         var youyu = Town("右玉县西口e镇", "140623", null, null, null, null, EtownStatus.Listed, false, null);
         ctx.Etowns.AddRange(lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu);
-        DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
-        DemoPlans.Seed(ctx, kelan);
-        DemoStandards.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateTimeOffset.UtcNow);
         var calendar = new Calendar.WorkingCalendar();
         calendar.Load(await ctx.CalendarDays.AsNoTracking().ToListAsync(ct));
-        DemoStatistics.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], calendar);
+        // Each module adds its demo rows (declarations, plans, standards, statistics …); all are saved together below.
+        var demo = new DemoSeed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu],
+            services.GetRequiredService<TimeProvider>(), calendar, services);
+        foreach (var module in modules.Modules) await module.SeedDemoAsync(demo, ct);
 
         ctx.EtownAssignments.AddRange(
             new EtownAssignment { OrganisationId = orgs["长治市潞城区乡村e镇运营有限公司（演示）"].Id, EtownId = lucheng.Id, Kind = AssignmentKind.Operator },
@@ -109,6 +110,7 @@ public static class DemoData
             new EtownAssignment { OrganisationId = orgs["潞城区绿源大葱专业合作社（演示）"].Id, EtownId = lucheng.Id, Kind = AssignmentKind.MarketEntity });
         await ctx.SaveChangesAsync(ct);
 
+        var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var a in Accounts)
         {
             var user = new AppUser

@@ -5,8 +5,9 @@ using ETown.Web.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using TI = ETown.Web.Features.Declarations.TargetIndicator;
+using ETown.Web.Platform.Data;
 
-namespace ETown.Web.Platform.Data.Seeding;
+namespace ETown.Web.Features.Statistics.Demo;
 
 /// <summary>
 /// Demo monthly statistics (issue #4 §11, STAT-01…05): a deterministic history 2022-06 … 2025-12 for the seven demo

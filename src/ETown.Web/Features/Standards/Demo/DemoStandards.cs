@@ -1,8 +1,9 @@
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Standards;
 using I = ETown.Web.Features.Standards.Indicators;
+using ETown.Web.Platform.Data;
 
-namespace ETown.Web.Platform.Data.Seeding;
+namespace ETown.Web.Features.Standards.Demo;
 
 /// <summary>
 /// Demo figures and evidence (issue #5) so each demo e-town shows a mix of met, not met and pending items.

@@ -3,8 +3,9 @@ using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using Microsoft.EntityFrameworkCore;
+using ETown.Web.Platform.Data;
 
-namespace ETown.Web.Platform.Data.Seeding;
+namespace ETown.Web.Features.Declarations.Demo;
 
 /// <summary>
 /// Demo declarations (issue #3 §9): the seven documented e-towns as listed declarations with the

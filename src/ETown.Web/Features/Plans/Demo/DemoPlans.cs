@@ -1,7 +1,8 @@
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Plans;
+using ETown.Web.Platform.Data;
 
-namespace ETown.Web.Platform.Data.Seeding;
+namespace ETown.Web.Features.Plans.Demo;
 
 /// <summary>
 /// Demo plan and budget for 岢岚县乡村e镇 from 《岢岚县2022年乡村e镇项目实施方案》 (seed 002): the text sections,

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ETown.Web.Platform.Audit;
+
+/// <summary>
+/// Every create/update/delete is saved together with its audit records in one transaction (issue #2 §7).
+/// Before the save the changes are captured (the domain rows are written first so generated keys are
+/// known); after it the chain head is read under a lock and the records appended, then the transaction
+/// commits. A failed save rolls everything back. One stateless instance serves every context; the
+/// per-save state lives on the context (<see cref="EtownDbContext.AuditState"/>).
+/// </summary>
+public sealed class AuditChainInterceptor : SaveChangesInterceptor
+{
+    public static readonly AuditChainInterceptor Instance = new();
+
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash"];
+    static readonly HashSet<Type> Unaudited = [typeof(AuditRecord), typeof(Auth.LoginEvent)];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
+        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return result;
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Unaudited.Contains(e.Entity.GetType()))
+            .ToList();
+        var state = db.AuditState;
+        if (entries.Count == 0 && state.PendingEvents.Count == 0) return result;
+
+        state.Changes = entries.Select(e => new Change(e, e.State switch
+        {
+            EntityState.Added => "Create",
+            EntityState.Modified => "Update",
+            _ => "Delete",
+        }, e.State == EntityState.Added ? null : Snapshot(e, original: true),
+           e.State == EntityState.Deleted ? null : Snapshot(e, original: false))).ToList();
+        if (db.Database.CurrentTransaction is null) state.Transaction = await db.Database.BeginTransactionAsync(ct);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (eventData.Context is not EtownDbContext db || db.AuditState.Appending || db.AuditState.Changes is null) return result;
+        var state = db.AuditState;
+        var records = state.Changes.Select(c => new AuditRecord
+        {
+            Action = c.Action, EntityType = c.Entry.Metadata.ClrType.Name,
+            EntityId = KeyOf(c.Entry), Before = c.Before, After = c.After, Outcome = "Success",
+            PreviousHash = "", Hash = "",
+        }).Concat(state.PendingEvents).ToList();
+        state.PendingEvents.Clear();
+        state.Changes = null;
+
+        state.Appending = true;
+        try
+        {
+            await db.LockAuditChainAsync(ct);
+            var head = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var seq = head?.Sequence ?? 0;
+            var prev = head?.Hash ?? AuditChain.Genesis;
+            var time = AuditChain.Truncate(db.Clock.GetUtcNow());
+            foreach (var r in records)
+            {
+                r.Sequence = ++seq;
+                r.TimeUtc = time;
+                if (r.UserName is null)
+                {
+                    r.UserId = db.Caller.UserId;
+                    r.UserName = db.Caller.UserName ?? "anonymous";
+                    r.OrganisationId = db.Caller.OrganisationId;
+                }
+                r.Ip ??= db.Caller.Ip;
+                r.PreviousHash = prev;
+                r.Hash = prev = AuditChain.ComputeHash(r);
+                db.AuditRecords.Add(r);
+            }
+            await db.SaveChangesAsync(ct);
+            if (state.Transaction is { } tx) await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            state.Appending = false;
+            await DisposeTransactionAsync(state);
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return;
+        db.AuditState.Changes = null;
+        await DisposeTransactionAsync(db.AuditState); // rolls back the domain rows with the chain
+    }
+
+    static async Task DisposeTransactionAsync(AuditSaveState state)
+    {
+        if (state.Transaction is null) return;
+        await state.Transaction.DisposeAsync();
+        state.Transaction = null;
+    }
+
+    static string? KeyOf(EntityEntry e)
+    {
+        var key = e.Metadata.FindPrimaryKey();
+        if (key is null) return null;
+        return string.Join(",", key.Properties.Select(p => Convert.ToString(e.Property(p.Name).CurrentValue,
+            System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    static string Snapshot(EntityEntry e, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in e.Properties)
+        {
+            // For updates keep only what changed, so the record shows the change, not the row.
+            if (e.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey()) continue;
+            var v = original ? p.OriginalValue : p.CurrentValue;
+            var secret = Secret.Contains(p.Metadata.Name)
+                || (p.Metadata.Name == "Value" && e.Metadata.ClrType.Name.StartsWith("IdentityUserToken", StringComparison.Ordinal));
+            values[p.Metadata.Name] = secret && v is not null ? "***" : v;
+        }
+        return JsonSerializer.Serialize(values, AuditChain.Json);
+    }
+
+    internal sealed record Change(EntityEntry Entry, string Action, string? Before, string? After);
+}
+
+/// <summary>What one context carries between "saving" and "saved", and the events queued for its next save.</summary>
+public sealed class AuditSaveState
+{
+    internal List<AuditRecord> PendingEvents { get; } = [];
+    internal List<AuditChainInterceptor.Change>? Changes { get; set; }
+    internal IDbContextTransaction? Transaction { get; set; }
+    internal bool Appending { get; set; }
+}
+
+/// <summary>Hash chain arithmetic, shared by append and verification.</summary>
+public static class AuditChain
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Truncate so the hashed time survives the round trip on both providers: PostgreSQL keeps
+    /// microseconds, SQLite's DateTimeOffsetToBinaryConverter only 0.1 ms (1000 ticks).
+    /// </summary>
+    public static DateTimeOffset Truncate(DateTimeOffset t) =>
+        new(t.UtcTicks - t.UtcTicks % 1000, TimeSpan.Zero);
+
+    public static string ComputeHash(AuditRecord r)
+    {
+        var canonical = string.Join('\u001f',
+            r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (r.TimeUtc.UtcTicks / 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.UserId?.ToString() ?? "", r.UserName ?? "", r.OrganisationId?.ToString() ?? "",
+            r.Action, r.EntityType, r.EntityId ?? "", r.Before ?? "", r.After ?? "", r.Outcome, r.Ip ?? "",
+            r.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
