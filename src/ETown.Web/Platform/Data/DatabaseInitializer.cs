@@ -42,7 +42,7 @@ public static class DatabaseInitializer
         await Features.Statistics.StatisticsService.SeedAsync(ctx, ct);
         await Features.Statistics.StatDataSets.SeedAsync(ctx, ct);
         await EnsureRolesAsync(sp.GetRequiredService<RoleManager<AppRole>>(), ctx, ct);
-        if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), ct);
+        if (seedDemo) await DemoData.SeedAsync(ctx, sp.GetRequiredService<UserManager<AppUser>>(), sp.GetRequiredService<TimeProvider>(), ct);
         await Features.Statistics.StatDataSets.EnsureDefaultAssignmentsAsync(ctx, ct);
 
         await sp.GetRequiredService<RegionDirectory>().ReloadAsync(db, ct);

@@ -70,8 +70,9 @@ public static class DemoData
         ("山西省乡村e镇评审专家库（演示）", OrganisationKind.ThirdParty, "140000", null),
     ];
 
-    public static async Task SeedAsync(EtownDbContext ctx, UserManager<AppUser> users, CancellationToken ct = default)
+    public static async Task SeedAsync(EtownDbContext ctx, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow();
         if (await ctx.Organisations.IgnoreQueryFilters().AnyAsync(ct)) return;
 
         var orgs = Organisations.ToDictionary(o => o.Name, o => new Organisation
@@ -96,9 +97,9 @@ public static class DemoData
         var huairen = Town("怀仁市陶瓷e镇", "140681", null, "陶瓷", "陶瓷", null, EtownStatus.Listed, true, null);
         var youyu = Town("右玉县西口e镇", "140623", null, null, null, null, EtownStatus.Listed, false, null);
         ctx.Etowns.AddRange(lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu);
-        DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+        DemoDeclarations.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], now);
         DemoPlans.Seed(ctx, kelan);
-        DemoStandards.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], DateTimeOffset.UtcNow);
+        DemoStandards.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], now);
         var calendar = new Calendar.WorkingCalendar();
         calendar.Load(await ctx.CalendarDays.AsNoTracking().ToListAsync(ct));
         DemoStatistics.Seed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu], calendar);
@@ -114,7 +115,7 @@ public static class DemoData
             var user = new AppUser
             {
                 UserName = a.UserName, DisplayName = a.DisplayName, OrganisationId = orgs[a.Organisation].Id,
-                CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true, EmailConfirmed = true,
+                CreatedAt = now, LockoutEnabled = true, EmailConfirmed = true,
                 PhoneNumber = "1380351" + (1000 + Accounts.ToList().IndexOf(a)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             Check(await users.CreateAsync(user, Password), a.UserName);
