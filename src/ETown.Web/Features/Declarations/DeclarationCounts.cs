@@ -1,5 +1,6 @@
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Declarations;
@@ -20,7 +21,7 @@ public sealed class DbDeclarationCounts(EtownDb db, TimeProvider clock) : IDecla
         var year = (excludeDeclarationId is { } id
                        ? await ctx.Declarations.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Year).FirstOrDefaultAsync(ct)
                        : null)
-                   ?? clock.GetUtcNow().UtcDateTime.AddHours(8).Year;
+                   ?? clock.ChinaToday().Year;
         var live = await ctx.Declarations.AsNoTracking()
             .Where(d => d.Year == year && d.CountyCode.StartsWith(prefix) && d.Id != excludeDeclarationId
                         && d.Status != DeclarationStatus.Draft && d.Status != DeclarationStatus.Rejected && d.Status != DeclarationStatus.Withdrawn)

@@ -1,5 +1,6 @@
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -122,10 +123,10 @@ public static class DeclarationEndpoints
             .RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("提交时的申报条件审查结果");
 
         var r = app.MapGroup("/api/v1/declaration-rounds").WithTags("申报与评审");
-        r.MapGet("/{year:int}/notice.docx", async Task<FileContentHttpResult> (int year, DeclarationService s, CancellationToken ct) =>
+        r.MapGet("/{year:int}/notice.docx", async Task<FileContentHttpResult> (int year, DeclarationService s, TimeProvider clock, CancellationToken ct) =>
         {
             var (rows, round) = await s.NoticeListAsync(year, ct);
-            var from = round.NoticeStartsOn ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+            var from = round.NoticeStartsOn ?? clock.ChinaToday();
             var to = round.NoticeEndsOn ?? from;
             var bytes = Documents.NoticeListDocx.Render($"{year}年山西省乡村e镇拟入选名单公示", rows, from, to, "山西省商务厅电子商务处（演示）");
             return TypedResults.File(bytes, Documents.NoticeListDocx.ContentType, $"{year}年乡村e镇拟入选名单公示.docx");

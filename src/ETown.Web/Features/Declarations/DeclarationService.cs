@@ -5,6 +5,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Declarations;
@@ -55,7 +56,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
 {
     static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(8)); // Asia/Shanghai
+    DateOnly Today => clock.ChinaToday();
 
     // ------------------------------------------------------------------ queries
 

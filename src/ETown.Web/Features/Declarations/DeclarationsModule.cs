@@ -2,6 +2,7 @@ using ETown.Web.Features.Declarations.Demo;
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Time;
 using P = ETown.Web.Platform.Auth.Permissions;
 using R = ETown.Web.Platform.Auth.BuiltInRoles;
 
@@ -44,7 +45,7 @@ public sealed class DeclarationsModule : IEtownModule
         if (!caller.Has(P.Declaration.Read)) yield break;
         var items = new List<MenuEntry> { new("申报列表", "/declarations", "fa-solid fa-file-signature") };
         if (caller.Has(P.Declaration.ReviewManage) && caller.Scope.All)
-            items.Add(new("评审与公示", $"/declarations/review/{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year}", "fa-solid fa-ranking-star"));
+            items.Add(new("评审与公示", $"/declarations/review/{clock.ChinaToday().Year}", "fa-solid fa-ranking-star"));
         if (caller.Has(P.Declaration.EligibilityCheck)) items.Add(new("申报条件规则集", "/declarations/rule-sets", "fa-solid fa-scale-balanced"));
         yield return new("申报与评审", "fa-solid fa-stamp", Order, items);
     }
@@ -54,7 +55,7 @@ public sealed class DeclarationsModule : IEtownModule
 
     public Task SeedDemoAsync(DemoSeed demo, CancellationToken ct)
     {
-        DemoDeclarations.Seed(demo.Db, demo.Etowns, DateOnly.FromDateTime(demo.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        DemoDeclarations.Seed(demo.Db, demo.Etowns, demo.Clock.GetUtcNow());
         return Task.CompletedTask;
     }
 }

@@ -1,5 +1,6 @@
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ETown.Web.Features.Etowns;
@@ -63,11 +64,11 @@ public static class EtownEndpoints
                 return TypedResults.NoContent();
             }).RequireAuthorization(PermissionPolicyProvider.Prefix + Permissions.Registry.AssignmentManage);
 
-        g.MapGet("/export.xlsx", async Task<FileContentHttpResult> (EtownService s, Caller c, string? search, string? cityCode,
+        g.MapGet("/export.xlsx", async Task<FileContentHttpResult> (EtownService s, Caller c, TimeProvider clock, string? search, string? cityCode,
                 string? countyCode, EtownStatus? status, CancellationToken ct) =>
             {
                 var rows = await s.ExportAsync(new EtownQuery(search, cityCode, countyCode, status), ct);
-                return TypedResults.File(EtownExport.ToXlsx(rows), EtownExport.ContentType, $"e镇名录-{DateTime.Now:yyyyMMdd}.xlsx");
+                return TypedResults.File(EtownExport.ToXlsx(rows), EtownExport.ContentType, $"e镇名录-{clock.ChinaToday():yyyyMMdd}.xlsx");
             }).RequireAuthorization(PermissionPolicyProvider.Prefix + Permissions.Registry.EtownRead);
     }
 

@@ -15,7 +15,7 @@ public sealed record CreatedApiKey(Guid Id, string Key);
 /// Per-organisation API keys for machine clients (issue #2 §6): stored hashed, scoped like their
 /// organisation, carrying one role the creator holds, revocable.
 /// </summary>
-public sealed class ApiKeyService(EtownDb db, Caller caller)
+public sealed class ApiKeyService(EtownDb db, Caller caller, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct = default)
     {
@@ -44,7 +44,7 @@ public sealed class ApiKeyService(EtownDb db, Caller caller)
             throw new DomainException("ETOWN-APIKEY-0002", "管理员角色不能用于接口密钥。", 403);
         var (plain, prefix, hash) = ApiKeys.Generate();
         var key = new ApiKey { OrganisationId = orgId, Name = name.Trim(), Prefix = prefix, SecretHash = hash, RoleId = role.Id,
-            CreatedAt = DateTimeOffset.UtcNow, CreatedBy = userId };
+            CreatedAt = clock.GetUtcNow(), CreatedBy = userId };
         ctx.ApiKeys.Add(key);
         await ctx.SaveChangesAsync(ct);
         return new(key.Id, plain);
@@ -57,7 +57,7 @@ public sealed class ApiKeyService(EtownDb db, Caller caller)
         var key = await ctx.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.OrganisationId == caller.OrganisationId, ct)
                   ?? throw new NotFoundException("接口密钥");
         if (key.RevokedAt is not null) throw new DomainException("ETOWN-APIKEY-0003", "该密钥已吊销。", 409);
-        key.RevokedAt = DateTimeOffset.UtcNow;
+        key.RevokedAt = clock.GetUtcNow();
         await ctx.SaveChangesAsync(ct);
     }
 }

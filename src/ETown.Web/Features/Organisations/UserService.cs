@@ -28,7 +28,7 @@ public sealed class UserInput
 /// Separation of duties: nobody changes their own roles; roles holding audit, security or system
 /// duties are granted only by the security administrator.
 /// </summary>
-public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions)
+public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? search = null, Guid? organisationId = null, CancellationToken ct = default)
     {
@@ -70,7 +70,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         {
             UserName = input.UserName.Trim(), DisplayName = input.DisplayName.Trim(), OrganisationId = input.OrganisationId,
             Email = Clean(input.Email), PhoneNumber = Clean(input.Phone), IsActive = input.IsActive,
-            CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true,
+            CreatedAt = clock.GetUtcNow(), LockoutEnabled = true,
         };
         Check(await users.CreateAsync(user, input.Password!));
         return user.Id;
@@ -197,7 +197,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         var roles = (await ctx.UserRoles.Where(ur => ids.Contains(ur.UserId))
                 .Join(ctx.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name!);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         return list.Select(u =>
         {
             var org = orgs.GetValueOrDefault(u.OrganisationId);

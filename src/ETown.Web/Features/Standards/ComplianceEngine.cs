@@ -1,5 +1,6 @@
 using System.Globalization;
 using ETown.Web.Features.Regions;
+using ETown.Web.Platform.Time;
 
 namespace ETown.Web.Features.Standards;
 
@@ -199,7 +200,7 @@ public static class ComplianceEngine
             if (!ok) shortfalls.Add(has ? $"{f.Label} {F(v)} {f.Unit}，标准 {f.Describe()}" : $"缺少“{f.Label}”");
         }
         var met = shortfalls.Count == 0;
-        var confirmedText = $"已确认的证据（{confirmed.ReviewedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）";
+        var confirmedText = $"已确认的证据（{ChinaTime.FormatDate(confirmed.ReviewedAt)}）";
         var text = met
             ? $"达标：{confirmedText}" + (results.Count == 0 ? "证明材料齐全" : "显示 " + string.Join("，", results.Select(r => $"{r.Label} {F(r.Value ?? 0)} {r.Unit}".TrimEnd())))
             : $"未达标：{confirmedText}中 " + string.Join("；", shortfalls);

@@ -1,6 +1,7 @@
 using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Time;
 
 namespace ETown.Web.Features.Statistics;
 
@@ -38,6 +39,9 @@ public class Indicator : IProvinceWide
 public readonly record struct StatPeriod(int Year, int Month)
 {
     public static StatPeriod ForYear(int year) => new(year, 0);
+
+    /// <summary>The month it is now in China.</summary>
+    public static StatPeriod Current(TimeProvider clock) { var today = clock.ChinaToday(); return new(today.Year, today.Month); }
 
     /// <summary>"YYYY-MM" for a month, "YYYY" for a year.</summary>
     public static StatPeriod Parse(string? text)

@@ -1,5 +1,6 @@
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Time;
 
 namespace ETown.Web.Features.Statistics;
 
@@ -50,7 +51,7 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
     public bool IsLocked => Status >= StatReportStatus.CountyApproved;
 
     /// <summary>On time when submitted (Asia/Shanghai date) no later than the due date.</summary>
-    public bool? OnTime => SubmittedAt is { } s ? DateOnly.FromDateTime(s.ToOffset(TimeSpan.FromHours(8)).DateTime) <= DueOn : null;
+    public bool? OnTime => SubmittedAt is { } s ? s.ToChinaDate() <= DueOn : null;
 
     public static string StatusLabel(StatReportStatus s) => s switch
     {

@@ -4,6 +4,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Statistics;
@@ -108,7 +109,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var key = p.ToString();
         var reports = await ctx.StatReports.AsNoTracking().Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, ct);
         var due = set.DueOn(p, calendar);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = clock.ChinaToday();
         var rows = towns.Select(t =>
         {
             var r = reports.GetValueOrDefault(t.Id);

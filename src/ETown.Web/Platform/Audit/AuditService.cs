@@ -1,5 +1,6 @@
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Platform.Audit;
@@ -28,8 +29,8 @@ public sealed class AuditService(EtownDb db, Caller caller)
         if (!string.IsNullOrWhiteSpace(q.EntityType)) query = query.Where(a => a.EntityType == q.EntityType);
         if (!string.IsNullOrWhiteSpace(q.EntityId)) query = query.Where(a => a.EntityId == q.EntityId);
         if (!string.IsNullOrWhiteSpace(q.Action)) query = query.Where(a => a.Action == q.Action);
-        if (q.From is { } from) { var f = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)); query = query.Where(a => a.TimeUtc >= f); }
-        if (q.To is { } to) { var t = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)); query = query.Where(a => a.TimeUtc < t); }
+        if (q.From is { } from) { var f = ChinaTime.StartOfDay(from); query = query.Where(a => a.TimeUtc >= f); }
+        if (q.To is { } to) { var t = ChinaTime.StartOfDay(to.AddDays(1)); query = query.Where(a => a.TimeUtc < t); }
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.Sequence).Skip((page - 1) * size).Take(size)

@@ -29,7 +29,9 @@ public sealed class ApiKeyAuthenticationHandler(
         await using var ctx = db.CreateSystem();
         var key = await ctx.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null);
         if (key is null || !ApiKeys.Matches(presented, key.SecretHash)) return AuthenticateResult.Fail("invalid api key");
-        await ctx.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, DateTimeOffset.UtcNow));
+        // TimeProvider: the handler's clock, the registered one (AuthenticationSchemeOptions.TimeProvider).
+        var now = TimeProvider.GetUtcNow();
+        await ctx.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now));
         var identity = new ClaimsIdentity([new Claim(CallerResolver.ApiKeyClaim, key.Id.ToString()), new Claim(ClaimTypes.Name, "apikey:" + key.Prefix)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

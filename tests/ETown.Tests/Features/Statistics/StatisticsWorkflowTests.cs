@@ -5,6 +5,7 @@ using ETown.Web.Features.Statistics;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -266,7 +267,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         var app = apps[provider];
         var towns = await TownsAsync(app);
-        var today = StatReminderService.TodayInChina(TimeProvider.System);
+        var today = TimeProvider.System.ChinaToday();
         // The month before last is overdue on any day of the current month (its due date lies in last month).
         var period = new StatPeriod(today.Year, today.Month).Previous.Previous.ToString();
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("operator")).PostAsync("/api/v1/statistics/reminders/run", null)).StatusCode);

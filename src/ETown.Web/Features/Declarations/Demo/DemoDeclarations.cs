@@ -2,6 +2,7 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using ETown.Web.Platform.Data;
 
@@ -31,8 +32,9 @@ public static class DemoDeclarations
         ["140623"] = new("140623", 10000, 2000, 10000, CountyClass.Assisted, 30, 10, 1000, 3, 5600, "沙棘、羊肉"),
     };
 
-    public static void Seed(EtownDbContext ctx, IReadOnlyList<Etown> etowns, DateOnly today)
+    public static void Seed(EtownDbContext ctx, IReadOnlyList<Etown> etowns, DateTimeOffset now)
     {
+        var today = now.ToChinaDate();
         ctx.DeclarationRounds.Add(new DeclarationRound
         {
             Year = 2022, OpensOn = new DateOnly(2022, 4, 1), ClosesOn = new DateOnly(2022, 5, 10), NoticeWorkingDays = 5,
@@ -65,7 +67,7 @@ public static class DemoDeclarations
         var returned = new Declaration { Year = today.Year, CountyCode = "140622", ProjectName = "应县杂粮乡村e镇" };
         returned.SetForm(FormFor(returned.ProjectName, Plans["140622"], null));
         returned.SetStatusForSeed(DeclarationStatus.Submitted);
-        StoreEligibilityAtSubmission(ctx, returned);
+        StoreEligibilityAtSubmission(ctx, returned, now);
         returned.Return("佐证材料中网络零售额统计口径不清，请补充规划区内电商企业名单及 2021 年网络零售额证明。");
         ctx.Declarations.Add(returned);
 
@@ -75,7 +77,7 @@ public static class DemoDeclarations
         wf.PlannedAreaKm2 = null; wf.FloorAreaM2 = 32000;
         weak.SetForm(wf);
         weak.SetStatusForSeed(DeclarationStatus.Submitted);
-        StoreEligibilityAtSubmission(ctx, weak);
+        StoreEligibilityAtSubmission(ctx, weak, now);
         ctx.Declarations.Add(weak);
     }
 
@@ -86,7 +88,7 @@ public static class DemoDeclarations
     /// A submitted declaration keeps the eligibility report of its submission (DeclarationService.SubmitAsync);
     /// the demo ones placed directly in a later status get theirs here, evaluated against the 2022 provincial set.
     /// </summary>
-    static void StoreEligibilityAtSubmission(EtownDbContext ctx, Declaration d)
+    static void StoreEligibilityAtSubmission(EtownDbContext ctx, Declaration d, DateTimeOffset now)
     {
         var county = ctx.Regions.AsNoTracking().Single(r => r.Code == d.CountyCode);
         var cities = ctx.Regions.AsNoTracking().Where(r => r.Code == county.ParentCode).Select(r => r.Name).ToList();
@@ -95,7 +97,7 @@ public static class DemoDeclarations
         {
             CountyLevelUnitsInCity = units, RegionCountyClass = county.CountyClass, CountyName = county.Name, CityName = cities.FirstOrDefault(),
         };
-        var report = EligibilityEngine.Evaluate(d.Form, EligibilityRuleSet.Shanxi2022(DateTimeOffset.UtcNow), context);
+        var report = EligibilityEngine.Evaluate(d.Form, EligibilityRuleSet.Shanxi2022(now), context);
         d.EligibilityJson = System.Text.Json.JsonSerializer.Serialize(report, ReportJson);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ETown.Web.Features.Declarations;
+using ETown.Web.Platform.Time;
 using static ETown.Web.Features.Declarations.Documents.WordKit;
 
 namespace ETown.Web.Features.Plans.Documents;
@@ -26,7 +27,7 @@ public static class PlanDocx
         return Create(title, body =>
         {
             body.Append(Para(title, JustificationValues.Center, bold: true, halfPoints: 36, before: 240, after: 240));
-            body.Append(Para($"（{v.CityName}{v.CountyName}　状态：{v.StatusLabel}{(v.FiledAt is { } f ? "，备案时间 " + f.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", Inv) : "")}　适用建设标准：{v.StandardVersion}）",
+            body.Append(Para($"（{v.CityName}{v.CountyName}　状态：{v.StatusLabel}{(v.FiledAt is { } f ? "，备案时间 " + ChinaTime.FormatDate(f) : "")}　适用建设标准：{v.StandardVersion}）",
                 JustificationValues.Center, halfPoints: 21, after: 240));
 
             var n = 0;

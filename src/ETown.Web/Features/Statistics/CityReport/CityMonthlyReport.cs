@@ -2,6 +2,7 @@ using ETown.Web.Features.Regions;
 using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Time;
 
 namespace ETown.Web.Features.Statistics.CityReport;
 
@@ -67,7 +68,7 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
 
         var elapsed = Math.Round(p.Month * 100m / 12m, 1, MidpointRounding.AwayFromZero);
         var summary = KeyIndicators.Select(i => Summarise(i, etowns)).Where(s => s is not null).Select(s => s!).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = clock.ChinaToday();
         return new CityReportData(city.Code, city.Name, p.ToString(), p.Year, p.Month, today, elapsed, etowns, completeness,
             summary, Lagging(etowns, elapsed), [.. Reporting(rows), .. Incomplete(etowns, p.Month)]);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ETown.Web.Platform.Documents;
+using ETown.Web.Platform.Time;
 
 namespace ETown.Web.Features.Statistics.CityReport;
 
@@ -48,7 +49,7 @@ public static class CityReportXlsx
         var rows = d.Completeness.Rows.Select(r => (IReadOnlyList<object?>)new List<object?>
         {
             r.EtownName, r.CountyName, r.StatusLabel, r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            r.SubmittedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ChinaTime.Format(r.SubmittedAt),
             r.OnTime switch { true => "按时", false => "逾期", null => "—" }, r.Overdue ? "是" : "否",
             r.Status >= StatReportStatus.CountyApproved ? "是" : "否",
         }).ToList();

@@ -4,6 +4,7 @@ using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Statistics.Dashboard;
@@ -64,8 +65,7 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
     public async Task<string> DefaultPeriodAsync(CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
-        var now = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
-        var last = new StatPeriod(now.Year, now.Month).Previous.ToString();
+        var last = StatPeriod.Current(clock).Previous.ToString();
         await using var ctx = db.Create(caller);
         var latest = await ctx.StatReports.AsNoTracking().Where(r => r.Period.Length == 7 && string.Compare(r.Period, last) <= 0)
             .OrderByDescending(r => r.Period).Select(r => r.Period).FirstOrDefaultAsync(ct);

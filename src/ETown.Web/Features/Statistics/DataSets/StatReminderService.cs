@@ -4,6 +4,7 @@ using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Notifications;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Statistics;
@@ -26,14 +27,11 @@ public sealed class StatReminderService(EtownDb db, Caller caller, WorkingCalend
     public const string BeforeDueKind = "before-due";
     public const string OverdueKind = "overdue";
 
-    /// <summary>China has one time zone (Asia/Shanghai, UTC+8, no daylight saving).</summary>
-    public static DateOnly TodayInChina(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
-
     public static string DedupKey(string kind, Guid etownId, string period, Guid organisationId) =>
         $"stat-reminder:{kind}:{etownId:N}:{period}:{organisationId:N}";
 
     /// <summary>On demand: today in Asia/Shanghai.</summary>
-    public Task<StatReminderResult> RunNowAsync(CancellationToken ct = default) => RunAsync(TodayInChina(clock), ct);
+    public Task<StatReminderResult> RunNowAsync(CancellationToken ct = default) => RunAsync(clock.ChinaToday(), ct);
 
     public async Task<StatReminderResult> RunAsync(DateOnly today, CancellationToken ct = default)
     {
@@ -132,7 +130,7 @@ public sealed class StatReminderWorker(IServiceProvider services, IConfiguration
         DateOnly? done = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var today = StatReminderService.TodayInChina(clock);
+            var today = clock.ChinaToday();
             if (done != today)
             {
                 try

@@ -2,6 +2,7 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Statistics;
 using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using TI = ETown.Web.Features.Declarations.TargetIndicator;
@@ -153,24 +154,23 @@ public static class DemoStatistics
         }
         if (status >= Ci)
         {
-            at = At(calendar.DeadlineAfter(DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime), 1 + (int)(Hash(t, y, m, 96) % 3)), 9 * 60 + (int)(Hash(t, y, m, 97) % 420));
+            at = At(calendar.DeadlineAfter(at.ToChinaDate(), 1 + (int)(Hash(t, y, m, 96) % 3)), 9 * 60 + (int)(Hash(t, y, m, 97) % 420));
             report.AcceptByCity(at);
             report.UpdatedAt = at;
         }
         if (status >= Pr)
         {
-            at = At(calendar.DeadlineAfter(DateOnly.FromDateTime(at.ToOffset(Beijing).DateTime), 2 + (int)(Hash(t, y, m, 98) % 3)), 9 * 60 + (int)(Hash(t, y, m, 99) % 420));
+            at = At(calendar.DeadlineAfter(at.ToChinaDate(), 2 + (int)(Hash(t, y, m, 98) % 3)), 9 * 60 + (int)(Hash(t, y, m, 99) % 420));
             report.AcceptByProvince(at);
             report.UpdatedAt = at;
         }
         return report;
     }
 
-    static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    /// <summary>A Beijing-time moment, stored in UTC (PostgreSQL timestamptz accepts only offset 0).</summary>
+    /// <summary>A China-time moment, stored in UTC (PostgreSQL timestamptz accepts only offset 0).</summary>
     static DateTimeOffset At(DateOnly d, int minuteOfDay) =>
-        new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue).AddMinutes(minuteOfDay), Beijing).ToUniversalTime();
+        ChinaTime.StartOfDay(d).AddMinutes(minuteOfDay);
 
     // ------------------------------------------------------------------ the figures
 

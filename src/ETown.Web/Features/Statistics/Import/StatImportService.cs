@@ -6,6 +6,7 @@ using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Documents;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Statistics.Import;
@@ -110,7 +111,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             return (IReadOnlyList<object?>)[
                 key, regions.NameOf(regions.Find(t.CountyCode)?.ParentCode), regions.NameOf(t.CountyCode), t.Name,
                 r is null ? "未填报" : StatReport.StatusLabel(r.Status) + (r.IsLocked ? "" : "（未审核）"),
-                r?.SubmittedAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ChinaTime.Format(r?.SubmittedAt),
                 r?.OnTime switch { true => "按时", false => "逾期", null => null },
                 .. indicators.Select(i => mine.TryGetValue(i.Code, out var v) ? (object?)StatTemplate.Normalise(v.Value) : null),
                 string.Join("；", comments) is { Length: > 0 } c ? c : null,

@@ -73,6 +73,8 @@ public static class DemoData
 
     public static async Task SeedAsync(EtownDbContext ctx, ModuleCatalog modules, IServiceProvider services, CancellationToken ct = default)
     {
+        var clock = services.GetRequiredService<TimeProvider>();
+        var now = clock.GetUtcNow();
         if (await ctx.Organisations.IgnoreQueryFilters().AnyAsync(ct)) return;
 
         var orgs = Organisations.ToDictionary(o => o.Name, o => new Organisation
@@ -101,7 +103,7 @@ public static class DemoData
         calendar.Load(await ctx.CalendarDays.AsNoTracking().ToListAsync(ct));
         // Each module adds its demo rows (declarations, plans, standards, statistics …); all are saved together below.
         var demo = new DemoSeed(ctx, [lucheng, kelan, linyi, shanyin, yingxian, huairen, youyu],
-            services.GetRequiredService<TimeProvider>(), calendar, services);
+            clock, calendar, services);
         foreach (var module in modules.Modules) await module.SeedDemoAsync(demo, ct);
 
         ctx.EtownAssignments.AddRange(
@@ -116,7 +118,7 @@ public static class DemoData
             var user = new AppUser
             {
                 UserName = a.UserName, DisplayName = a.DisplayName, OrganisationId = orgs[a.Organisation].Id,
-                CreatedAt = DateTimeOffset.UtcNow, LockoutEnabled = true, EmailConfirmed = true,
+                CreatedAt = now, LockoutEnabled = true, EmailConfirmed = true,
                 PhoneNumber = "1380351" + (1000 + Accounts.ToList().IndexOf(a)).ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             Check(await users.CreateAsync(user, Password), a.UserName);
