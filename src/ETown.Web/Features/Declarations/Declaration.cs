@@ -127,7 +127,7 @@ public class Declaration
     }
 
     static DomainException Illegal(string action, string why) =>
-        new("ETOWN-DECL-0001", $"不能{action}：{why}。", 409);
+        new(DeclarationErrors.IllegalTransition, $"不能{action}：{why}。", 409);
 
     public static string StatusLabel(DeclarationStatus s) => s switch
     {

@@ -32,7 +32,7 @@ public sealed class RegionService(EtownDb db, Caller caller, RegionDirectory dir
         await using var ctx = db.Create(caller);
         var region = await ctx.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw new NotFoundException("行政区划");
         if (region.Level != RegionLevel.County)
-            throw new DomainException("ETOWN-REGION-0001", "只有县级单位有县域类别和示范县标志。");
+            throw new DomainException(RegionErrors.NotACounty, "只有县级单位有县域类别和示范县标志。");
         region.CountyClass = input.CountyClass;
         region.IsNationalDemoCounty = input.IsNationalDemoCounty;
         await ctx.SaveChangesAsync(ct);
