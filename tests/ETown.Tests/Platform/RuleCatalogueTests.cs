@@ -70,6 +70,7 @@ public partial class RuleCatalogueTests
         foreach (var file in files)
         {
             var lines = File.ReadAllLines(file);
+            var isCode = file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".razor", StringComparison.Ordinal);
             for (var n = 0; n < lines.Length; n++)
             {
                 foreach (Match m in anyNumbered.Matches(lines[n]))
@@ -85,7 +86,7 @@ public partial class RuleCatalogueTests
                         if (digits.Length != 2) problem = "two digits";
                         else if (!known.Contains(canonical)) problem = "not an ID of docs/rules.md";
                     }
-                    else if (!upper && sep == "" && IsIdentifier(lines[n], m)) { } // C# name: Std33_…, Decl07_…
+                    else if (!upper && sep == "" && IsIdentifier(prefix) && (isCode || NameGoesOn(lines[n], m))) { } // C# names: Std33_…, decl02
                     else if (!upper && sep == " ") { } // ordinary words ("plan 2", "Std 1" does not occur)
                     else problem = "spell it " + $"{prefix.ToUpperInvariant()}-{digits.PadLeft(2, '0')}";
                     if (problem is not null) offenders.Add($"{RepositoryFiles.Relative(file)}:{n + 1}: “{m.Value}” ({problem})");
@@ -93,7 +94,7 @@ public partial class RuleCatalogueTests
                 foreach (Match m in anyNamed.Matches(lines[n]))
                 {
                     var canonical = $"{m.Groups[1].Value.ToUpperInvariant()}-{m.Groups[3].Value.ToUpperInvariant()}";
-                    if (m.Value != canonical && known.Contains(canonical) && !(m.Groups[2].Value == "" && IsIdentifier(lines[n], m)))
+                    if (m.Value != canonical && known.Contains(canonical) && !(m.Groups[2].Value == "" && IsIdentifier(m.Groups[1].Value) && (isCode || NameGoesOn(lines[n], m))))
                         offenders.Add($"{RepositoryFiles.Relative(file)}:{n + 1}: “{m.Value}” (spell it {canonical})");
                 }
             }
@@ -101,13 +102,12 @@ public partial class RuleCatalogueTests
         Assert.True(offenders.Count == 0, "Rule IDs are spelled like FUND-03, STD-33, SVC-STAT (docs/rules.md):\n" + string.Join("\n", offenders));
     }
 
-    /// <summary>The match sits inside a C# identifier written in Pascal case (a hyphen cannot stand there).</summary>
-    static bool IsIdentifier(string line, Match m)
-    {
-        var after = m.Index + m.Length;
-        return char.IsUpper(m.Value[0]) && m.Value.Skip(1).TakeWhile(char.IsLetter).All(char.IsLower)
-               && after < line.Length && (line[after] == '_' || char.IsLetter(line[after]));
-    }
+    /// <summary>A prefix as C# writes it in a name, where a hyphen cannot stand: Pascal (Std33_…) or camel case (decl02).</summary>
+    static bool IsIdentifier(string prefix) =>
+        prefix[1..].All(char.IsLower) && (char.IsLower(prefix[0]) || char.IsUpper(prefix[0]));
+
+    /// <summary>In prose a test name is cited as `Class.Std33_Output_…`: the ID part is followed by an underscore.</summary>
+    static bool NameGoesOn(string line, Match m) => m.Index + m.Length < line.Length && line[m.Index + m.Length] == '_';
 
     static List<Row> ReadRows()
     {

@@ -27,7 +27,7 @@ public sealed class RegionService(EtownDb db, Caller caller, RegionDirectory dir
     public async Task UpdateCountyAsync(string code, CountyFlagsInput input, CancellationToken ct = default)
     {
         caller.Require(Permissions.Reference.RegionUpdate);
-        // Only a province-wide body may re-tier counties: the class sets the targets it is judged by (STD 33/35/36).
+        // Only a province-wide body may re-tier counties: the class sets the targets it is judged by (STD-33, STD-35, STD-36).
         if (!caller.Scope.All) throw new ForbiddenException("县域类别与示范县标志只能由省级维护。");
         await using var ctx = db.Create(caller);
         var region = await ctx.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw new NotFoundException("行政区划");
