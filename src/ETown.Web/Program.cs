@@ -53,7 +53,7 @@ app.UseStatusCodePages(async ctx =>
     var http = ctx.HttpContext;
     if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && !http.Response.HasStarted)
     {
-        var code = http.Response.StatusCode switch { 401 => "ETOWN-AUTH-0401", 403 => "ETOWN-COMMON-0403", 404 => "ETOWN-COMMON-0404", _ => "ETOWN-COMMON-" + http.Response.StatusCode };
+        var code = ETown.Web.Platform.Http.CommonErrors.ForStatus(http.Response.StatusCode);
         await Results.Problem(statusCode: http.Response.StatusCode, extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(http);
     }
 });

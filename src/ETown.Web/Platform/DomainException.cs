@@ -1,3 +1,5 @@
+using ETown.Web.Platform.Http;
+
 namespace ETown.Web.Platform;
 
 /// <summary>
@@ -11,14 +13,14 @@ public class DomainException(string code, string message, int status = 422) : Ex
 }
 
 public sealed class NotFoundException(string what)
-    : DomainException("ETOWN-COMMON-0404", $"未找到{what}，或您无权查看。", 404);
+    : DomainException(CommonErrors.NotFound, $"未找到{what}，或您无权查看。", 404);
 
 public sealed class ForbiddenException(string message = "您没有执行此操作的权限。")
-    : DomainException("ETOWN-COMMON-0403", message, 403);
+    : DomainException(CommonErrors.Forbidden, message, 403);
 
 /// <summary>Input failed validation; <see cref="Errors"/> maps field → messages.</summary>
 public sealed class ValidationFailedException(IDictionary<string, string[]> errors)
-    : DomainException("ETOWN-COMMON-0400", "提交的数据未通过校验：" + string.Join("；", errors.SelectMany(e => e.Value)), 400)
+    : DomainException(CommonErrors.BadRequest, "提交的数据未通过校验：" + string.Join("；", errors.SelectMany(e => e.Value)), 400)
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
 

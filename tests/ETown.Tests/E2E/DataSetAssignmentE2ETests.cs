@@ -8,6 +8,7 @@ namespace ETown.Tests.E2E;
 public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
 {
     [Fact]
+    [Trait("Rule", "STAT-02")]
     public async Task Province_UnassignsAndReassignsTheAnnualReport_TheLastOneCannotBeRemoved()
     {
         var page = await app.NewPageAsync();
@@ -44,6 +45,7 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
     }
 
     [Fact]
+    [Trait("Rule", "STAT-02")]
     public async Task County_SeesItsAssignments_ReadOnly()
     {
         var page = await app.NewPageAsync();

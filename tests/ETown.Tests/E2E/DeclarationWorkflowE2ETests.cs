@@ -14,6 +14,10 @@ public sealed class DeclarationWorkflowE2ETests(BrowserAppFixture app)
     const string Project = "潞城区葱香e镇（浏览器测试）";
 
     [Fact]
+    [Trait("Rule", "DECL-07")]
+    [Trait("Rule", "DECL-08")]
+    [Trait("Rule", "DECL-09")]
+    [Trait("Rule", "PLAN-03")]
     public async Task Declaration_GoesFromCountyDraft_ToListedEtown()
     {
         // County drafts with the eligibility shown live.

@@ -18,6 +18,7 @@ public sealed class PeriodAcceptanceE2ETests(BrowserAppFixture app)
     }
 
     [Fact]
+    [Trait("Rule", "STAT-05")]
     public async Task Shuozhou_WaitsForItsCounties_Changzhi_AcceptsTheMonthInOneClick_ThenTheProvinceForChangzhi()
     {
         // Demo 2025-11 in 朔州: 山阴 submitted, 应县 approved, 怀仁 draft, 右玉 not reported — the button stays off.

@@ -8,6 +8,7 @@ namespace ETown.Tests.E2E;
 public sealed class StatCatalogueE2ETests(BrowserAppFixture app)
 {
     [Fact]
+    [Trait("Rule", "STAT-01")]
     public async Task Province_AddsAnIndicatorAndARule_TheCountyFormShowsTheNewLine()
     {
         var page = await app.NewPageAsync();

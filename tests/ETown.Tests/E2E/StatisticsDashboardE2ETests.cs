@@ -17,6 +17,7 @@ public sealed class StatisticsDashboardE2ETests(BrowserAppFixture app)
     static Task<int> LiveChartsAsync(IPage page) => page.EvaluateAsync<int>("async () => (await import('/js/charts.js')).count()");
 
     [Fact]
+    [Trait("Rule", "SVC-STAT")]
     public async Task Province_SeesCharts_TogglesToTheTable_AndDownloadsTheXlsx()
     {
         var page = await app.NewPageAsync();

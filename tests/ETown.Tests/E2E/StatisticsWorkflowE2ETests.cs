@@ -25,6 +25,8 @@ public sealed class StatisticsWorkflowE2ETests(BrowserAppFixture app)
     const string Retail = "网络零售额（当月）";
 
     [Fact]
+    [Trait("Rule", "STAT-02")]
+    [Trait("Rule", "STAT-05")]
     public async Task OperatorReports_CountyApprovesAndLocks_CityAndProvinceAccept_ProvinceSeesCompleteness()
     {
         // The operator opens /statistics: the month it lands on (last month) is open, since the demo history ends in

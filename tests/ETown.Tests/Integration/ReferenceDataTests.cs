@@ -9,6 +9,7 @@ namespace ETown.Tests.Integration;
 public class ReferenceDataTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "DECL-01")]
     public async Task Regions_OneProvince_ElevenCities_117Counties(string provider)
     {
         await using var ctx = apps[provider].SystemContext();

@@ -39,6 +39,7 @@ public class BoundaryAreaTests
         $"{lon},{lat};{lon + dLon},{lat};{lon + dLon},{lat + dLat};{lon},{lat + dLat};{lon},{lat}");
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void One_km_square_near_Taiyuan_is_one_km2()
     {
         var (dLat, dLon) = OneKm(37.8);
@@ -85,6 +86,7 @@ public class BoundaryAreaTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Self_intersecting_bow_tie_is_refused()
     {
         var ex = Assert.Throws<DomainException>(() => BoundaryArea.Compute("112.5,37.8;112.52,37.82;112.52,37.8;112.5,37.82;112.5,37.8"));

@@ -194,6 +194,8 @@ public class ScaleWarningTests
     [InlineData(null, "500000")]
     [InlineData("10", "500000")]  // area out of range, floor area rescues it
     [InlineData("0.1", "600000")]
+    [Trait("Rule", "DECL-06")]
+    [Trait("Rule", "STD-34")]
     public void WithinScale_NoWarning(string? km2, string? m2) => Assert.Null(EtownService.ScaleWarning(Dec(km2), Dec(m2)));
 
     [Theory]
@@ -202,6 +204,8 @@ public class ScaleWarningTests
     [InlineData(null, "499999.99")]
     [InlineData("6", "499999")]
     [InlineData(null, null)]
+    [Trait("Rule", "DECL-06")]
+    [Trait("Rule", "STD-34")]
     public void OutsideScale_Warns(string? km2, string? m2) =>
         Assert.Contains("DECL-06", EtownService.ScaleWarning(Dec(km2), Dec(m2)));
 

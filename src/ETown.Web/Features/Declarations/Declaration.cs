@@ -128,7 +128,7 @@ public class Declaration : ICreatedAt, IUpdatedAt
     }
 
     static DomainException Illegal(string action, string why) =>
-        new("ETOWN-DECL-0001", $"不能{action}：{why}。", 409);
+        new(DeclarationErrors.IllegalTransition, $"不能{action}：{why}。", 409);
 
     public static string StatusLabel(DeclarationStatus s) => s switch
     {

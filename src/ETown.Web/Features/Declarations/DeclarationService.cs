@@ -166,7 +166,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         RequireCounty(d.CountyCode);
-        if (form.CountyCode != d.CountyCode) throw new DomainException("ETOWN-DECL-0002", "申报县不能更改。");
+        if (form.CountyCode != d.CountyCode) throw new DomainException(DeclarationErrors.CountyChanged, "申报县不能更改。");
         DeclarationValidation.Validate(form, regions);
         d.SetForm(form);
         await ctx.SaveChangesAsync(ct);
@@ -179,16 +179,16 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         RequireCounty(d.CountyCode);
         var round = await ctx.DeclarationRounds.FirstOrDefaultAsync(r => r.Year == d.Year, ct)
-                    ?? throw new DomainException("ETOWN-DECL-0003", $"{d.Year} 年度申报尚未开放。");
+                    ?? throw new DomainException(DeclarationErrors.RoundNotOpen, $"{d.Year} 年度申报尚未开放。");
         // DECL-07: late submissions are refused unless the province reopened the window.
         if (!round.AcceptsSubmissionOn(Today))
-            throw new DomainException("ETOWN-DECL-0004",
+            throw new DomainException(DeclarationErrors.OutsideWindow,
                 $"不在申报期内（{round.OpensOn:yyyy-MM-dd} 至 {round.ClosesOn:yyyy-MM-dd}{(round.ReopenedUntil is { } r ? $"，补报至 {r:yyyy-MM-dd}" : "")}），逾期视为放弃（DECL-07）。");
         DeclarationValidation.ValidateForSubmission(d.Form, regions);
         var missing = Enum.GetValues<MaterialKind>().Where(k => k != MaterialKind.CityRecommendation)
             .Where(k => !ctx.DeclarationMaterials.Any(m => m.DeclarationId == id && m.Kind == k)).ToList();
         if (missing.Count > 0)
-            throw new DomainException("ETOWN-DECL-0005", "材料不全（DECL-08），尚缺：" + string.Join("、", missing.Select(Declaration.MaterialLabel)) + "。");
+            throw new DomainException(DeclarationErrors.MaterialsMissing, "材料不全（DECL-08），尚缺：" + string.Join("、", missing.Select(Declaration.MaterialLabel)) + "。");
         // The report the county saw is kept with the submission for the city and the province (DECL-02…06).
         var report = await eligibility.CheckAsync(d.Form, null, null, d.Id, ct);
         d.EligibilityJson = JsonSerializer.Serialize(report, Json);
@@ -206,13 +206,13 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
             caller.Require(Permissions.Declaration.Recommend);
             if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以上传市级推荐文件。");
             if (d.Status is not (DeclarationStatus.Submitted or DeclarationStatus.Recommended))
-                throw new DomainException("ETOWN-DECL-0006", "市级推荐文件在县级提交后上传。", 409);
+                throw new DomainException(DeclarationErrors.MaterialsLocked, "市级推荐文件在县级提交后上传。", 409);
         }
         else
         {
             caller.Require(Permissions.Declaration.Edit);
             RequireCounty(d.CountyCode);
-            if (!Declaration.IsEditable(d.Status)) throw new DomainException("ETOWN-DECL-0006", "申报已提交，不能再更换材料。", 409);
+            if (!Declaration.IsEditable(d.Status)) throw new DomainException(DeclarationErrors.MaterialsLocked, "申报已提交，不能再更换材料。", 409);
         }
         var stored = await store.SaveAsync(fileName, contentType, content, ct);
         var m = new DeclarationMaterial
@@ -242,7 +242,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         RequireCounty(d.CountyCode);
-        if (!Declaration.IsEditable(d.Status)) throw new DomainException("ETOWN-DECL-0006", "申报已提交，不能再更换材料。", 409);
+        if (!Declaration.IsEditable(d.Status)) throw new DomainException(DeclarationErrors.MaterialsLocked, "申报已提交，不能再更换材料。", 409);
         var m = await ctx.DeclarationMaterials.FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct) ?? throw new NotFoundException("材料");
         ctx.DeclarationMaterials.Remove(m);
         await ctx.SaveChangesAsync(ct);
@@ -292,9 +292,9 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct);
         if (r is null) { r = new DeclarationRound { Year = year }; ctx.DeclarationRounds.Add(r); }
-        else if (r.IsFinalised) throw new DomainException("ETOWN-DECL-0007", "该年度评审已结束，不能修改。", 409);
+        else if (r.IsFinalised) throw new DomainException(DeclarationErrors.RoundFinalised, "该年度评审已结束，不能修改。", 409);
         if (r.NoticeStartsOn is not null && r.ScoringSheetJson != JsonSerializer.Serialize(sheet))
-            throw new DomainException("ETOWN-DECL-0008", "公示开始后不能修改评分表。", 409);
+            throw new DomainException(DeclarationErrors.ScoreSheetLocked, "公示开始后不能修改评分表。", 409);
         r.OpensOn = input.OpensOn; r.ClosesOn = input.ClosesOn; r.ReopenedUntil = input.ReopenedUntil;
         r.NoticeWorkingDays = input.NoticeWorkingDays; r.ScoringSheetJson = JsonSerializer.Serialize(sheet);
         await ctx.SaveChangesAsync(ct);
@@ -310,7 +310,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         var experts = await ExpertIdsAsync(ctx, ct);
         var invalid = expertUserIds.Where(e => !experts.Contains(e)).ToList();
-        if (invalid.Count > 0) throw new DomainException("ETOWN-DECL-0009", "所选用户不是评审专家。");
+        if (invalid.Count > 0) throw new DomainException(DeclarationErrors.NotAnExpert, "所选用户不是评审专家。");
         d.StartReview();
         var existing = await ctx.ExpertScores.Where(s => s.DeclarationId == id).Select(s => s.ExpertUserId).ToListAsync(ct);
         foreach (var e in expertUserIds.Except(existing))
@@ -339,7 +339,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         caller.Require(Permissions.Declaration.ReviewScore);
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
-        if (d.Status != DeclarationStatus.UnderReview) throw new DomainException("ETOWN-DECL-0010", "该申报不在专家评审阶段。", 409);
+        if (d.Status != DeclarationStatus.UnderReview) throw new DomainException(DeclarationErrors.NotUnderReview, "该申报不在专家评审阶段。", 409);
         var mine = await ctx.ExpertScores.FirstOrDefaultAsync(s => s.DeclarationId == id && s.ExpertUserId == caller.UserId, ct)
                    ?? throw new ForbiddenException("您不是该申报的评审专家。");
         var round = await ctx.DeclarationRounds.FirstOrDefaultAsync(r => r.Year == d.Year, ct);
@@ -377,7 +377,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         if (list && !await ctx.ExpertScores.AnyAsync(s => s.DeclarationId == id && s.Total != null, ct))
-            throw new DomainException("ETOWN-DECL-0011", "尚无专家评分，不能决定入选。", 409);
+            throw new DomainException(DeclarationErrors.NoScores, "尚无专家评分，不能决定入选。", 409);
         if (!list && string.IsNullOrWhiteSpace(note)) throw Required("note", "不予入选时请写明理由。");
         d.Decide(list, note?.Trim());
         await ctx.SaveChangesAsync(ct);
@@ -389,11 +389,11 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         RequireProvince();
         await using var ctx = db.Create(caller);
         var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
-        if (r.NoticeStartsOn is not null) throw new DomainException("ETOWN-DECL-0012", "该年度已发布公示。", 409);
+        if (r.NoticeStartsOn is not null) throw new DomainException(DeclarationErrors.NoticeAlreadyPublished, "该年度已发布公示。", 409);
         var approved = await ctx.Declarations.Where(x => x.Year == year && x.Status == DeclarationStatus.Approved).ToListAsync(ct);
-        if (approved.Count == 0) throw new DomainException("ETOWN-DECL-0013", "没有拟入选的申报，无需公示。", 409);
+        if (approved.Count == 0) throw new DomainException(DeclarationErrors.NothingToNotice, "没有拟入选的申报，无需公示。", 409);
         if (await ctx.Declarations.AnyAsync(x => x.Year == year && (x.Status == DeclarationStatus.UnderReview || x.Status == DeclarationStatus.Recommended), ct))
-            throw new DomainException("ETOWN-DECL-0014", "仍有申报未作出评审决定，请先全部决定后再公示。", 409);
+            throw new DomainException(DeclarationErrors.UndecidedDeclarations, "仍有申报未作出评审决定，请先全部决定后再公示。", 409);
         foreach (var d in approved) d.StartNotice();
         r.NoticeStartsOn = startsOn;
         r.NoticeEndsOn = calendar.PeriodEnd(startsOn, r.NoticeWorkingDays);
@@ -407,7 +407,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         if (string.IsNullOrWhiteSpace(text)) throw Required("text", "请填写异议内容。");
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
-        if (d.Status != DeclarationStatus.InNotice) throw new DomainException("ETOWN-DECL-0015", "只能对公示中的申报登记异议。", 409);
+        if (d.Status != DeclarationStatus.InNotice) throw new DomainException(DeclarationErrors.NotInNotice, "只能对公示中的申报登记异议。", 409);
         var o = new Objection { DeclarationId = id, CountyCode = d.CountyCode, Text = text.Trim(), Submitter = submitter?.Trim(), ReceivedAt = clock.GetUtcNow() };
         ctx.Objections.Add(o);
         await ctx.SaveChangesAsync(ct);
@@ -420,7 +420,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         if (string.IsNullOrWhiteSpace(resolution)) throw Required("resolution", "请填写处理意见。");
         await using var ctx = db.Create(caller);
         var o = await ctx.Objections.FirstOrDefaultAsync(x => x.Id == objectionId && x.DeclarationId == id, ct) ?? throw new NotFoundException("异议");
-        if (o.Sustained is not null) throw new DomainException("ETOWN-DECL-0016", "该异议已处理。", 409);
+        if (o.Sustained is not null) throw new DomainException(DeclarationErrors.ObjectionHandled, "该异议已处理。", 409);
         o.Sustained = sustained; o.Resolution = resolution.Trim();
         if (sustained)
         {
@@ -439,13 +439,13 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         RequireProvince();
         await using var ctx = db.Create(caller);
         var r = await ctx.DeclarationRounds.FirstOrDefaultAsync(x => x.Year == year, ct) ?? throw new NotFoundException("申报年度");
-        if (r.IsFinalised) throw new DomainException("ETOWN-DECL-0021", "该年度入选名单已确认。", 409);
-        if (r.NoticeEndsOn is not { } end) throw new DomainException("ETOWN-DECL-0017", "尚未发布公示。", 409);
-        if (Today <= end) throw new DomainException("ETOWN-DECL-0018", $"公示期至 {end:yyyy-MM-dd} 结束，期满后方可确认入选。", 409);
+        if (r.IsFinalised) throw new DomainException(DeclarationErrors.ListFinalised, "该年度入选名单已确认。", 409);
+        if (r.NoticeEndsOn is not { } end) throw new DomainException(DeclarationErrors.NoNotice, "尚未发布公示。", 409);
+        if (Today <= end) throw new DomainException(DeclarationErrors.NoticeNotOver, $"公示期至 {end:yyyy-MM-dd} 结束，期满后方可确认入选。", 409);
         var inNotice = await ctx.Declarations.Where(x => x.Year == year && x.Status == DeclarationStatus.InNotice).ToListAsync(ct);
         var ids = inNotice.Select(x => x.Id).ToList();
         if (await ctx.Objections.AnyAsync(o => ids.Contains(o.DeclarationId) && o.Sustained == null, ct))
-            throw new DomainException("ETOWN-DECL-0019", "仍有未处理的公示异议。", 409);
+            throw new DomainException(DeclarationErrors.OpenObjections, "仍有未处理的公示异议。", 409);
         foreach (var d in inNotice)
         {
             var f = d.Form;

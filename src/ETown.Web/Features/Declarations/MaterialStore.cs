@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Files;
 
 namespace ETown.Web.Features.Declarations;
 
@@ -30,10 +31,10 @@ public sealed class MaterialStore(IConfiguration config, IWebHostEnvironment env
     public async Task<StoredFile> SaveAsync(string fileName, string contentType, Stream content, CancellationToken ct)
     {
         var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length is 0 or > 200) throw Error("ETOWN-FILE-0001", "文件名不能为空且不超过 200 字。");
+        if (name.Length is 0 or > 200) throw Error(FileErrors.NameInvalid, "文件名不能为空且不超过 200 字。");
         var ext = Path.GetExtension(name).ToLowerInvariant();
         var kind = Allowed.FirstOrDefault(a => a.Ext == ext);
-        if (kind.Ext is null) throw Error("ETOWN-FILE-0002", "只接受 PDF、PNG、JPG、DOCX、XLSX、OFD 文件。");
+        if (kind.Ext is null) throw Error(FileErrors.TypeNotAllowed, "只接受 PDF、PNG、JPG、DOCX、XLSX、OFD 文件。");
 
         Directory.CreateDirectory(Root);
         var temp = Path.Combine(Root, "upload-" + Guid.NewGuid().ToString("N"));
@@ -50,15 +51,15 @@ public sealed class MaterialStore(IConfiguration config, IWebHostEnvironment env
                 while ((n = await content.ReadAsync(buffer, ct)) > 0)
                 {
                     size += n;
-                    if (size > MaxBytes) throw Error("ETOWN-FILE-0003", $"文件不能超过 {MaxBytes / 1024 / 1024} MB。");
+                    if (size > MaxBytes) throw Error(FileErrors.TooLarge, $"文件不能超过 {MaxBytes / 1024 / 1024} MB。");
                     if (headLen < head.Length) { var c = Math.Min(head.Length - headLen, n); Array.Copy(buffer, 0, head, headLen, c); headLen += c; }
                     sha.AppendData(buffer, 0, n);
                     await file.WriteAsync(buffer.AsMemory(0, n), ct);
                 }
             }
-            if (size == 0) throw Error("ETOWN-FILE-0004", "文件为空。");
+            if (size == 0) throw Error(FileErrors.Empty, "文件为空。");
             if (!head.AsSpan(0, headLen).StartsWith(kind.Magic))
-                throw Error("ETOWN-FILE-0005", $"文件内容与扩展名 {ext} 不符，请上传真实的 {ext.TrimStart('.').ToUpperInvariant()} 文件。");
+                throw Error(FileErrors.ContentMismatch, $"文件内容与扩展名 {ext} 不符，请上传真实的 {ext.TrimStart('.').ToUpperInvariant()} 文件。");
             var hash = Convert.ToHexStringLower(sha.GetHashAndReset());
             var relative = Path.Combine(hash[..2], hash + ext);
             var target = Path.Combine(Root, relative);
@@ -80,7 +81,7 @@ public sealed class MaterialStore(IConfiguration config, IWebHostEnvironment env
         if (!full.StartsWith(Root, StringComparison.Ordinal) || !File.Exists(full)) throw new NotFoundException("文件");
         var bytes = File.ReadAllBytes(full);
         if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != expectedSha256)
-            throw new DomainException("ETOWN-FILE-0006", "文件已被篡改或损坏（哈希不符），请联系管理员。", 500);
+            throw new DomainException(FileErrors.Tampered, "文件已被篡改或损坏（哈希不符），请联系管理员。", 500);
         return new MemoryStream(bytes, writable: false);
     }
 

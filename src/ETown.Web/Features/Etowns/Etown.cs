@@ -55,7 +55,7 @@ public class Etown : ICreatedAt, IUpdatedAt
     public void ChangeStatus(EtownStatus to)
     {
         if (!Allowed[Status].Contains(to))
-            throw new DomainException("ETOWN-ETOWN-0001",
+            throw new DomainException(EtownErrors.IllegalStatusChange,
                 $"e镇状态不能从“{StatusLabel(Status)}”变更为“{StatusLabel(to)}”。", 409);
         Status = to;
     }

@@ -195,11 +195,11 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
             _ => OrganisationKind.MarketEntity,
         };
         if (org.Kind != expected)
-            throw new DomainException("ETOWN-ETOWN-0003", $"“{org.Name}”不是{Organisation.KindLabel(expected)}，不能作此指派。");
+            throw new DomainException(EtownErrors.WrongOrganisationKind, $"“{org.Name}”不是{Organisation.KindLabel(expected)}，不能作此指派。");
         if (input.ValidFrom is { } f && input.ValidTo is { } t && t < f)
-            throw new DomainException("ETOWN-ETOWN-0004", "有效期截止日期不能早于开始日期。");
+            throw new DomainException(EtownErrors.AssignmentDates, "有效期截止日期不能早于开始日期。");
         if (await ctx.EtownAssignments.IgnoreQueryFilters().AnyAsync(a => a.EtownId == etownId && a.OrganisationId == org.Id && a.Kind == input.Kind, ct))
-            throw new DomainException("ETOWN-ETOWN-0005", "该机构已指派到此e镇。", 409);
+            throw new DomainException(EtownErrors.AlreadyAssigned, "该机构已指派到此e镇。", 409);
         var a = new EtownAssignment { EtownId = etownId, OrganisationId = org.Id, Kind = input.Kind, ValidFrom = input.ValidFrom, ValidTo = input.ValidTo };
         ctx.EtownAssignments.Add(a);
         await ctx.SaveChangesAsync(ct);

@@ -36,12 +36,12 @@ public sealed class ApiKeyService(EtownDb db, Caller caller, TimeProvider clock)
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["Name"] = ["请填写密钥用途（不超过 64 字）。"] });
         // A key can never carry more than its creator: only one of the creator's own, non-privileged roles.
         if (!caller.Roles.Contains(roleName))
-            throw new DomainException("ETOWN-APIKEY-0001", "只能为密钥选择您本人持有的角色。", 403);
+            throw new DomainException(OrganisationErrors.ApiKeyRoleNotHeld, "只能为密钥选择您本人持有的角色。", 403);
         await using var ctx = db.Create(caller);
         var role = await ctx.Roles.FirstAsync(r => r.Name == roleName, ct);
         var perms = await ctx.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == Permissions.ClaimType).Select(c => c.ClaimValue!).ToListAsync(ct);
         if (perms.Any(p => Permissions.DutyOf(p) is not null))
-            throw new DomainException("ETOWN-APIKEY-0002", "管理员角色不能用于接口密钥。", 403);
+            throw new DomainException(OrganisationErrors.ApiKeyAdminRole, "管理员角色不能用于接口密钥。", 403);
         var (plain, prefix, hash) = ApiKeys.Generate();
         var key = new ApiKey { OrganisationId = orgId, Name = name.Trim(), Prefix = prefix, SecretHash = hash, RoleId = role.Id,
             CreatedAt = clock.GetUtcNow(), CreatedBy = userId };
@@ -56,7 +56,7 @@ public sealed class ApiKeyService(EtownDb db, Caller caller, TimeProvider clock)
         await using var ctx = db.Create(caller);
         var key = await ctx.ApiKeys.FirstOrDefaultAsync(k => k.Id == id && k.OrganisationId == caller.OrganisationId, ct)
                   ?? throw new NotFoundException("接口密钥");
-        if (key.RevokedAt is not null) throw new DomainException("ETOWN-APIKEY-0003", "该密钥已吊销。", 409);
+        if (key.RevokedAt is not null) throw new DomainException(OrganisationErrors.ApiKeyRevoked, "该密钥已吊销。", 409);
         key.RevokedAt = clock.GetUtcNow();
         await ctx.SaveChangesAsync(ct);
     }

@@ -68,7 +68,7 @@ public sealed class OrganisationService(EtownDb db, Caller caller, RegionDirecto
         await using var ctx = db.Create(caller);
         var o = await ctx.Organisations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("组织机构");
         if (!caller.Scope.CoversRegion(o.RegionCode)) throw new ForbiddenException("只能维护本辖区的组织机构。");
-        if (o.Id == caller.OrganisationId && !input.IsActive) throw new DomainException("ETOWN-ORG-0002", "不能停用自己所在的单位。");
+        if (o.Id == caller.OrganisationId && !input.IsActive) throw new DomainException(OrganisationErrors.DeactivateOwnOrganisation, "不能停用自己所在的单位。");
         o.Name = input.Name.Trim(); o.Kind = input.Kind; o.RegionCode = input.RegionCode;
         o.CreditCode = Clean(input.CreditCode); o.IsActive = input.IsActive;
         await ctx.SaveChangesAsync(ct);

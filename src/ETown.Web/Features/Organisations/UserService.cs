@@ -82,7 +82,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         await using (var ctx = db.Create(caller)) await FindVisible(ctx, id, ct);
         await RequireVisibleOrg(input.OrganisationId, ct);
         Validate(input, creating: false);
-        if (id == caller.UserId && !input.IsActive) throw new DomainException("ETOWN-USER-0003", "不能停用自己的账户。");
+        if (id == caller.UserId && !input.IsActive) throw new DomainException(OrganisationErrors.DeactivateSelf, "不能停用自己的账户。");
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户");
         user.DisplayName = input.DisplayName.Trim();
         user.OrganisationId = input.OrganisationId;
@@ -111,7 +111,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
     {
         if (!caller.Has(Permissions.Org.UserManage) && !caller.Has(Permissions.Security.RoleManage))
             throw new ForbiddenException();
-        if (id == caller.UserId) throw new DomainException("ETOWN-USER-0001", "不能修改自己的角色（三权分立）。", 403);
+        if (id == caller.UserId) throw new DomainException(OrganisationErrors.OwnRoles, "不能修改自己的角色（三权分立）。", 403);
         await using var ctx = db.Create(caller);
         await FindVisible(ctx, id, ct);
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户");
@@ -119,7 +119,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         var privileged = await PrivilegedRoleNames(ctx, ct);
         foreach (var changed in current.Except(roleNames).Concat(roleNames.Except(current)))
         {
-            if (!await ctx.Roles.AnyAsync(r => r.Name == changed, ct)) throw new DomainException("ETOWN-USER-0004", $"角色“{changed}”不存在。");
+            if (!await ctx.Roles.AnyAsync(r => r.Name == changed, ct)) throw new DomainException(OrganisationErrors.UnknownRole, $"角色“{changed}”不存在。");
             var need = privileged.Contains(changed) ? Permissions.Security.RoleManage : Permissions.Org.UserManage;
             if (!caller.Has(need))
                 throw new ForbiddenException(privileged.Contains(changed)

@@ -97,28 +97,28 @@ public static class BudgetCheck
         {
             var l = lines[i];
             if (l.ItemNo is < FirstItem or > LastItem)
-                issues.Add(new("ETOWN-PLAN-0105", BudgetIssueSeverity.Invalid, $"lines[{i}].itemNo",
+                issues.Add(new(PlanErrors.ItemNumber, BudgetIssueSeverity.Invalid, $"lines[{i}].itemNo",
                     $"第 {i + 1} 行：建设标准条目序号应为 {FirstItem}–{LastItem}，当前为 {l.ItemNo}。"));
             if (l.ProvincialYuan < 0)
-                issues.Add(new("ETOWN-PLAN-0104", BudgetIssueSeverity.Invalid, $"lines[{i}].provincialYuan",
+                issues.Add(new(PlanErrors.NegativeAmount, BudgetIssueSeverity.Invalid, $"lines[{i}].provincialYuan",
                     $"第 {i + 1} 行（条目 {l.ItemNo}）：省级配套资金不能为负数。"));
             if (l.CountyYuan < 0)
-                issues.Add(new("ETOWN-PLAN-0104", BudgetIssueSeverity.Invalid, $"lines[{i}].countyYuan",
+                issues.Add(new(PlanErrors.NegativeAmount, BudgetIssueSeverity.Invalid, $"lines[{i}].countyYuan",
                     $"第 {i + 1} 行（条目 {l.ItemNo}）：县级配套资金不能为负数。"));
             if (!Enum.IsDefined(l.Category))
-                issues.Add(new("ETOWN-PLAN-0107", BudgetIssueSeverity.Invalid, $"lines[{i}].category",
+                issues.Add(new(PlanErrors.Category, BudgetIssueSeverity.Invalid, $"lines[{i}].category",
                     $"第 {i + 1} 行（条目 {l.ItemNo}）：资金类别无效。"));
         }
         if (allocationYuan < 0)
-            issues.Add(new("ETOWN-PLAN-0104", BudgetIssueSeverity.Invalid, "allocationYuan", "省级专项资金下达额度不能为负数。"));
+            issues.Add(new(PlanErrors.NegativeAmount, BudgetIssueSeverity.Invalid, "allocationYuan", "省级专项资金下达额度不能为负数。"));
 
         var total = lines.Sum(l => l.ProvincialYuan);
         var countyTotal = lines.Sum(l => l.CountyYuan);
 
         if (allocationYuan <= 0)
-            issues.Add(new("ETOWN-PLAN-0106", BudgetIssueSeverity.BlocksFiling, "allocationYuan", "请填写省级专项资金下达额度（如岢岚县 1000 万元）。"));
+            issues.Add(new(PlanErrors.NoAllocation, BudgetIssueSeverity.BlocksFiling, "allocationYuan", "请填写省级专项资金下达额度（如岢岚县 1000 万元）。"));
         else if (total != allocationYuan)
-            issues.Add(new("ETOWN-PLAN-0103", BudgetIssueSeverity.BlocksFiling, "allocationYuan",
+            issues.Add(new(PlanErrors.TotalNotAllocation, BudgetIssueSeverity.BlocksFiling, "allocationYuan",
                 $"省级配套资金合计 {Wan(total)} 万元，与省级专项资金下达额度 {Wan(allocationYuan)} 万元不一致（相差 {Wan(total - allocationYuan)} 万元）。"));
 
         var categories = new List<CategoryShare>();
@@ -132,14 +132,14 @@ public static class BudgetCheck
             categories.Add(new(band.Category, band.Label, sum, county, share, band.MinPercent, band.MaxPercent, within));
             if (total <= 0) continue;
             if (sum * 100m < band.MinPercent * total)
-                issues.Add(new("ETOWN-PLAN-0101", BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
+                issues.Add(new(PlanErrors.CategoryBelowBand, BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
                     $"“{band.Label}”类省级资金 {Wan(sum)} 万元，占 {Pct(share!.Value)}，低于 {band.MinPercent:0}% 的下限（{Source}：{band.MinPercent:0}%–{band.MaxPercent:0}%）。"));
             else if (sum * 100m > band.MaxPercent * total)
-                issues.Add(new("ETOWN-PLAN-0102", BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
+                issues.Add(new(PlanErrors.CategoryAboveBand, BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
                     $"“{band.Label}”类省级资金 {Wan(sum)} 万元，占 {Pct(share!.Value)}，高于 {band.MaxPercent:0}% 的上限（{Source}：{band.MinPercent:0}%–{band.MaxPercent:0}%）。"));
         }
         if (total <= 0)
-            issues.Add(new("ETOWN-PLAN-0108", BudgetIssueSeverity.BlocksFiling, "lines",
+            issues.Add(new(PlanErrors.NoProvincialMoney, BudgetIssueSeverity.BlocksFiling, "lines",
                 "预算中没有省级配套资金，无法按类别核对比例（" + Source + "）。"));
 
         return new BudgetCheckResult(allocationYuan, total, countyTotal, categories, issues);

@@ -113,20 +113,20 @@ public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt
     public void RequireEditable(string action)
     {
         if (!IsEditable)
-            throw new DomainException("ETOWN-PLAN-0001", $"不能{action}：培育方案已提交备案，如需修改请由省级重新打开。", 409);
+            throw new DomainException(PlanErrors.Filed, $"不能{action}：培育方案已提交备案，如需修改请由省级重新打开。", 409);
     }
 
     public void File(DateTimeOffset now, string? by)
     {
         if (Status != PlanStatus.Draft)
-            throw new DomainException("ETOWN-PLAN-0002", "培育方案已提交备案，不能重复提交。", 409);
+            throw new DomainException(PlanErrors.FilingState, "培育方案已提交备案，不能重复提交。", 409);
         Status = PlanStatus.Filed; FiledAt = now; FiledBy = by;
     }
 
     public void Reopen(DateTimeOffset now, string reason)
     {
         if (Status != PlanStatus.Filed)
-            throw new DomainException("ETOWN-PLAN-0002", "只有已备案的培育方案可以重新打开。", 409);
+            throw new DomainException(PlanErrors.FilingState, "只有已备案的培育方案可以重新打开。", 409);
         Status = PlanStatus.Draft; ReopenedAt = now; ReopenReason = reason;
     }
 

@@ -19,10 +19,10 @@ public static class PlanEndpoints
             .RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("培育方案（含重点项目、2022–2025 目标、预算与 FUND-03 比例核对；未编制时 exists=false）");
         g.MapPut("/plan", async Task<Ok<PlanView>> (Guid id, PlanInput input, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveAsync(id, input, ct)))
-            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary("保存培育方案草稿（仅本县；已备案时 409 ETOWN-PLAN-0001；有申报表时目标取自申报表）");
+            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary($"保存培育方案草稿（仅本县；已备案时 409 {PlanErrors.Filed}；有申报表时目标取自申报表）");
         g.MapPost("/plan/submit", async Task<Ok<PlanView>> (Guid id, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.FileAsync(id, ct)))
-            .RequireAuthorization(P(Permissions.Plan.File)).WithSummary("提交备案（内容不全 ETOWN-PLAN-0004；预算超出 FUND-03 比例或合计≠下达额度 ETOWN-PLAN-0003）");
+            .RequireAuthorization(P(Permissions.Plan.File)).WithSummary($"提交备案（内容不全 {PlanErrors.ContentMissing}；预算超出 FUND-03 比例或合计≠下达额度 {PlanErrors.BudgetNotPassing}）");
         g.MapPost("/plan/reopen", async Task<Ok<PlanView>> (Guid id, ReopenBody body, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ReopenAsync(id, body.Reason, ct)))
             .RequireAuthorization(P(Permissions.Plan.Reopen)).WithSummary("重新打开已备案的培育方案（省级，须写明原因）");

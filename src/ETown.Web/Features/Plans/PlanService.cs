@@ -95,18 +95,18 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         var etown = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         RequireCounty(etown.CountyCode);
         var plan = await ctx.CultivationPlans.FirstOrDefaultAsync(x => x.EtownId == etownId, ct)
-                   ?? throw new DomainException("ETOWN-PLAN-0004", "尚未编制培育方案，不能提交备案。");
+                   ?? throw new DomainException(PlanErrors.ContentMissing, "尚未编制培育方案，不能提交备案。");
         plan.RequireEditable("提交备案");
         var content = plan.Content;
         var carried = await DeclarationTargetsAsync(ctx, etown.DeclarationId, ct);
         if (carried is not null) content.Targets = carried;
         var missing = MissingForFiling(plan.StandardVersion, content);
         if (missing.Count > 0)
-            throw new DomainException("ETOWN-PLAN-0004", "培育方案内容不完整（PLAN-01），尚缺：" + string.Join("、", missing) + "。");
+            throw new DomainException(PlanErrors.ContentMissing, "培育方案内容不完整（PLAN-01），尚缺：" + string.Join("、", missing) + "。");
         var lines = await ctx.PlanBudgetLines.Where(x => x.PlanId == plan.Id).OrderBy(x => x.SortOrder).Select(x => x.ToLine()).ToListAsync(ct);
         var check = BudgetCheck.Check(plan.AllocationYuan, lines);
         if (!check.CanFile)
-            throw new DomainException("ETOWN-PLAN-0003", "预算未通过核对，不能提交备案：" + string.Join("；", check.Issues.Select(i => $"{i.Message}（{i.Code}）")));
+            throw new DomainException(PlanErrors.BudgetNotPassing, "预算未通过核对，不能提交备案：" + string.Join("；", check.Issues.Select(i => $"{i.Message}（{i.Code}）")));
         plan.SetContent(content); // the carried targets are frozen with the filed plan
         plan.File(clock.GetUtcNow(), caller.UserName);
         Stamp(plan);

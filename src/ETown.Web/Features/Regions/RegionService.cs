@@ -27,12 +27,12 @@ public sealed class RegionService(EtownDb db, Caller caller, RegionDirectory dir
     public async Task UpdateCountyAsync(string code, CountyFlagsInput input, CancellationToken ct = default)
     {
         caller.Require(Permissions.Reference.RegionUpdate);
-        // Only a province-wide body may re-tier counties: the class sets the targets it is judged by (STD 33/35/36).
+        // Only a province-wide body may re-tier counties: the class sets the targets it is judged by (STD-33, STD-35, STD-36).
         if (!caller.Scope.All) throw new ForbiddenException("县域类别与示范县标志只能由省级维护。");
         await using var ctx = db.Create(caller);
         var region = await ctx.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw new NotFoundException("行政区划");
         if (region.Level != RegionLevel.County)
-            throw new DomainException("ETOWN-REGION-0001", "只有县级单位有县域类别和示范县标志。");
+            throw new DomainException(RegionErrors.NotACounty, "只有县级单位有县域类别和示范县标志。");
         region.CountyClass = input.CountyClass;
         region.IsNationalDemoCounty = input.IsNationalDemoCounty;
         await ctx.SaveChangesAsync(ct);

@@ -90,14 +90,14 @@ public class EtownEvidence : IEtownOwned
     public void Confirm(Guid? by, string? byName, DateTimeOffset at)
     {
         if (Status != EvidenceStatus.Submitted)
-            throw new Platform.DomainException("ETOWN-STD-0006", "只能审核待审核的证据。", 409);
+            throw new Platform.DomainException(StandardErrors.EvidenceReviewed, "只能审核待审核的证据。", 409);
         Status = EvidenceStatus.Confirmed; ReviewedBy = by; ReviewedByName = byName; ReviewedAt = at; RejectReason = null;
     }
 
     public void Reject(string reason, Guid? by, string? byName, DateTimeOffset at)
     {
         if (Status != EvidenceStatus.Submitted)
-            throw new Platform.DomainException("ETOWN-STD-0006", "只能审核待审核的证据。", 409);
+            throw new Platform.DomainException(StandardErrors.EvidenceReviewed, "只能审核待审核的证据。", 409);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 1000)
             throw new Platform.ValidationFailedException(new Dictionary<string, string[]> { ["reason"] = ["请填写退回原因（不超过 1000 字）。"] });
         Status = EvidenceStatus.Rejected; ReviewedBy = by; ReviewedByName = byName; ReviewedAt = at; RejectReason = reason.Trim();

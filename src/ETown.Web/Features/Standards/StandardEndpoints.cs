@@ -28,7 +28,7 @@ public static class StandardEndpoints
             })
             .RequireAuthorization(P(Permissions.Standard.CatalogueManage))
             .WithSummary("派生建设标准版本（复制后修改）")
-            .WithDescription("复制 {code} 的全部 39 项生成新版本（未启用，可修改）。regionCode 为空是省级新版本（仅省级）；为市或县代码是该地区的版本，市级只能派生本市或本市所辖县的版本（ETOWN-COMMON-0403）。代码重复 ETOWN-STD-0003。")
+            .WithDescription($"复制 {{code}} 的全部 39 项生成新版本（未启用，可修改）。regionCode 为空是省级新版本（仅省级）；为市或县代码是该地区的版本，市级只能派生本市或本市所辖县的版本（{Platform.Http.CommonErrors.Forbidden}）。代码重复 {StandardErrors.CodeTaken}。")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
         g.MapPut("/{code}/items/{number:int}", async Task<NoContent> (string code, int number, StandardItemInput input, StandardService s, CancellationToken ct) =>
             {
@@ -36,7 +36,7 @@ public static class StandardEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(P(Permissions.Standard.CatalogueManage))
-            .WithSummary("修改未启用版本的一项（建设内容、建设标准、属性、类型、判定规则）；已启用的版本不可修改：ETOWN-STD-0001")
+            .WithSummary($"修改未启用版本的一项（建设内容、建设标准、属性、类型、判定规则）；已启用的版本不可修改：{StandardErrors.VersionInUse}")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapPost("/{code}/adopt", async Task<NoContent> (string code, StandardService s, CancellationToken ct) =>
             {

@@ -92,12 +92,12 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         caller.Require(Permissions.Standard.CatalogueManage);
         var region = string.IsNullOrWhiteSpace(input.RegionCode) ? null : input.RegionCode.Trim();
         if (region is not null && regions.Find(region) is not { Level: RegionLevel.City or RegionLevel.County })
-            throw new DomainException("ETOWN-STD-0002", $"“{region}”不是本省的市或县(市、区)代码。", 400);
+            throw new DomainException(StandardErrors.InvalidCodeOrRegion, $"“{region}”不是本省的市或县(市、区)代码。", 400);
         RequireCanManage(region);
         await using var ctx = db.Create(caller);
         var parent = await FindVersion(ctx, parentCode, ct, track: false);
         if (await ctx.StandardVersions.AnyAsync(s => s.Code == (input.Code ?? "").Trim(), ct))
-            throw new DomainException("ETOWN-STD-0003", $"标准版本代码 {input.Code} 已存在。", 409);
+            throw new DomainException(StandardErrors.CodeTaken, $"标准版本代码 {input.Code} 已存在。", 409);
         var v = parent.Derive(input.Code ?? "", input.Name ?? "", region, clock.GetUtcNow());
         ctx.StandardVersions.Add(v);
         await ctx.SaveChangesAsync(ct);
@@ -300,7 +300,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         RequireWritable(e, operatorMay: true);
         var ev = await ctx.EtownEvidence.FirstOrDefaultAsync(x => x.Id == evidenceId && x.EtownId == etownId, ct) ?? throw new NotFoundException("证据");
         if (ev.Status != EvidenceStatus.Submitted)
-            throw new DomainException("ETOWN-STD-0006", "已审核的证据不能再添加文件，请提交新的证据。", 409);
+            throw new DomainException(StandardErrors.EvidenceReviewed, "已审核的证据不能再添加文件，请提交新的证据。", 409);
         var stored = await store.SaveAsync(fileName, contentType, content, ct);
         var f = new EvidenceFile
         {

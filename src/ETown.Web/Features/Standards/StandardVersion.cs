@@ -102,7 +102,7 @@ public class StandardItem : IProvinceWide
         if (spec is not null) Spec = spec;
         var problems = Problems();
         if (problems.Count > 0)
-            throw new DomainException("ETOWN-STD-0004", $"第 {Number} 项不合理：" + string.Join("；", problems) + "。");
+            throw new DomainException(StandardErrors.ItemInvalid, $"第 {Number} 项不合理：" + string.Join("；", problems) + "。");
     }
 
     public IReadOnlyList<string> Problems()
@@ -165,11 +165,11 @@ public class StandardVersion : IProvinceWide
     {
         code = (code ?? "").Trim();
         if (code.Length is < 2 or > 32 || !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-            throw new DomainException("ETOWN-STD-0002", "标准版本代码应为 2–32 位字母、数字、- _ .", 400);
+            throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本代码应为 2–32 位字母、数字、- _ .", 400);
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-            throw new DomainException("ETOWN-STD-0002", "标准版本名称不能为空，且不超过 100 字。", 400);
+            throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本名称不能为空，且不超过 100 字。", 400);
         if (RegionCode is not null && (regionCode is null || !regionCode.StartsWith(RegionPrefix(RegionCode), StringComparison.Ordinal)))
-            throw new DomainException("ETOWN-STD-0005", $"版本 {Code} 适用于 {RegionCode}，只能派生同一地区或其下属县的版本。");
+            throw new DomainException(StandardErrors.OtherRegion, $"版本 {Code} 适用于 {RegionCode}，只能派生同一地区或其下属县的版本。");
         var v = new StandardVersion
         {
             Code = code, Name = name.Trim(), Version = Version + 1, ParentId = Id, RegionCode = regionCode, CreatedAt = now,
@@ -187,7 +187,7 @@ public class StandardVersion : IProvinceWide
 
     public void RequireEditable()
     {
-        if (IsInUse) throw new DomainException("ETOWN-STD-0001", $"建设标准版本 {Code} 已在使用中，不能修改；请派生新版本。", 409);
+        if (IsInUse) throw new DomainException(StandardErrors.VersionInUse, $"建设标准版本 {Code} 已在使用中，不能修改；请派生新版本。", 409);
     }
 
     public void MarkInUse() => IsInUse = true;

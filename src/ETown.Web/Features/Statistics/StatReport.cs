@@ -67,13 +67,13 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
     public void RequireWritable()
     {
         if (IsLocked)
-            throw new DomainException("ETOWN-STAT-0002", $"{Period} 统计数据已经县级审核锁定（{StatusLabel(Status)}），不能修改；如需更正请由{UnlockerOf(Status)}解锁。", 409);
+            throw new DomainException(StatisticsErrors.Locked, $"{Period} 统计数据已经县级审核锁定（{StatusLabel(Status)}），不能修改；如需更正请由{UnlockerOf(Status)}解锁。", 409);
     }
 
     void Move(StatReportStatus from, StatReportStatus to, string action)
     {
         if (Status != from)
-            throw new DomainException("ETOWN-STAT-0001", $"当前状态为“{StatusLabel(Status)}”，不能{action}。", 409);
+            throw new DomainException(StatisticsErrors.IllegalTransition, $"当前状态为“{StatusLabel(Status)}”，不能{action}。", 409);
         Status = to;
     }
 
@@ -136,7 +136,7 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
                 _ when Status > from => $"已被上级接收，只能由{UnlockerOf(Status)}解锁",
                 _ => $"本期应由{UnlockerOf(Status)}解锁",
             };
-            throw new DomainException("ETOWN-STAT-0001", $"当前状态为“{StatusLabel(Status)}”，不能{action}：{why}。", 409);
+            throw new DomainException(StatisticsErrors.IllegalTransition, $"当前状态为“{StatusLabel(Status)}”，不能{action}：{why}。", 409);
         }
         Status = StatReportStatus.Draft;
         ApprovedAt = null; ApprovedBy = null; CityAcceptedAt = null; ProvinceAcceptedAt = null;

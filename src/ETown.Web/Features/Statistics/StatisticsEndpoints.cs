@@ -42,7 +42,7 @@ public static class StatisticsEndpoints
 
         g.MapPost("/reports/acceptance", async Task<Ok<StatPeriodAcceptance>> (string period, string? cityCode, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.AcceptPeriodAsync(period, cityCode, ct))).RequireAuthorization(P(Permissions.Statistics.Accept))
-            .WithSummary("本期整体接收：市级在本市全部应报e镇经县级审核后、省级在全部（或 cityCode 指定市的）应报e镇经市级接收后一次接收；否则 409 ETOWN-STAT-0006 并列出未完成的e镇");
+            .WithSummary($"本期整体接收：市级在本市全部应报e镇经县级审核后、省级在全部（或 cityCode 指定市的）应报e镇经市级接收后一次接收；否则 409 {StatisticsErrors.PeriodNotReady} 并列出未完成的e镇");
 
         var r = g.MapGroup("/etowns/{id:guid}/{period}");
         r.MapGet("", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
@@ -50,10 +50,10 @@ public static class StatisticsEndpoints
             .WithSummary("一个e镇一期的统计报表（含上期、上年同期、同比、校验结果与上次审核以来的修改）");
         r.MapPut("", async Task<Ok<StatReportView>> (Guid id, string period, StatReportInput input, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveAsync(id, period, input, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
-            .WithSummary("保存填报数据（已锁定时 409 ETOWN-STAT-0002）");
+            .WithSummary($"保存填报数据（已锁定时 409 {StatisticsErrors.Locked}）");
         r.MapPost("/submit", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SubmitAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
-            .WithSummary("报送（阻断规则未通过或提示规则未备注时 422 ETOWN-STAT-0003）");
+            .WithSummary($"报送（阻断规则未通过或提示规则未备注时 422 {StatisticsErrors.RulesFailed}）");
         r.MapPost("/approve", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ApproveAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Approve))
             .WithSummary("县级审核（审核后锁定）");

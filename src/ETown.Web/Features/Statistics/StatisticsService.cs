@@ -231,10 +231,10 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var needed = level == Level.City ? StatReportStatus.CountyApproved : StatReportStatus.CityAccepted;
         var what = level == Level.City ? "县级审核" : "市级接收";
         if (towns.Count == 0)
-            throw new DomainException("ETOWN-STAT-0006", $"{key} 本辖区没有应报送“{set.Name}”的e镇，无需接收。", 409);
+            throw new DomainException(StatisticsErrors.PeriodNotReady, $"{key} 本辖区没有应报送“{set.Name}”的e镇，无需接收。", 409);
         var waiting = towns.Where(t => !reports.TryGetValue(t.Id, out var r) || r.Status < needed).Select(t => t.Name).ToList();
         if (waiting.Count > 0)
-            throw new DomainException("ETOWN-STAT-0006",
+            throw new DomainException(StatisticsErrors.PeriodNotReady,
                 $"{key} 还有 {waiting.Count} 个e镇的报表未经{what}，不能整体接收：{string.Join("、", waiting.Take(10))}{(waiting.Count > 10 ? " 等" : "")}。可先逐个接收已{what}的报表。", 409);
         var now = clock.GetUtcNow();
         var moving = reports.Values.Where(r => r.Status == needed).ToList();
@@ -331,12 +331,12 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var report = await ctx.StatReports.FirstOrDefaultAsync(r => r.EtownId == etownId && r.Period == key, ct);
         if (report is null)
         {
-            if (mustExist) throw new DomainException("ETOWN-STAT-0003", $"{key} 尚未填报任何数据，不能报送。", 422);
+            if (mustExist) throw new DomainException(StatisticsErrors.RulesFailed, $"{key} 尚未填报任何数据，不能报送。", 422);
             // The deadline in force when the report is created (STAT-02); later setting changes leave it as it is.
             var set = await DataSetAsync(ctx, p, ct);
             // Only a data set the e-town is assigned is opened (STAT-02: the province decides who owes which report).
             if (!await ctx.StatDataSetAssignments.AnyAsync(a => a.EtownId == etownId && a.DataSetCode == set.Code, ct))
-                throw new DomainException("ETOWN-STAT-0005", $"“{etown.Name}”未分配“{set.Name}”，无需填报；如需报送，请省级业务管理员在“数据集分配”中分配。", 422);
+                throw new DomainException(StatisticsErrors.DataSetNotAssigned, $"“{etown.Name}”未分配“{set.Name}”，无需填报；如需报送，请省级业务管理员在“数据集分配”中分配。", 422);
             report = new StatReport
             {
                 EtownId = etownId, CountyCode = etown.CountyCode, Period = key, DataSetCode = set.Code, DueOn = set.DueOn(p, calendar),
@@ -413,10 +413,10 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     {
         var (f, results) = await EvaluateAsync(ctx, report.EtownId, p, ct);
         if (f.Current.Values.All(v => v is null))
-            throw new DomainException("ETOWN-STAT-0003", $"{p} 尚未填报任何数据，不能报送。", 422);
+            throw new DomainException(StatisticsErrors.RulesFailed, $"{p} 尚未填报任何数据，不能报送。", 422);
         var blocking = results.Where(r => r.Blocks).ToList();
         if (blocking.Count > 0)
-            throw new DomainException("ETOWN-STAT-0003", "未通过校验，不能报送：" + string.Join("；", blocking.Select(r =>
+            throw new DomainException(StatisticsErrors.RulesFailed, "未通过校验，不能报送：" + string.Join("；", blocking.Select(r =>
                 r.Importance == RuleImportance.Warning ? $"{r.Message}（{r.Code}，须填写备注）" : $"{r.Message}（{r.Code}）")), 422);
     }
 

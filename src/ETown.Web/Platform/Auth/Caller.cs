@@ -59,7 +59,7 @@ public sealed class Caller
     /// <summary>Authorization inside services, not only in pages (architecture pattern 4).</summary>
     public void Require(string permission)
     {
-        if (!IsAuthenticated) throw new DomainException("ETOWN-AUTH-0401", "请先登录。", 401);
+        if (!IsAuthenticated) throw new DomainException(AuthErrors.SignInRequired, "请先登录。", 401);
         if (!Has(permission)) throw new ForbiddenException($"您没有“{Auth.Permissions.Label(permission)}”权限。");
     }
 }

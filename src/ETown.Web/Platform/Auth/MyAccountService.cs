@@ -10,7 +10,7 @@ public sealed record MySecurity(string UserName, bool TwoFactorEnabled, bool Two
 public sealed class MyAccountService(UserManager<AppUser> users, EtownDb db, Caller caller, SignInService signIn)
 {
     async Task<AppUser> Me() => caller.UserId is { } id && await users.FindByIdAsync(id.ToString()) is { } u
-        ? u : throw new DomainException("ETOWN-AUTH-0401", "请先登录。", 401);
+        ? u : throw new DomainException(AuthErrors.SignInRequired, "请先登录。", 401);
 
     public async Task<MySecurity> GetAsync()
     {
@@ -41,14 +41,14 @@ public sealed class MyAccountService(UserManager<AppUser> users, EtownDb db, Cal
     {
         var me = await Me();
         if (!await signIn.EnableTwoFactorAsync(me, code, signInAfter: false))
-            throw new DomainException("ETOWN-AUTH-0002", "动态口令错误，请确认手机时间准确后重试。");
+            throw new DomainException(AuthErrors.WrongTotp, "动态口令错误，请确认手机时间准确后重试。");
     }
 
     public async Task DisableTwoFactorAsync()
     {
         var me = await Me();
         if ((await GetAsync()).TwoFactorRequired)
-            throw new DomainException("ETOWN-AUTH-0003", "您的角色要求双因素认证，不能关闭。", 403);
+            throw new DomainException(AuthErrors.TwoFactorRequired, "您的角色要求双因素认证，不能关闭。", 403);
         await users.SetTwoFactorEnabledAsync(me, false);
         await using var ctx = db.Create(caller);
         ctx.AddAuditEvent("DisableTwoFactor", nameof(AppUser), me.Id.ToString(), "Success");

@@ -35,7 +35,7 @@ public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> 
             throw new ValidationFailedException(new Dictionary<string, string[]> { ["Name"] = ["请填写角色名称（不超过 64 字）。"] });
         var role = new AppRole { Name = name.Trim(), Description = description?.Trim() };
         var r = await roles.CreateAsync(role);
-        if (!r.Succeeded) throw new DomainException("ETOWN-ROLE-0003", string.Join("；", r.Errors.Select(e => e.Description)), 409);
+        if (!r.Succeeded) throw new DomainException(AuthErrors.RoleUpdateFailed, string.Join("；", r.Errors.Select(e => e.Description)), 409);
         return role.Id;
     }
 
@@ -50,13 +50,13 @@ public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> 
     {
         caller.Require(Permissions.Security.RoleManage);
         var unknown = permissions.Where(p => !modules.PermissionExists(p)).ToList();
-        if (unknown.Count > 0) throw new DomainException("ETOWN-ROLE-0001", $"未知权限：{string.Join("、", unknown)}");
-        if (SeparationViolation(permissions) is { } violation) throw new DomainException("ETOWN-ROLE-0002", violation);
+        if (unknown.Count > 0) throw new DomainException(AuthErrors.UnknownPermission, $"未知权限：{string.Join("、", unknown)}");
+        if (SeparationViolation(permissions) is { } violation) throw new DomainException(AuthErrors.SeparationOfDuties, violation);
         await using var ctx = db.Create(caller);
         var role = await ctx.Roles.FirstOrDefaultAsync(r => r.Id == roleId, ct) ?? throw new NotFoundException("角色");
         // Editing a role one holds would let the security administrator widen his own rights.
         if (caller.UserId is { } me && await ctx.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == roleId, ct))
-            throw new DomainException("ETOWN-ROLE-0004", "不能修改自己所持有角色的权限（三权分立）。", 403);
+            throw new DomainException(AuthErrors.OwnRolePermissions, "不能修改自己所持有角色的权限（三权分立）。", 403);
         // A privileged duty always needs a second factor.
         if (permissions.Any(p => Permissions.DutyOf(p) is not null)) requiresTwoFactor = true;
         var existing = await ctx.RoleClaims.Where(c => c.RoleId == roleId && c.ClaimType == Permissions.ClaimType).ToListAsync(ct);

@@ -59,7 +59,7 @@ public static class BoundaryArea
     public static Geometry Parse(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))
-            throw Error(1, "边界为空：请上传 GeoJSON 多边形，或按“经度,纬度;经度,纬度;…”的格式填写边界坐标。");
+            throw Error(GeoErrors.Empty, "边界为空：请上传 GeoJSON 多边形，或按“经度,纬度;经度,纬度;…”的格式填写边界坐标。");
         var rings = LooksLikeGeoJson(input) ? ParseGeoJson(input) : [[ParseCoordinateList(input)]];
         return Build(rings);
     }
@@ -76,7 +76,7 @@ public static class BoundaryArea
         projected.GeometryChanged();
         var area = projected.Area / 1_000_000d;
         if (!(area > 0))
-            throw Error(7, "边界面积为零：请检查坐标是否重复或共线。");
+            throw Error(GeoErrors.ZeroArea, "边界面积为零：请检查坐标是否重复或共线。");
         var parts = geometry.NumGeometries;
         return new BoundaryAreaResult(area, cm,
             $"CGCS2000 / 3-degree Gauss-Kruger CM {cm}E (EPSG:{(cm == 111 ? 4546 : 4547)})",
@@ -117,7 +117,7 @@ public static class BoundaryArea
                 sb.Append("]}");
                 break;
             default:
-                throw Error(2, $"不支持的几何类型：{geometry.GeometryType}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
+                throw Error(GeoErrors.BadGeoJson, $"不支持的几何类型：{geometry.GeometryType}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
         }
         return sb.ToString();
     }
@@ -131,14 +131,14 @@ public static class BoundaryArea
         try { doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip }); }
         catch (JsonException e)
         {
-            throw Error(2, $"GeoJSON 格式错误：{e.Message}");
+            throw Error(GeoErrors.BadGeoJson, $"GeoJSON 格式错误：{e.Message}");
         }
         using (doc)
         {
             var polygons = new List<List<List<(double, double)>>>();
             Collect(doc.RootElement, polygons, 0);
             if (polygons.Count == 0)
-                throw Error(2, "GeoJSON 中没有多边形：边界必须是 Polygon 或 MultiPolygon（可包在 Feature / FeatureCollection 中）。");
+                throw Error(GeoErrors.BadGeoJson, "GeoJSON 中没有多边形：边界必须是 Polygon 或 MultiPolygon（可包在 Feature / FeatureCollection 中）。");
             return polygons;
         }
     }
@@ -146,23 +146,23 @@ public static class BoundaryArea
     static void Collect(JsonElement e, List<List<List<(double, double)>>> polygons, int depth)
     {
         if (depth > 8 || e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("type", out var typeEl) || typeEl.ValueKind != JsonValueKind.String)
-            throw Error(2, "GeoJSON 格式错误：缺少 \"type\" 成员。");
+            throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：缺少 \"type\" 成员。");
         var type = typeEl.GetString();
         switch (type)
         {
             case "FeatureCollection":
                 if (!e.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
-                    throw Error(2, "GeoJSON 格式错误：FeatureCollection 缺少 \"features\" 数组。");
+                    throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：FeatureCollection 缺少 \"features\" 数组。");
                 foreach (var f in features.EnumerateArray()) Collect(f, polygons, depth + 1);
                 break;
             case "Feature":
                 if (!e.TryGetProperty("geometry", out var g) || g.ValueKind != JsonValueKind.Object)
-                    throw Error(2, "GeoJSON 格式错误：Feature 缺少 \"geometry\"。");
+                    throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：Feature 缺少 \"geometry\"。");
                 Collect(g, polygons, depth + 1);
                 break;
             case "GeometryCollection":
                 if (!e.TryGetProperty("geometries", out var geoms) || geoms.ValueKind != JsonValueKind.Array)
-                    throw Error(2, "GeoJSON 格式错误：GeometryCollection 缺少 \"geometries\" 数组。");
+                    throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：GeometryCollection 缺少 \"geometries\" 数组。");
                 foreach (var x in geoms.EnumerateArray()) Collect(x, polygons, depth + 1);
                 break;
             case "Polygon":
@@ -173,29 +173,29 @@ public static class BoundaryArea
                 foreach (var p in multi.EnumerateArray()) polygons.Add(PolygonCoords(p));
                 break;
             default:
-                throw Error(2, $"不支持的几何类型：{type}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
+                throw Error(GeoErrors.BadGeoJson, $"不支持的几何类型：{type}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
         }
     }
 
     static JsonElement Coordinates(JsonElement e) =>
         e.TryGetProperty("coordinates", out var c) && c.ValueKind == JsonValueKind.Array
-            ? c : throw Error(2, "GeoJSON 格式错误：几何对象缺少 \"coordinates\" 数组。");
+            ? c : throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：几何对象缺少 \"coordinates\" 数组。");
 
     static List<List<(double, double)>> PolygonCoords(JsonElement polygon)
     {
         if (polygon.ValueKind != JsonValueKind.Array || polygon.GetArrayLength() == 0)
-            throw Error(2, "GeoJSON 格式错误：多边形的坐标应为环的数组 [[[经度,纬度],…]]。");
+            throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：多边形的坐标应为环的数组 [[[经度,纬度],…]]。");
         var rings = new List<List<(double, double)>>();
         foreach (var ring in polygon.EnumerateArray())
         {
             if (ring.ValueKind != JsonValueKind.Array)
-                throw Error(2, "GeoJSON 格式错误：环应为坐标点的数组。");
+                throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：环应为坐标点的数组。");
             var points = new List<(double, double)>();
             foreach (var pt in ring.EnumerateArray())
             {
                 if (pt.ValueKind != JsonValueKind.Array || pt.GetArrayLength() < 2
                     || pt[0].ValueKind != JsonValueKind.Number || pt[1].ValueKind != JsonValueKind.Number)
-                    throw Error(2, "GeoJSON 格式错误：坐标点应为 [经度, 纬度] 数值数组。");
+                    throw Error(GeoErrors.BadGeoJson, "GeoJSON 格式错误：坐标点应为 [经度, 纬度] 数值数组。");
                 points.Add((pt[0].GetDouble(), pt[1].GetDouble()));
             }
             rings.Add(points);
@@ -216,7 +216,7 @@ public static class BoundaryArea
             // A flat list "lon,lat,lon,lat,…": pair the numbers up.
             var numbers = parts[0].Split(NumberSeparators, StringSplitOptions.RemoveEmptyEntries).Select((s, i) => Number(s, i / 2 + 1)).ToList();
             if (numbers.Count % 2 != 0)
-                throw Error(3, "坐标格式错误：数值个数为奇数，每个点应为“经度,纬度”。");
+                throw Error(GeoErrors.BadCoordinates, "坐标格式错误：数值个数为奇数，每个点应为“经度,纬度”。");
             for (var i = 0; i < numbers.Count; i += 2) points.Add((numbers[i], numbers[i + 1]));
             return points;
         }
@@ -224,7 +224,7 @@ public static class BoundaryArea
         {
             var xy = parts[i].Split(NumberSeparators, StringSplitOptions.RemoveEmptyEntries);
             if (xy.Length != 2)
-                throw Error(3, $"坐标格式错误：第 {i + 1} 个点“{parts[i]}”应为“经度,纬度”两个数值。");
+                throw Error(GeoErrors.BadCoordinates, $"坐标格式错误：第 {i + 1} 个点“{parts[i]}”应为“经度,纬度”两个数值。");
             points.Add((Number(xy[0], i + 1), Number(xy[1], i + 1)));
         }
         return points;
@@ -232,7 +232,7 @@ public static class BoundaryArea
 
     static double Number(string s, int pointNo) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-            ? v : throw Error(3, $"坐标格式错误：第 {pointNo} 个点的“{s}”不是数值（请使用十进制度，如 112.5432）。");
+            ? v : throw Error(GeoErrors.BadCoordinates, $"坐标格式错误：第 {pointNo} 个点的“{s}”不是数值（请使用十进制度，如 112.5432）。");
 
     // ---- building and validation ---------------------------------------------------------------------------
 
@@ -250,7 +250,7 @@ public static class BoundaryArea
                 where += r == 0 ? "外边界" : $"第 {r} 个内洞";
                 var distinct = pts.Distinct().Count();
                 if (distinct < 3)
-                    throw Error(4, $"{where}至少需要 3 个不同的坐标点（现有 {distinct} 个）。");
+                    throw Error(GeoErrors.TooFewPoints, $"{where}至少需要 3 个不同的坐标点（现有 {distinct} 个）。");
                 var coords = pts.Select(x => new Coordinate(x.Lon, x.Lat)).ToList();
                 if (!coords[0].Equals2D(coords[^1])) coords.Add(coords[0].Copy()); // auto-close
                 rings.Add(Factory.CreateLinearRing(coords.ToArray()));
@@ -267,16 +267,16 @@ public static class BoundaryArea
         var outside = pts.Where(p => p.Lon is < MinLon or > MaxLon || p.Lat is < MinLat or > MaxLat).ToList();
         if (outside.Count == 0) return;
         if (pts.All(p => p.Lon is >= MinLat and <= MaxLat && p.Lat is >= MinLon and <= MaxLon))
-            throw Error(5, "坐标超出山西省范围：看起来经度和纬度写反了，请按“经度,纬度”的顺序填写（经度约 110–115，纬度约 34–41）。");
+            throw Error(GeoErrors.OutsideShanxi, "坐标超出山西省范围：看起来经度和纬度写反了，请按“经度,纬度”的顺序填写（经度约 110–115，纬度约 34–41）。");
         var (lon, lat) = outside[0];
-        throw Error(5, string.Create(CultureInfo.InvariantCulture,
+        throw Error(GeoErrors.OutsideShanxi, string.Create(CultureInfo.InvariantCulture,
             $"坐标超出山西省范围（经度 {MinLon}–{MaxLon}°E，纬度 {MinLat}–{MaxLat}°N）：有 {outside.Count} 个点在范围外，例如 ({lon}, {lat})。请使用 WGS84/CGCS2000 经纬度（十进制度），不要使用投影坐标。"));
     }
 
     static void Validate(Geometry g)
     {
         if (g is not (Polygon or MultiPolygon))
-            throw Error(2, $"不支持的几何类型：{g.GeometryType}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
+            throw Error(GeoErrors.BadGeoJson, $"不支持的几何类型：{g.GeometryType}，边界必须是多边形（Polygon）或多多边形（MultiPolygon）。");
         CheckBounds(g.Coordinates.Select(c => (c.X, c.Y)).ToList());
         var err = new IsValidOp(g).ValidationError;
         if (err is null) return;
@@ -293,7 +293,7 @@ public static class BoundaryArea
             TopologyValidationErrors.InvalidCoordinate => "坐标无效",
             _ => "多边形无效",
         };
-        throw Error(6, $"边界多边形无效：{what}{at}。");
+        throw Error(GeoErrors.InvalidPolygon, $"边界多边形无效：{what}{at}。");
     }
 
     static Geometry Densify(Geometry g)
@@ -344,5 +344,5 @@ public static class BoundaryArea
         public bool GeometryChanged => true;
     }
 
-    static DomainException Error(int n, string message) => new($"ETOWN-GEO-{n:0000}", message);
+    static DomainException Error(string code, string message) => new(code, message);
 }

@@ -24,12 +24,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 break;
             case BadHttpRequestException b:
                 problem = new ProblemDetails { Status = b.StatusCode, Title = "请求格式错误", Detail = "请求内容无法解析，请检查字段名称和数据类型。" };
-                problem.Extensions["code"] = "ETOWN-COMMON-0400";
+                problem.Extensions["code"] = CommonErrors.BadRequest;
                 break;
             default:
                 log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
                 problem = new ProblemDetails { Status = 500, Title = "服务器内部错误", Detail = "处理请求时发生错误，已记录日志。" };
-                problem.Extensions["code"] = "ETOWN-COMMON-0500";
+                problem.Extensions["code"] = CommonErrors.ServerError;
                 break;
         }
         http.Response.StatusCode = problem.Status ?? 500;

@@ -57,6 +57,6 @@ public sealed class NotificationService(EtownDb db, Caller caller, TimeProvider 
 
     void RequireSignedIn()
     {
-        if (!caller.IsAuthenticated) throw new DomainException("ETOWN-AUTH-0401", "请先登录。", 401);
+        if (!caller.IsAuthenticated) throw new DomainException(AuthErrors.SignInRequired, "请先登录。", 401);
     }
 }

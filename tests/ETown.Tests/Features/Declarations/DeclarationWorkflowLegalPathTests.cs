@@ -17,7 +17,9 @@ namespace ETown.Tests.Features.Declarations;
 public class DeclarationWorkflowLegalPathTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_County_to_listed_etown_through_the_API_with_weighted_average_rank_and_working_day_notice(string provider)
+    [Trait("Rule", "DECL-07")]
+    [Trait("Rule", "DECL-08")]
+    public async Task Decl07_County_to_listed_etown_through_the_API_with_weighted_average_rank_and_working_day_notice(string provider)
     {
         var app = apps[provider];
         var year = Today.Year;

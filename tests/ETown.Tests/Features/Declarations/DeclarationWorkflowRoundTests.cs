@@ -12,7 +12,8 @@ namespace ETown.Tests.Features.Declarations;
 public class DeclarationWorkflowWindowTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_Submission_outside_the_window_is_ETOWN_DECL_0004_until_the_province_reopens_it_and_the_reopen_is_audited(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_Submission_outside_the_window_is_ETOWN_DECL_0004_until_the_province_reopens_it_and_the_reopen_is_audited(string provider)
     {
         var app = apps[provider];
         var year = Today.Year;
@@ -66,7 +67,8 @@ public class DeclarationWorkflowWindowTests(DemoApps apps) : IClassFixture<DemoA
 public class DeclarationWorkflowNoticeTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_Finalising_before_the_notice_ends_is_ETOWN_DECL_0018_and_a_sustained_objection_withdraws_the_declaration(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_Finalising_before_the_notice_ends_is_ETOWN_DECL_0018_and_a_sustained_objection_withdraws_the_declaration(string provider)
     {
         var app = apps[provider];
         var year = Today.Year;

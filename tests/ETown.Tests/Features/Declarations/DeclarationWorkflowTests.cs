@@ -41,7 +41,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 2. illegal transitions
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_Illegal_transitions_are_409_ETOWN_DECL_0001_and_change_nothing(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_Illegal_transitions_are_409_ETOWN_DECL_0001_and_change_nothing(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");
@@ -93,7 +94,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 3. submission: materials
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL08_Submission_without_all_county_materials_is_refused_ETOWN_DECL_0005_naming_what_is_missing(string provider)
+    [Trait("Rule", "DECL-08")]
+    public async Task Decl08_Submission_without_all_county_materials_is_refused_ETOWN_DECL_0005_naming_what_is_missing(string provider)
     {
         var app = apps[provider];
         var linyi = await app.SignInAsync("linyi");
@@ -123,7 +125,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 4. scope
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_A_draft_is_seen_only_by_its_own_county_not_by_other_counties_the_city_or_the_province(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_A_draft_is_seen_only_by_its_own_county_not_by_other_counties_the_city_or_the_province(string provider)
     {
         var app = apps[provider];
         var kelanDraft = await DemoIdAsync(app, KelanDraft);
@@ -148,7 +151,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_A_drafts_materials_are_downloadable_only_by_its_own_county_not_by_its_city_or_the_province(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_A_drafts_materials_are_downloadable_only_by_its_own_county_not_by_its_city_or_the_province(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");
@@ -160,7 +164,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_A_city_sees_only_its_own_counties_submitted_declarations(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_A_city_sees_only_its_own_counties_submitted_declarations(string provider)
     {
         var app = apps[provider];
         var shuozhou = await app.SignInAsync("shuozhou");
@@ -183,7 +188,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_An_expert_sees_a_declaration_only_after_being_assigned_to_it(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_An_expert_sees_a_declaration_only_after_being_assigned_to_it(string provider)
     {
         var app = apps[provider];
         var huairen = await app.SignInAsync("huairen");
@@ -208,7 +214,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL07_Another_county_gets_404_for_the_materials_the_docx_and_the_page_of_a_declaration(string provider)
+    [Trait("Rule", "DECL-07")]
+    public async Task Decl07_Another_county_gets_404_for_the_materials_the_docx_and_the_page_of_a_declaration(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");
@@ -243,7 +250,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 5. materials
 
     [Theory, SqliteData, PostgresData]
-    public async Task Materials_DECL08_are_checked_by_content_hashed_with_SHA256_and_refused_when_tampered_on_disk(string provider)
+    [Trait("Rule", "DECL-08")]
+    public async Task Materials_Decl08_are_checked_by_content_hashed_with_SHA256_and_refused_when_tampered_on_disk(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");
@@ -292,6 +300,7 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 6. documents
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "DECL-09")]
     public async Task Documents_xlsx_round_trip_through_the_API_keeps_the_form_and_a_negative_cell_writes_nothing(string provider)
     {
         var app = apps[provider];
@@ -325,6 +334,7 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "DECL-09")]
     public async Task Documents_declaration_docx_from_the_API_validates_with_no_OpenXml_errors(string provider)
     {
         var app = apps[provider];
@@ -344,7 +354,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 7. eligibility at submission, DECL-02
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL04_The_demo_Youyu_submitted_declaration_carries_a_not_eligible_report_and_a_draft_has_none(string provider)
+    [Trait("Rule", "DECL-04")]
+    public async Task Decl04_The_demo_Youyu_submitted_declaration_carries_a_not_eligible_report_and_a_draft_has_none(string provider)
     {
         var app = apps[provider];
         var shuozhou = await app.SignInAsync("shuozhou");
@@ -360,7 +371,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL02_Two_declarations_of_one_county_count_against_the_city_30_percent_quota_Shuozhou_6_units_allow_1(string provider)
+    [Trait("Rule", "DECL-02")]
+    public async Task Decl02_Two_declarations_of_one_county_count_against_the_city_30_percent_quota_Shuozhou_6_units_allow_1(string provider)
     {
         var app = apps[provider];
         var province = await app.SignInAsync("province");
@@ -400,7 +412,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL02_Counts_only_declarations_of_the_same_round_a_next_year_declaration_is_the_countys_first(string provider)
+    [Trait("Rule", "DECL-02")]
+    public async Task Decl02_Counts_only_declarations_of_the_same_round_a_next_year_declaration_is_the_countys_first(string provider)
     {
         var app = apps[provider];
         var province = await app.SignInAsync("province");
@@ -430,7 +443,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ 8. validation
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL09_Negative_numbers_and_a_bad_phone_are_400_with_a_Chinese_message_per_field(string provider)
+    [Trait("Rule", "DECL-09")]
+    public async Task Decl09_Negative_numbers_and_a_bad_phone_are_400_with_a_Chinese_message_per_field(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");
@@ -459,7 +473,8 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task DECL02_A_county_cannot_create_a_declaration_for_another_county_403(string provider)
+    [Trait("Rule", "DECL-02")]
+    public async Task Decl02_A_county_cannot_create_a_declaration_for_another_county_403(string provider)
     {
         var app = apps[provider];
         var lucheng = await app.SignInAsync("lucheng");

@@ -111,6 +111,7 @@ public class DocumentTests
     // ---- .docx --------------------------------------------------------------------------------------------------
 
     [Fact]
+    [Trait("Rule", "DECL-09")]
     public void Declaration_docx_validates_and_shows_the_form()
     {
         var form = FullForm();
@@ -148,6 +149,7 @@ public class DocumentTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-07")]
     public void Notice_list_docx_validates_and_lists_rows()
     {
         var rows = new List<NoticeListRow>
@@ -187,6 +189,7 @@ public class DocumentTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-09")]
     public void Xlsx_round_trip_keeps_every_value()
     {
         var regions = Regions();
@@ -243,6 +246,7 @@ public class DocumentTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-09")]
     public void Import_reports_negative_and_text_cells_with_row_and_column()
     {
         var bytes = DeclarationXlsx.Template(FullForm(), Regions());

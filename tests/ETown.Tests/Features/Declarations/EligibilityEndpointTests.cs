@@ -88,6 +88,7 @@ public class EligibilityEndpointTests(EligibilityAppFixture app) : IClassFixture
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public async Task EligibilityCheck_NonEligibleForm_ReportsTheFailedRules()
     {
         using var client = await app.SignedInAsync("lucheng");

@@ -79,6 +79,7 @@ public class EligibilityEngineTests
     // ------------------------------------------------------------------ DECL-04
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_OnlineRetailExactly1000Wan_Passes()
     {
         var r = Rule(With(f => { f.OnlineRetailWan = 1000m; f.EnterprisesOver100Wan = 0; }), "DECL-04");
@@ -88,6 +89,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_OnlineRetail999_99Wan_AndTwoEnterprisesOver100Wan_Fails()
     {
         var r = Rule(With(f => { f.OnlineRetailWan = 999.99m; f.EnterprisesOver100Wan = 2; }), "DECL-04");
@@ -97,6 +99,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_OnlineRetailBelow1000_ButExactlyThreeEnterprisesOver100Wan_Passes()
     {
         var r = Rule(With(f => { f.OnlineRetailWan = 600m; f.EnterprisesOver100Wan = 3; }), "DECL-04");
@@ -105,10 +108,12 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_ExactlyTenEcommerceEnterprises_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => f.EcommerceEnterprises = 10), "DECL-04").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_NineEcommerceEnterprises_Fails_EvenWithHighRetail()
     {
         var r = Rule(With(f => { f.EcommerceEnterprises = 9; f.OnlineRetailWan = 50_000m; }), "DECL-04");
@@ -117,24 +122,29 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_MissingEnterpriseCount_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(With(f => f.EcommerceEnterprises = null), "DECL-04").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_RetailBelowAndOver100CountMissing_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(With(f => { f.OnlineRetailWan = 800m; f.EnterprisesOver100Wan = null; }), "DECL-04").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_RetailMissingButThreeEnterprisesOver100Wan_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => { f.OnlineRetailWan = null; f.EnterprisesOver100Wan = 3; }), "DECL-04").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
     public void Decl04_TooFewEnterprisesAndRetailMissing_FailsRatherThanNeedsEvidence() =>
         Assert.Equal(RuleOutcome.Fail, Rule(With(f => { f.EcommerceEnterprises = 5; f.OnlineRetailWan = null; f.EnterprisesOver100Wan = null; }), "DECL-04").Outcome);
 
     // ------------------------------------------------------------------ DECL-05
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_ExactlyTwentyEntitiesOutput5000AndOneCategory_Passes()
     {
         var r = Rule(With(f => { f.MarketEntities = 20; f.OutputWan = 5000m; f.FeaturedProducts = "大葱"; }), "DECL-05");
@@ -143,10 +153,12 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_TwoFeaturedCategories_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => f.FeaturedProducts = "生鲜水果、小米"), "DECL-05").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_ThreeFeaturedCategories_Fails()
     {
         var r = Rule(With(f => f.FeaturedProducts = "沙棘、红芸豆\n柏籽羊"), "DECL-05");
@@ -156,14 +168,17 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_NoFeaturedProducts_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(With(f => f.FeaturedProducts = "  "), "DECL-05").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_NineteenMarketEntities_Fails() =>
         Assert.Equal(RuleOutcome.Fail, Rule(With(f => f.MarketEntities = 19), "DECL-05").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_Output4999_99Wan_Fails()
     {
         var r = Rule(With(f => f.OutputWan = 4999.99m), "DECL-05");
@@ -172,6 +187,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-05")]
     public void Decl05_MissingOutput_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(With(f => f.OutputWan = null), "DECL-05").Outcome);
 
@@ -184,6 +200,7 @@ public class EligibilityEngineTests
     [InlineData("5.01", RuleOutcome.Fail)]
     [InlineData("0.49", RuleOutcome.Fail)]
     [InlineData("0", RuleOutcome.Fail)]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_PlannedAreaBounds_AreInclusive(string area, RuleOutcome expected)
     {
         var r = Rule(With(f => { f.PlannedAreaKm2 = decimal.Parse(area, System.Globalization.CultureInfo.InvariantCulture); f.FloorAreaM2 = null; }), "DECL-06");
@@ -192,10 +209,12 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_FloorArea500000_PassesWithoutPlannedArea() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => { f.PlannedAreaKm2 = null; f.FloorAreaM2 = 500_000m; }), "DECL-06").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_FloorArea499999_FailsWithoutPlannedArea()
     {
         var r = Rule(With(f => { f.PlannedAreaKm2 = null; f.FloorAreaM2 = 499_999m; }), "DECL-06");
@@ -204,18 +223,22 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_FloorArea500000_RescuesAnAreaAbove5Km2() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => { f.PlannedAreaKm2 = 6m; f.FloorAreaM2 = 500_000m; }), "DECL-06").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_AreaAbove5AndFloor499999_Fails() =>
         Assert.Equal(RuleOutcome.Fail, Rule(With(f => { f.PlannedAreaKm2 = 6m; f.FloorAreaM2 = 499_999m; }), "DECL-06").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_NoAreaAtAll_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(With(f => { f.PlannedAreaKm2 = null; f.FloorAreaM2 = null; }), "DECL-06").Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_BoundaryArea_IsReportedBesideTheDeclaredArea()
     {
         var r = Rule(With(f => f.PlannedAreaKm2 = 4.8m), "DECL-06", new EligibilityContext { BoundaryAreaKm2 = 4.79m });
@@ -226,6 +249,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_BoundaryAreaAbove5_FailsEvenIfDeclaredAreaFits()
     {
         var r = Rule(With(f => f.PlannedAreaKm2 = 4.8m), "DECL-06", new EligibilityContext { BoundaryAreaKm2 = 5.01m });
@@ -234,10 +258,12 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_BoundaryAreaExactly0_5_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => f.PlannedAreaKm2 = 0.5m), "DECL-06", new EligibilityContext { BoundaryAreaKm2 = 0.5m }).Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-06")]
     public void Decl06_BoundaryAreaOutOfRange_ButFloorArea500000_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(With(f => { f.PlannedAreaKm2 = null; f.FloorAreaM2 = 600_000m; }), "DECL-06",
             new EligibilityContext { BoundaryAreaKm2 = 0.2m }).Outcome);
@@ -250,10 +276,12 @@ public class EligibilityEngineTests
     };
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_FirstDeclarationOfTheCounty_Passes() =>
         Assert.Equal(RuleOutcome.Pass, Rule(Valid(), "DECL-02", City(6, 1, 0)).Outcome);
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_CityOfSixUnits_AllowsASecondWhileNoCountyHasTwo()
     {
         var r = Rule(Valid(), "DECL-02", City(6, 0, 1));
@@ -264,6 +292,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_CityOfSixUnits_AllowsAtMostOneCountyWithTwo()
     {
         var r = Rule(Valid(), "DECL-02", City(6, 1, 1));
@@ -272,6 +301,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_CityOfElevenUnits_AllowsThreeCountiesWithTwo()
     {
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(Valid(), "DECL-02", City(11, 2, 1)).Outcome);
@@ -288,6 +318,7 @@ public class EligibilityEngineTests
     [InlineData(13, 3)]
     [InlineData(14, 4)]
     [InlineData(17, 5)]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_CountiesWithTwo_AreAtMostFloorOf30PercentOfUnits(int units, int max)
     {
         Assert.Equal((decimal)max, Rule(Valid(), "DECL-02", City(units, 0, 1)).Figures["maxCountiesWithTwo"]);
@@ -296,6 +327,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_AThirdDeclarationOfOneCounty_Fails()
     {
         var r = Rule(Valid(), "DECL-02", City(17, 0, 2));
@@ -304,6 +336,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-02")]
     public void Decl02_SecondDeclarationWithUnknownCity_NeedsEvidence() =>
         Assert.Equal(RuleOutcome.NeedsEvidence, Rule(Valid(), "DECL-02", City(0, 0, 1)).Outcome);
 
@@ -313,6 +346,9 @@ public class EligibilityEngineTests
     [InlineData(CountyClass.Pilot, 20000, 30000, 5000)]
     [InlineData(CountyClass.Advancing, 15000, 20000, 3000)]
     [InlineData(CountyClass.Assisted, 10000, 10000, 2000)]
+    [Trait("Rule", "STD-33")]
+    [Trait("Rule", "STD-35")]
+    [Trait("Rule", "STD-36")]
     public void Std_TargetsExactlyAtTheClassThresholds_Pass(CountyClass cls, int output, int investment, int retail)
     {
         var f = Valid(cls);
@@ -330,6 +366,9 @@ public class EligibilityEngineTests
     [InlineData(CountyClass.Pilot, 19999, 29999, 4999)]
     [InlineData(CountyClass.Advancing, 14999, 19999, 2999)]
     [InlineData(CountyClass.Assisted, 9999, 9999, 1999)]
+    [Trait("Rule", "STD-33")]
+    [Trait("Rule", "STD-35")]
+    [Trait("Rule", "STD-36")]
     public void Std_TargetsBelowTheClassThresholds_AreWarningsNotFailures(CountyClass cls, int output, int investment, int retail)
     {
         var f = Valid(cls);
@@ -346,6 +385,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-33")]
     public void Std33_Pilot_Output15000_IsAWarning_ButForAdvancingItPasses()
     {
         Assert.Equal(RuleOutcome.Warning, Eval(Valid(CountyClass.Pilot))["STD-33"].Outcome);
@@ -353,6 +393,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-33")]
     public void Std33_GrowthNotAboveCityAveragePlus2Points_IsAWarning_WhenTheAverageIsKnown()
     {
         // 2024: 14000/13000 = +7.7%, 2025: 15000/14000 = +7.1%; city average 6% → needs > 8%.
@@ -362,6 +403,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-36")]
     public void Std36_OnlineRetailGrowthBelow10Percent_IsAWarning()
     {
         var f = Valid();
@@ -372,6 +414,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-36")]
     public void Std36_OnlineRetailGrowthExactly10Percent_Passes()
     {
         var f = Valid();
@@ -380,6 +423,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-37")]
     public void Std37_NineNewMarketEntitiesInAYear_IsAWarning()
     {
         var f = Valid();
@@ -390,6 +434,7 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-37")]
     public void Std37_TenEveryYear_Passes()
     {
         var f = Valid();
@@ -484,6 +529,8 @@ public class EligibilityEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "DECL-04")]
+    [Trait("Rule", "DECL-06")]
     public void NonEligibleExample_TooSmallAndTooFewEnterprises_FailsTwoRules()
     {
         var f = With(f => { f.EcommerceEnterprises = 6; f.OnlineRetailWan = 400m; f.EnterprisesOver100Wan = 1; f.PlannedAreaKm2 = 0.3m; });

@@ -40,7 +40,8 @@ public class BudgetCheckTests
     };
 
     [Theory, MemberData(nameof(Bands))]
-    public void FUND03_CategoryShare_IsCheckedAgainstInclusiveBands(FundCategory category, decimal percent, bool within, string? code)
+    [Trait("Rule", "FUND-03")]
+    public void Fund03_CategoryShare_IsCheckedAgainstInclusiveBands(FundCategory category, decimal percent, bool within, string? code)
     {
         var r = BudgetCheck.Check(Total, Split(category, percent));
         var share = r.Categories.Single(c => c.Category == category);
@@ -62,7 +63,8 @@ public class BudgetCheckTests
     }
 
     [Fact]
-    public void FUND03_AllBandsAtTheirBounds_CanBeFiled()
+    [Trait("Rule", "FUND-03")]
+    public void Fund03_AllBandsAtTheirBounds_CanBeFiled()
     {
         var r = BudgetCheck.Check(Total,
         [
@@ -75,7 +77,8 @@ public class BudgetCheckTests
     }
 
     [Fact]
-    public void PLAN04_ProvincialTotalDifferentFromAllocation_BlocksFiling_ButNotSaving()
+    [Trait("Rule", "PLAN-04")]
+    public void Plan04_ProvincialTotalDifferentFromAllocation_BlocksFiling_ButNotSaving()
     {
         var r = BudgetCheck.Check(Total + 1m, Split(FundCategory.LeadingIndustry, 45m));
         var issue = Assert.Single(r.Issues);
@@ -86,7 +89,8 @@ public class BudgetCheckTests
     }
 
     [Fact]
-    public void PLAN04_NoAllocation_OrNoMoney_BlocksFiling()
+    [Trait("Rule", "PLAN-04")]
+    public void Plan04_NoAllocation_OrNoMoney_BlocksFiling()
     {
         Assert.Contains(BudgetCheck.Check(0m, Split(FundCategory.LeadingIndustry, 45m)).Issues, i => i.Code == "ETOWN-PLAN-0106");
         Assert.Contains(BudgetCheck.Check(Total, []).Issues, i => i.Code == "ETOWN-PLAN-0108");
@@ -97,7 +101,8 @@ public class BudgetCheckTests
     [InlineData(40, 100, 0, "ETOWN-PLAN-0105")]
     [InlineData(1, -1, 0, "ETOWN-PLAN-0104")]
     [InlineData(39, 100, -0.01, "ETOWN-PLAN-0104")]
-    public void PLAN04_InvalidLines_CannotEvenBeSaved(int item, double provincial, double county, string code)
+    [Trait("Rule", "PLAN-04")]
+    public void Plan04_InvalidLines_CannotEvenBeSaved(int item, double provincial, double county, string code)
     {
         var r = BudgetCheck.Check(100m, [new() { ItemNo = item, Category = FundCategory.LeadingIndustry, ProvincialYuan = (decimal)provincial, CountyYuan = (decimal)county }]);
         Assert.Contains(r.Issues, i => i.Code == code && i.Severity == BudgetIssueSeverity.Invalid);
@@ -105,6 +110,8 @@ public class BudgetCheckTests
     }
 
     [Fact]
+    [Trait("Rule", "PLAN-04")]
+    [Trait("Rule", "FUND-03")]
     public void Kelan_Appendix2_Sums_To1000Wan_AndIsInsideTheBands()
     {
         var lines = DemoPlans.KelanBudget.Select(b => new BudgetLine

@@ -28,6 +28,8 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
     };
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "PLAN-03")]
+    [Trait("Rule", "PLAN-04")]
     public async Task KelanDemoPlan_CarriesTheDeclarationTargets_AndThe1000WanBudget(string provider)
     {
         var app = apps[provider];
@@ -64,6 +66,7 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "PLAN-03")]
     public async Task FiledPlan_IsImmutable_UntilTheProvinceReopensIt(string provider)
     {
         var app = apps[provider];
@@ -118,6 +121,8 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "PLAN-01")]
+    [Trait("Rule", "PLAN-04")]
     public async Task NewPlan_WithoutDeclarationTargets_IsEntered_AndFilingChecksContentAndBudget(string provider)
     {
         var app = apps[provider];

@@ -38,6 +38,7 @@ public class ComplianceEngineTests
     // ------------------------------------------------------------------ STD-33 output (万元, acceptance year) and growth > city average + 2 pp
 
     [Theory, MemberData(nameof(OutputThresholds))]
+    [Trait("Rule", "STD-33")]
     public void Std33_Output_AtBelowAbove_ClassThreshold(CountyClass cls, decimal threshold)
     {
         Verdict For(decimal output) => Judge(P, 33, cls, [Fig(I.TotalOutput, 2024, threshold / 2), Fig(I.TotalOutput, 2025, output), Fig(I.CityOutputGrowth, 2025, 5m)]).Verdict;
@@ -47,6 +48,7 @@ public class ComplianceEngineTests
     }
 
     [Theory, MemberData(nameof(Classes))]
+    [Trait("Rule", "STD-33")]
     public void Std33_Growth_MustExceedCityAverageByTwoPoints(CountyClass cls)
     {
         // 2024 = 20000, city average 8% → the e-town must grow by more than 10%.
@@ -62,6 +64,7 @@ public class ComplianceEngineTests
     // ------------------------------------------------------------------ STD-34 scale: 0.5–5 km² or floor area ≥ 50万 m²
 
     [Theory, MemberData(nameof(Classes))]
+    [Trait("Rule", "STD-34")]
     public void Std34_Area_Or_FloorArea(CountyClass cls)
     {
         Verdict Area(decimal km2) => Judge(P, 34, cls, [Fig(I.AreaKm2, 2025, km2)]).Verdict;
@@ -83,6 +86,7 @@ public class ComplianceEngineTests
     // ------------------------------------------------------------------ STD-35 total investment
 
     [Theory, MemberData(nameof(InvestmentThresholds))]
+    [Trait("Rule", "STD-35")]
     public void Std35_Investment_AtBelowAbove_ClassThreshold(CountyClass cls, decimal threshold)
     {
         Verdict For(decimal v) => Judge(P, 35, cls, [Fig(I.TotalInvestment, 2025, v)]).Verdict;
@@ -94,6 +98,7 @@ public class ComplianceEngineTests
     // ------------------------------------------------------------------ STD-36 online retail and growth ≥ 10 %
 
     [Theory, MemberData(nameof(RetailThresholds))]
+    [Trait("Rule", "STD-36")]
     public void Std36_OnlineRetail_AtBelowAbove_ClassThreshold(CountyClass cls, decimal threshold)
     {
         Verdict For(decimal v) => Judge(P, 36, cls, [Fig(I.OnlineRetail, 2024, threshold / 2), Fig(I.OnlineRetail, 2025, v)]).Verdict;
@@ -103,6 +108,7 @@ public class ComplianceEngineTests
     }
 
     [Theory, MemberData(nameof(RetailThresholds))]
+    [Trait("Rule", "STD-36")]
     public void Std36_Growth_AtBelowAbove_TenPercent(CountyClass cls, decimal threshold)
     {
         var before = threshold * 2; // comfortably above the class threshold in both years
@@ -115,6 +121,8 @@ public class ComplianceEngineTests
     // ------------------------------------------------------------------ STD-37 ≥ 10 new legal-person entities per year (with STD-60 ≥ 60 % doing e-commerce)
 
     [Theory, MemberData(nameof(Classes))]
+    [Trait("Rule", "STD-37")]
+    [Trait("Rule", "STD-60")]
     public void Std37_NewEntities_AtBelowAbove_Ten(CountyClass cls)
     {
         Verdict For(decimal n, decimal pct = 60m) => Judge(P, 37, cls, [Fig(I.NewLegalEntities, 2025, n), Fig(I.NewEntitiesEcommercePct, 2025, pct)]).Verdict;
@@ -139,6 +147,7 @@ public class ComplianceEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-38")]
     public void Std38_Employment_IsJudgedAgainstTheDeclaredTarget_NotAsAnAchievement()
     {
         var target = new FigureValue(I.Employment, 2025, 350m, FigureSources.Declaration);
@@ -161,6 +170,7 @@ public class ComplianceEngineTests
         new(Guid.NewGuid(), item, status, facts.ToDictionary(f => f.Item1, f => f.Item2), Now, status == EvidenceStatus.Submitted ? null : Now, status == EvidenceStatus.Rejected ? "材料不清" : null);
 
     [Fact]
+    [Trait("Rule", "STD-20")]
     public void Std20_ServiceCentre_PendingUntilConfirmed_ThenMetOrNotMet()
     {
         Assert.Equal(Verdict.EvidencePending, Judge(P, 20, CountyClass.Pilot).Verdict);
@@ -175,6 +185,7 @@ public class ComplianceEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-15")]
     public void Std15_TrainingCentre_100m2_And_500PersonTimes()
     {
         Assert.Equal(Verdict.Met, Judge(P, 15, CountyClass.Assisted, evidence: [Ev(15, EvidenceStatus.Confirmed, ("area_m2", 100m), ("person_times", 500m))]).Verdict);
@@ -182,6 +193,7 @@ public class ComplianceEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-22")]
     public void Std22_Showroom_Between100And300()
     {
         Verdict For(decimal m2) => Judge(P, 22, CountyClass.Pilot, evidence: [Ev(22, EvidenceStatus.Confirmed, ("area_m2", m2))]).Verdict;
@@ -206,6 +218,8 @@ public class ComplianceEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-23")]
+    [Trait("Rule", "STD-39")]
     public void Shuozhou_DiffersFromProvince_AtItems23And39()
     {
         var p23 = P.Items.Single(i => i.Number == 23);
@@ -224,6 +238,8 @@ public class ComplianceEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-18")]
+    [Trait("Rule", "STD-33")]
     public void Kelan_RequiresTenThousandFollowers_AndStatesOnlyAssistedTargets()
     {
         var ev = Ev(18, EvidenceStatus.Confirmed, ("influencers", 6m), ("min_followers", 8_000m));

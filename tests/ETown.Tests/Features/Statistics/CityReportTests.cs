@@ -62,6 +62,8 @@ public class CityReportTests(DemoApps apps) : IClassFixture<DemoApps>
     static decimal D(string? text) => decimal.Parse(text!, System.Globalization.CultureInfo.InvariantCulture);
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SUP-07")]
+    [Trait("Rule", "STAT-05")]
     public async Task CityReport_MatchesTheHandComputation_UsesApprovedDataOnly_AndCallsOutProblems(string provider)
     {
         var app = apps[provider];
@@ -152,6 +154,7 @@ public class CityReportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SUP-07")]
     public async Task CityReport_OwnCityOnly_ProvinceAnyCity_CountiesAndOperatorsRefused(string provider)
     {
         var app = apps[provider];

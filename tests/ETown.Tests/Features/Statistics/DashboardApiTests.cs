@@ -32,6 +32,8 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
             a => (a.GetProperty("expected").GetInt32(), a.GetProperty("received").GetInt32(), a.GetProperty("onTime").GetInt32()));
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
+    [Trait("Rule", "SVC-STAT")]
     public async Task Completeness_PerCity_MatchesTheHandCountedDemoMonth(string provider)
     {
         var app = apps[provider];
@@ -62,6 +64,8 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
+    [Trait("Rule", "SVC-STAT")]
     public async Task CompletenessTrend_CountsEachMonth_AndFollowsTheCityFilterAndScope(string provider)
     {
         var app = apps[provider];
@@ -158,6 +162,8 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
+    [Trait("Rule", "SVC-STAT")]
     public async Task CompletenessExport_HoldsTheSameRowsAsTheTable(string provider)
     {
         var app = apps[provider];
@@ -228,6 +234,7 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
         r.GetProperty("approved").GetBoolean())).ToList();
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SVC-STAT")]
     public async Task Ranking_ByYtdYoyAndTarget_MatchesTheHandComputedCase_AndMarksUnapprovedData(string provider)
     {
         var app = apps[provider];
@@ -274,6 +281,7 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SVC-STAT")]
     public async Task Trend_ShowsMonthsAndYtd_MarksUnapprovedMonths_AndStaysInScope(string provider)
     {
         var app = apps[provider];
@@ -302,6 +310,11 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STD-33")]
+    [Trait("Rule", "STD-36")]
+    [Trait("Rule", "STD-37")]
+    [Trait("Rule", "STD-60")]
+    [Trait("Rule", "SVC-STAT")]
     public async Task Standards_CountEtownsMeetingEachCheck(string provider)
     {
         var app = apps[provider];
@@ -327,6 +340,7 @@ public partial class DashboardApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SVC-STAT")]
     public async Task RankingTrendAndStandardsExports_HoldTheSameRowsAsTheirTables(string provider)
     {
         var app = apps[provider];

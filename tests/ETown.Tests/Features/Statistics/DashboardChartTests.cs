@@ -35,6 +35,7 @@ public class DashboardChartTests
     }
 
     [Fact]
+    [Trait("Rule", "SVC-STAT")]
     public void Option_MarksUnapprovedBars_HatchedAndLighter_AndPutsTheSecondUnitOnItsOwnAxis()
     {
         var o = ChartOption.Build(Sample());
@@ -64,6 +65,7 @@ public class DashboardChartTests
     }
 
     [Fact]
+    [Trait("Rule", "SVC-STAT")]
     public void Xlsx_HoldsExactlyTheTableRows_ThenTheNotes()
     {
         var d = Sample();

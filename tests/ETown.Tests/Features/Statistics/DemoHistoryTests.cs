@@ -106,6 +106,7 @@ public class DemoHistoryTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Statuses_History_ProvinceAccepted_RecentMonthsKeepEveryStatus_LateOnesAsDocumented(string provider)
     {
         var app = apps[provider];
@@ -147,6 +148,7 @@ public class DemoHistoryTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task CumulativeIndicators_NeverDecrease_AndGrow(string provider)
     {
         var demo = await LoadAsync(apps[provider]);
@@ -175,6 +177,7 @@ public class DemoHistoryTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task EverySeededReport_PassesTheRules(string provider)
     {
         var demo = await LoadAsync(apps[provider]);
@@ -244,7 +247,9 @@ public class DemoHistoryTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task LaggingTowns_Lag_STD60_ForYingxian_STD36_ForLinyi_OthersMeetBoth(string provider)
+    [Trait("Rule", "STD-60")]
+    [Trait("Rule", "STD-36")]
+    public async Task LaggingTowns_Lag_Std60_ForYingxian_Std36_ForLinyi_OthersMeetBoth(string provider)
     {
         var demo = await LoadAsync(apps[provider]);
         foreach (var year in new[] { 2024, 2025 })

@@ -75,6 +75,7 @@ public class DerivedCalculatorTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-33")]
     public void CityGrowth_IsTheGrowthOfTheSum_OverTownsWithCompleteSpans()
     {
         var ind = Catalogue[C.TotalOutput];
@@ -100,6 +101,7 @@ public class DerivedCalculatorTests
     [InlineData(6, 10, true)]   // exactly 60 %
     [InlineData(5, 10, false)]  // 50 %
     [InlineData(599, 1000, false)] // 59.9 %
+    [Trait("Rule", "STD-60")]
     public void Std60_ShareOfNewEntitiesDoingEcommerce(decimal ec, decimal all, bool met)
     {
         var p = new StatPeriod(2031, 1);
@@ -110,6 +112,7 @@ public class DerivedCalculatorTests
     [Theory]
     [InlineData(110, true)]    // +10.0 %: meets “≥ 10 %”
     [InlineData(109.9, false)] // +9.9 %
+    [Trait("Rule", "STD-36")]
     public void Std36_OnlineRetailGrowth(decimal now, bool met)
     {
         var p = new StatPeriod(2031, 1);
@@ -121,6 +124,7 @@ public class DerivedCalculatorTests
     [InlineData(112, 10, false)]  // 12 % = city 10 % + 2: not strictly above
     [InlineData(112.1, 10, true)] // 12.1 %
     [InlineData(105, 2.9, true)]  // 5 % > 4.9 %
+    [Trait("Rule", "STD-33")]
     public void Std33_OutputGrowthAboveCityAveragePlusTwo(decimal now, decimal city, bool met)
     {
         var p = new StatPeriod(2031, 1);
@@ -131,6 +135,7 @@ public class DerivedCalculatorTests
     }
 
     [Fact]
+    [Trait("Rule", "STD-33")]
     public void Std33_WithoutCityAverage_IsUndecided()
     {
         var p = new StatPeriod(2031, 1);
@@ -142,6 +147,7 @@ public class DerivedCalculatorTests
     [InlineData(11, 9, null)]  // November, 9 so far: decided at year end
     [InlineData(12, 9, false)] // December, 9: not met
     [InlineData(6, 10, true)]  // 10 already in June: met
+    [Trait("Rule", "STD-37")]
     public void Std37_TenNewEntitiesAYear(int month, decimal total, bool? met)
     {
         var p = new StatPeriod(2031, month);

@@ -18,6 +18,7 @@ public sealed class ImportPageE2ETests(BrowserAppFixture app)
     const string Period = "2032-01";
 
     [Fact]
+    [Trait("Rule", "STAT-05")]
     public async Task CountyLiaison_UploadsATemplate_SeesTheDryRun_ThenConfirms()
     {
         var page = await app.NewPageAsync();

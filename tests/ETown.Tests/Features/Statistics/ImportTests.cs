@@ -96,6 +96,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
 
     /// <summary>Issue #4 item 9: a city liaison fills the whole city in one file; the counties still approve (STAT-05).</summary>
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task CityLiaison_FillsTheCitysEtownsInOneFile_TheCountyStillApproves(string provider)
     {
         var app = apps[provider];
@@ -128,6 +129,8 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
+    [Trait("Rule", "STAT-05")]
     public async Task RoundTrip_CountyLiaisonFillsSeveralEtowns_DryRunWritesNothing_ReimportIsIdempotent(string provider)
     {
         var app = apps[provider];
@@ -219,6 +222,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task TextInANumberCell_IsReportedWithSheetRowColumn_AndNothingIsWritten(string provider)
     {
         var app = apps[provider];
@@ -249,6 +253,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task LockedReport_RefusesAChangedRow_AndNothingIsWritten_ButAnUnchangedLockedRowDoesNotBlock(string provider)
     {
         var app = apps[provider];
@@ -283,6 +288,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task BlockingRules_UseTheRowAndLastMonthFromTheDatabase_AndWriteNothing_WarningsDoNotBlock(string provider)
     {
         var app = apps[provider];
@@ -338,6 +344,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task EveryKindOfBadCell_IsListedWithItsPlace_AndNothingIsWritten(string provider)
     {
         var app = apps[provider];
@@ -383,6 +390,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Operator_GetsOnlyItsAssignedEtown_AndCannotImportForAnother(string provider)
     {
         var app = apps[provider];
@@ -418,6 +426,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task NotAnXlsx_TooLarge_NoFile_AreRefusedWithClearMessages_AndCitiesDoNotImport(string provider)
     {
         var app = apps[provider];
@@ -449,6 +458,7 @@ public class ImportTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task Export_HasEveryEtownInScope_WithValuesAndReviewStatus(string provider)
     {
         var app = apps[provider];

@@ -39,6 +39,7 @@ public class PeriodAcceptanceTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task CityAcceptsThePeriod_OnlyWhenEveryCountyApproved_ThenTheProvince_OnlyWhenEveryCityAccepted(string provider)
     {
         var app = apps[provider];

@@ -44,6 +44,7 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
     /// reads it separately (system read of the whole city). Both must give the same threshold for every e-town.
     /// </summary>
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STD-33")]
     public async Task CityAverage_IsTheSame_WhetherTheProvinceOrTheCityAsks(string provider)
     {
         var app = apps[provider];
@@ -150,6 +151,7 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "DECL-09")]
     public async Task Targets_FromTheDeclarationCannotBeOverwritten_AndOnlyCountyOrProvinceEnterThem(string provider)
     {
         var app = apps[provider];
@@ -174,6 +176,7 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STD-33")]
     public async Task CityFigure_OnlyTheCityItselfOrTheProvince(string provider)
     {
         var app = apps[provider];
@@ -207,6 +210,7 @@ public class StatAnalyticsTests(DemoApps apps) : IClassFixture<DemoApps>
 public class ComplianceFromStatisticsTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task TwelveApprovedMonths_BecomeTheYearsFigures_ElevenDoNot(string provider)
     {
         var app = apps[provider];

@@ -27,6 +27,7 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task NewIndicator_AppearsInEntry_AndANewBlockingRuleStopsSubmission_UntilSwitchedOff(string provider)
     {
         var app = apps[provider];
@@ -75,6 +76,7 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task CumulativeIndicator_GetsItsNeverDecreasesRule(string provider)
     {
         var app = apps[provider];
@@ -96,6 +98,7 @@ public class StatCatalogueTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task BadInput_GetsClearMessages_AndWritesNothing_OnlyTheProvinceMaintains(string provider)
     {
         var app = apps[provider];

@@ -14,6 +14,7 @@ namespace ETown.Tests.Features.Statistics;
 public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
 {
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task ListingAnEtown_AssignsBothDataSets_AndMakesItExpected(string provider)
     {
         var app = apps[provider];
@@ -38,6 +39,7 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task StartUpAssignment_IsIdempotent_AndKeepsEditedAssignments(string provider)
     {
         var app = apps[provider];
@@ -69,6 +71,7 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Province_AssignsDataSets_ExpectedReportsAndEntryFollow_OthersMayOnlyRead(string provider)
     {
         var app = apps[provider];
@@ -122,6 +125,7 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task AnEtownThatDoesNotReport_CannotBeAssigned(string provider)
     {
         var app = apps[provider];

@@ -22,6 +22,7 @@ public class StatRuleEngineTests
     [InlineData(10, 10, true)]  // at the boundary: equal is allowed
     [InlineData(11, 10, false)] // one more e-commerce entity than new entities: blocked
     [InlineData(0, 10, true)]
+    [Trait("Rule", "STAT-01")]
     public void NewEcommerceEntities_AtMost_NewEntities_Blocking(int newEc, int newAll, bool passes)
     {
         var r = One(Run(new() { [C.NewEcommerceEntities] = newEc, [C.NewMarketEntities] = newAll }), "NEW-EC-LE-NEW");
@@ -35,6 +36,7 @@ public class StatRuleEngineTests
     [InlineData(100, 100, true)]
     [InlineData(99.99, 100, false)]
     [InlineData(150, 100, true)]
+    [Trait("Rule", "STAT-01")]
     public void CumulativeIndicator_NeverDecreases_Blocking(decimal now, decimal before, bool passes)
     {
         var r = One(Run(new() { [C.TotalInvestment] = now }, previous: new() { [C.TotalInvestment] = before }), "CUM-" + C.TotalInvestment);
@@ -43,6 +45,7 @@ public class StatRuleEngineTests
     }
 
     [Fact]
+    [Trait("Rule", "STAT-01")]
     public void EveryCumulativeIndicator_HasANeverDecreasesRule() =>
         Assert.All(IndicatorCatalogue.All().Where(i => i.Cumulative), i => Assert.Contains(Rules, r => r.Code == "CUM-" + i.Code && r.Right == StatRule.PreviousMonth));
 
@@ -60,6 +63,7 @@ public class StatRuleEngineTests
     [InlineData(150.01, true)] // beyond +50%
     [InlineData(50, false)]    // exactly −50%: within
     [InlineData(49.99, true)]  // beyond −50%
+    [Trait("Rule", "STAT-01")]
     public void OnlineRetail_BeyondHalfVsSameMonthLastYear_WarnsAndNeedsAComment(decimal now, bool warns)
     {
         var lastYear = new Dictionary<string, decimal?> { [C.OnlineRetail] = 100 };
@@ -83,6 +87,7 @@ public class StatRuleEngineTests
     public void Operators(string op, decimal l, decimal r, bool expected) => Assert.Equal(expected, StatRuleEngine.Compare(l, op, r));
 
     [Fact]
+    [Trait("Rule", "STAT-02")]
     public void DueDate_Is_The5thWorkingDayAfterTheMonth_SkippingTheNationalDayHolidays()
     {
         var cal = new ETown.Web.Platform.Calendar.WorkingCalendar();

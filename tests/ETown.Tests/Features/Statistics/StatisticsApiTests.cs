@@ -42,6 +42,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task BlockingRule_StopsSubmission_WarningNeedsAComment(string provider)
     {
         var app = apps[provider];
@@ -87,6 +88,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-01")]
     public async Task CumulativeIndicator_DecreasingVsPreviousMonth_Blocks(string provider)
     {
         var app = apps[provider];
@@ -102,6 +104,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task BottomUp_CityOnlyAfterCounty_ProvinceOnlyAfterCity_AndLockedDataRefusesEveryWritePath(string provider)
     {
         var app = apps[provider];
@@ -162,6 +165,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task CountyUnlock_NeedsAReason_IsAudited_AndReopensEntry(string provider)
     {
         var app = apps[provider];
@@ -186,6 +190,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-04")]
     public async Task ApiKeyPut_IsIdempotent_PerEtownPeriodIndicator(string provider)
     {
         var app = apps[provider];
@@ -242,6 +247,7 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Demo_Completeness_CountsExpectedReceivedAndOnTime_AndDueDateFollowsTheHolidayCalendar(string provider)
     {
         var app = apps[provider];

@@ -30,6 +30,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ data sets and deadlines (STAT-02)
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task DataSetDueDays_ChangeTheDueDateOfNewReportsOnly_CountedOnTheHolidayCalendar(string provider)
     {
         var app = apps[provider];
@@ -93,6 +94,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ annual report
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task AnnualReport_HoldsTheAnnualIndicators_SameWorkflowAndLock_AndTaxLeftTheMonthlyForm(string provider)
     {
         var app = apps[provider];
@@ -180,6 +182,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         app.Services.GetRequiredService<WorkingCalendar>(), TimeProvider.System);
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Reminders_BeforeAndAfterDue_OncePerEtownPeriodKind_ToTheOperatorAndCountyOnly(string provider)
     {
         var app = apps[provider];
@@ -263,6 +266,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task Reminders_OnDemand_CountyRunsItsOwnEtownsOnly_OthersRefused(string provider)
     {
         var app = apps[provider];
@@ -289,6 +293,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-02")]
     public async Task ReminderWorker_RunsAtStart_ThenOncePerChinaDate(string provider)
     {
         var app = apps[provider];
@@ -328,6 +333,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ changes since the last approval (STAT-05)
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task ChangeCount_SinceTheLastCountyApproval_ListsOldAndNew_AndResetsOnApproval(string provider)
     {
         var app = apps[provider];
@@ -372,6 +378,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Fact]
+    [Trait("Rule", "STAT-05")]
     public async Task ChangeCount_IsWrittenByTheSharedWritePath_SoImportsCountToo()
     {
         // The import (another module) calls LoadForWriteAsync + WriteValuesAsync; this is that call as the system.
@@ -400,6 +407,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
     // ------------------------------------------------------------------ unlocking by each level (STAT-05)
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
     public async Task Unlock_EachLevelReopensOnlyItsOwnStep_WithAReason_LowerLevelsNeverAbove(string provider)
     {
         var app = apps[provider];

@@ -39,7 +39,7 @@ public static class EligibilityEndpoints
             })
             .RequireAuthorization(P(Permissions.Declaration.RuleSetManage))
             .WithSummary("派生规则集")
-            .WithDescription("复制 {code} 的阈值（或使用请求中的 thresholds）生成新版本。cityCode 非空为市级派生：只能从严（ETOWN-ELIG-0002），市级用户只能派生本市的；cityCode 为空为省级新版本（仅省级）。新规则集未启用，可修改，启用后不可修改。")
+            .WithDescription($"复制 {{code}} 的阈值（或使用请求中的 thresholds）生成新版本。cityCode 非空为市级派生：只能从严（{DeclarationErrors.RuleSetLooser}），市级用户只能派生本市的；cityCode 为空为省级新版本（仅省级）。新规则集未启用，可修改，启用后不可修改。")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapPut("/{code}/thresholds", async Task<NoContent> (string code, EligibilityThresholds thresholds, EligibilityService s, CancellationToken ct) =>
             {
@@ -47,7 +47,7 @@ public static class EligibilityEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(P(Permissions.Declaration.RuleSetManage))
-            .WithSummary("修改未启用规则集的阈值（已启用的规则集不可修改：ETOWN-ELIG-0001）")
+            .WithSummary($"修改未启用规则集的阈值（已启用的规则集不可修改：{DeclarationErrors.RuleSetInUse}）")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapPost("/{code}/adopt", async Task<NoContent> (string code, EligibilityService s, CancellationToken ct) =>
             {

@@ -192,11 +192,11 @@ public class EligibilityRuleSet : IProvinceWide
     {
         code = (code ?? "").Trim();
         if (code.Length is < 2 or > 32 || !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-            throw new DomainException("ETOWN-ELIG-0004", "规则集代码应为 2–32 位字母、数字、- _ .");
+            throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集代码应为 2–32 位字母、数字、- _ .");
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            throw new DomainException("ETOWN-ELIG-0004", "规则集名称不能为空，且不超过 100 字。");
+            throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集名称不能为空，且不超过 100 字。");
         if (CityCode is not null && cityCode != CityCode)
-            throw new DomainException("ETOWN-ELIG-0005", $"规则集 {Code} 属于 {CityCode}，只能派生同一市的规则集。");
+            throw new DomainException(DeclarationErrors.RuleSetOtherCity, $"规则集 {Code} 属于 {CityCode}，只能派生同一市的规则集。");
         var set = new EligibilityRuleSet
         {
             Code = code, Name = name.Trim(), Version = Version + 1, ParentId = Id, CityCode = cityCode,
@@ -211,15 +211,15 @@ public class EligibilityRuleSet : IProvinceWide
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         if (IsInUse)
-            throw new DomainException("ETOWN-ELIG-0001", $"规则集 {Code} 已在使用中，不能修改；请派生新版本。", 409);
+            throw new DomainException(DeclarationErrors.RuleSetInUse, $"规则集 {Code} 已在使用中，不能修改；请派生新版本。", 409);
         var problems = thresholds.Problems();
         if (problems.Count > 0)
-            throw new DomainException("ETOWN-ELIG-0004", "规则集阈值不合理：" + string.Join("；", problems) + "。");
+            throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集阈值不合理：" + string.Join("；", problems) + "。");
         if (CityCode is not null && parent is not null)
         {
             var looser = parent.Thresholds.LooserIn(thresholds);
             if (looser.Count > 0)
-                throw new DomainException("ETOWN-ELIG-0002",
+                throw new DomainException(DeclarationErrors.RuleSetLooser,
                     $"市级派生规则集只能从严，不能放宽上级规则集 {parent.Code} 的条件：" + string.Join("；", looser) + "。");
         }
         Thresholds = thresholds;

@@ -50,12 +50,12 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
         caller.Require(Permissions.Declaration.RuleSetManage);
         var cityCode = string.IsNullOrWhiteSpace(input.CityCode) ? null : input.CityCode.Trim();
         if (cityCode is not null && regions.Find(cityCode) is not { Level: RegionLevel.City })
-            throw new DomainException("ETOWN-ELIG-0004", $"“{cityCode}”不是本省的设区市代码。");
+            throw new DomainException(DeclarationErrors.RuleSetInvalid, $"“{cityCode}”不是本省的设区市代码。");
         RequireCanManage(cityCode);
         await using var ctx = db.Create(caller);
         var parent = await Find(ctx, parentCode, ct);
         if (await ctx.EligibilityRuleSets.AnyAsync(s => s.Code == input.Code.Trim(), ct))
-            throw new DomainException("ETOWN-ELIG-0003", $"规则集代码 {input.Code} 已存在。", 409);
+            throw new DomainException(DeclarationErrors.RuleSetCodeTaken, $"规则集代码 {input.Code} 已存在。", 409);
         var set = parent.Derive(input.Code, input.Name, cityCode, input.Thresholds, clock.GetUtcNow());
         ctx.EligibilityRuleSets.Add(set);
         await ctx.SaveChangesAsync(ct);

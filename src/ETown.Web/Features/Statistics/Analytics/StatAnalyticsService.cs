@@ -53,7 +53,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared);
         if (!string.IsNullOrEmpty(cityCode))
         {
-            if (cityCode.Length != 6) throw new DomainException("ETOWN-STAT-0010", "市级行政区划代码应为 6 位，例如 140900。", 400);
+            if (cityCode.Length != 6) throw new DomainException(StatisticsErrors.BadCityCode, "市级行政区划代码应为 6 位，例如 140900。", 400);
             var prefix = cityCode[..4];
             q = q.Where(e => e.CountyCode.StartsWith(prefix));
         }
@@ -65,12 +65,12 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     {
         caller.Require(Permissions.Statistics.Read);
         var (f, t) = (ParseMonth(from), ParseMonth(to));
-        if (t.Year * 12 + t.Month < f.Year * 12 + f.Month) throw new DomainException("ETOWN-STAT-0011", "起始月份不能晚于结束月份。", 400);
-        if (t.Year - f.Year > 10) throw new DomainException("ETOWN-STAT-0011", "趋势最长 10 年。", 400);
+        if (t.Year * 12 + t.Month < f.Year * 12 + f.Month) throw new DomainException(StatisticsErrors.BadRange, "起始月份不能晚于结束月份。", 400);
+        if (t.Year - f.Year > 10) throw new DomainException(StatisticsErrors.BadRange, "趋势最长 10 年。", 400);
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         var ind = (await IndicatorsAsync(ctx, ct)).FirstOrDefault(i => i.Code == indicator)
-                  ?? throw new DomainException("ETOWN-STAT-0012", $"未知指标：{indicator}。", 400);
+                  ?? throw new DomainException(StatisticsErrors.UnknownIndicator, $"未知指标：{indicator}。", 400);
         var months = await MonthsAsync(ctx, [etown.Id], f.Year - 1, t.Year, false, ct);
         var mine = months.GetValueOrDefault(etown.Id) ?? new Dictionary<string, MonthValues>();
         var points = new List<TrendPoint>();
@@ -178,19 +178,19 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     }
 
     Region RequireCity(string? code) =>
-        regions.Find(code) is { Level: RegionLevel.City } c ? c : throw new DomainException("ETOWN-STAT-0010", $"不是山西省的市级行政区划代码：{code}。", 400);
+        regions.Find(code) is { Level: RegionLevel.City } c ? c : throw new DomainException(StatisticsErrors.BadCityCode, $"不是山西省的市级行政区划代码：{code}。", 400);
 
     /// <summary>Derived figures are monthly (an annual report's figures appear in December's).</summary>
     static StatPeriod ParseMonth(string? text)
     {
         var p = StatPeriod.Parse(text);
-        if (p.IsAnnual) throw new DomainException("ETOWN-STAT-0014", "派生指标按月计算，统计期应写作“YYYY-MM”（年报指标在 12 月显示）。", 400);
+        if (p.IsAnnual) throw new DomainException(StatisticsErrors.AnnualPeriod, "派生指标按月计算，统计期应写作“YYYY-MM”（年报指标在 12 月显示）。", 400);
         return p;
     }
 
     static void RequireYear(int year)
     {
-        if (year is < 2020 or > 2035) throw new DomainException("ETOWN-STAT-0013", "年份应在 2020–2035 之间。", 400);
+        if (year is < 2020 or > 2035) throw new DomainException(StatisticsErrors.BadYear, "年份应在 2020–2035 之间。", 400);
     }
 
     // ------------------------------------------------------------------ the work

@@ -55,7 +55,7 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
     {
         caller.Require(Permissions.Statistics.CityReportGenerate);
         var city = regions.Find(cityCode) is { Level: RegionLevel.City } c ? c
-            : throw new DomainException("ETOWN-STAT-0010", $"不是山西省的市级行政区划代码：{cityCode}。", 400);
+            : throw new DomainException(StatisticsErrors.BadCityCode, $"不是山西省的市级行政区划代码：{cityCode}。", 400);
         var prefix = city.Code[..4];
         if (!caller.Scope.All && caller.Scope.RegionPrefix != prefix) throw new ForbiddenException("只能生成本市的月度进展报告。");
         var p = StatPeriod.Parse(period);

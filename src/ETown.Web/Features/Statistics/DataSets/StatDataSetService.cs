@@ -85,7 +85,7 @@ public sealed class StatDataSetService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         if (etown.Status is EtownStatus.Declared or EtownStatus.Withdrawn)
-            throw new DomainException("ETOWN-STAT-0004", $"“{etown.Name}”处于“{Etown.StatusLabel(etown.Status)}”状态，不报送统计数据，不能分配数据集。", 409);
+            throw new DomainException(StatisticsErrors.EtownNotReporting, $"“{etown.Name}”处于“{Etown.StatusLabel(etown.Status)}”状态，不报送统计数据，不能分配数据集。", 409);
         var known = await ctx.StatDataSets.Select(d => d.Code).ToListAsync(ct);
         var wanted = (input.DataSetCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()).ToList();
         var errors = new FieldErrors();

@@ -31,7 +31,7 @@ public static class StatImportEndpoints
             string period, bool? dryRun, IFormFile? file, StatImportService s, CancellationToken ct) =>
         {
             if (file is null || file.Length == 0)
-                throw new Platform.DomainException("ETOWN-STAT-0112", "请选择要导入的 .xlsx 文件（表单字段 file）。", 400);
+                throw new Platform.DomainException(StatisticsErrors.ImportNoFile, "请选择要导入的 .xlsx 文件（表单字段 file）。", 400);
             if (file.Length > StatImportService.MaxFileBytes) throw StatImportService.TooLarge();
             await using var stream = file.OpenReadStream();
             var result = await s.ImportAsync(period, stream, file.FileName, dryRun ?? true, ct);

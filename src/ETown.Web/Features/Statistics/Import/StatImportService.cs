@@ -410,10 +410,10 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
     }
 
     public static DomainException TooLarge() =>
-        new("ETOWN-STAT-0110", $"文件超过 {MaxFileBytes / 1024 / 1024} MB 上限，请分成多个文件（例如按县）导入。", 413);
+        new(StatisticsErrors.ImportTooLarge, $"文件超过 {MaxFileBytes / 1024 / 1024} MB 上限，请分成多个文件（例如按县）导入。", 413);
 
     public static DomainException NotXlsx(string? fileName) =>
-        new("ETOWN-STAT-0111", $"{(fileName is null ? "该文件" : $"“{fileName}”")}不是 .xlsx 格式的 Excel 工作簿。请使用平台下载的模板；.xls、.csv 或 WPS 格式请先在 Excel 中“另存为”.xlsx 再导入。", 400);
+        new(StatisticsErrors.ImportNotXlsx, $"{(fileName is null ? "该文件" : $"“{fileName}”")}不是 .xlsx 格式的 Excel 工作簿。请使用平台下载的模板；.xls、.csv 或 WPS 格式请先在 Excel 中“另存为”.xlsx 再导入。", 400);
 
     static List<StatImportIssue> Capped(List<StatImportIssue> issues)
     {
