@@ -191,7 +191,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             if (f is null && st is null && t is null) continue;
             // A complete approved statistics year decides; the entered figure is kept as a note beside it.
             if (st is not null)
-                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, st.Value, st.Source,
+                // The share is kept unrounded for the comparison (#9 item 5); shown with two decimals.
+                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, ind.Code == Indicators.NewEntitiesEcommercePct ? Math.Round(st.Value, 2) : st.Value, st.Source,
                     f is null ? "由已审核的 12 个月统计数据计算" : $"由已审核的 12 个月统计数据计算（县填报值 {f.Value:0.##}）", t));
             else
                 rows.Add(new(ind.Code, ind.Label, ind.Unit, y, f?.Value, f?.Source, f?.Note, t));
