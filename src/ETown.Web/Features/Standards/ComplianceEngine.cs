@@ -99,73 +99,41 @@ public static class ComplianceEngine
     {
         var ind = Indicators.Get(c.Indicator);
         var year = input.Year ?? input.Figures.Where(f => f.Indicator == c.Indicator).Select(f => (int?)f.Year).Max();
-        var what = c.Growth ? $"{ind.Label}同比增长率" : ind.Label;
-        var unit = c.Growth ? "%" : ind.Unit;
+        var what = StandardJudge.What(c);
+        var unit = StandardJudge.Unit(c);
         decimal? target = year is { } ty ? Value(input.Targets, ind.Code, ty) : null;
+        decimal? related = c.RelativeTo is { } rel && year is { } ry ? Value(input.Figures, rel, ry) : null;
 
-        // The threshold.
-        decimal? threshold;
-        string requirement;
-        if (c.AgainstDeclarationTarget)
-        {
-            threshold = target;
-            requirement = threshold is null ? "≥ 申报目标（未填）" : $"≥ 申报目标 {F(threshold.Value)} {unit}";
-        }
-        else if (c.RelativeTo is { } rel)
-        {
-            var relInd = Indicators.Get(rel);
-            var relValue = year is { } ry ? Value(input.Figures, rel, ry) : null;
-            threshold = relValue is null ? null : relValue + (c.Value ?? 0);
-            requirement = $"{Op(c.Op)} {relInd.Label} + {F(c.Value ?? 0)} 个百分点" + (threshold is null ? "（所在市数据未录入）" : $" = {F(threshold.Value)}{unit}");
-        }
-        else if (c.ByClass is { } byClass)
-        {
-            if (input.CountyClass is not { } cls)
-                return (R.Missing, new VerdictFigure(ind.Code, what, unit, year, null, "按县域类别（未定）", target, null), $"{what}：县域类别未定，无法确定标准");
-            threshold = byClass.For(cls);
-            if (threshold is null)
-                return (R.NotApplicable, null, $"本版本未规定{Region.ClassLabel(cls)}的{what}标准");
-            requirement = $"{Op(c.Op)} {F(threshold.Value)} {unit}（{Region.ClassLabel(cls)}）";
-        }
-        else
-        {
-            threshold = c.Value;
-            requirement = c.Op == "between" ? $"{F(c.Value ?? 0)}–{F(c.Max ?? 0)} {unit}" : $"{Op(c.Op)} {F(c.Value ?? 0)} {unit}";
-        }
-
-        // The actual value.
+        // The actual value (growth unrounded: #9 item 5 compares unrounded values, rounds for display only).
         decimal? actual = null;
         string? missing = null;
         if (year is null) missing = $"{what}：尚未录入{ind.Label}";
         else if (c.Growth)
         {
-            var now = Value(input.Figures, ind.Code, year.Value);
-            var before = Value(input.Figures, ind.Code, year.Value - 1);
-            if (now is null || before is null || before == 0) missing = $"{what}：缺少 {year - 1} 或 {year} 年的{ind.Label}";
-            else actual = (now.Value - before.Value) / before.Value * 100m;
+            actual = StandardJudge.Growth(Value(input.Figures, ind.Code, year.Value), Value(input.Figures, ind.Code, year.Value - 1));
+            if (actual is null) missing = $"{what}：缺少 {year - 1} 或 {year} 年的{ind.Label}";
         }
         else
         {
             actual = Value(input.Figures, ind.Code, year.Value);
             if (actual is null) missing = $"{what}：缺少 {year} 年数据";
         }
-        if (missing is null && threshold is null && c.Op != "between") missing = $"{what}：{requirement}";
 
-        if (missing is not null)
-            return (R.Missing, new VerdictFigure(ind.Code, what, unit, year, actual, requirement, target, null), missing);
-
-        var a = actual!.Value;
-        var pass = c.Op switch
+        // The threshold and the comparison: the one judge the eligibility warnings and the dashboard checks use too.
+        var j = StandardJudge.Judge(c, input.CountyClass, actual, related, target);
+        if (j.Verdict == Verdict.NotApplicable) return (R.NotApplicable, null, j.Reason);
+        if (j.Verdict == Verdict.EvidencePending)
         {
-            ">" => a > threshold!.Value,
-            "<=" => a <= threshold!.Value,
-            "between" => a >= (c.Value ?? decimal.MinValue) && a <= (c.Max ?? decimal.MaxValue),
-            _ => a >= threshold!.Value,
-        };
-        var shown = c.Growth ? Math.Round(a, 2) : a;
+            var classUnknown = c.ByClass is not null && input.CountyClass is null;
+            return (R.Missing, new VerdictFigure(ind.Code, what, unit, year, classUnknown ? null : actual, j.Requirement, target, null),
+                classUnknown ? j.Reason : missing ?? j.Reason);
+        }
+
+        var pass = j.Verdict == Verdict.Met;
+        var shown = c.Growth ? Math.Round(actual!.Value, 2) : actual!.Value;
         var yearText = year is { } yy ? $"{yy} 年" : "";
-        return (pass ? R.Pass : R.Fail, new VerdictFigure(ind.Code, what, unit, year, shown, requirement, target, pass),
-            $"{yearText}{what} {F(shown)} {unit}，标准 {requirement}{(pass ? "" : "，不满足")}");
+        return (pass ? R.Pass : R.Fail, new VerdictFigure(ind.Code, what, unit, year, shown, j.Requirement, target, pass),
+            $"{yearText}{what} {F(shown)} {unit}，标准 {j.Requirement}{(pass ? "" : "，不满足")}");
     }
 
     static decimal? Value(IReadOnlyList<FigureValue>? list, string indicator, int year) =>
@@ -210,8 +178,6 @@ public static class ComplianceEngine
 
     static ItemVerdict Verdict_(StandardItem i, Verdict v, string reason, IReadOnlyList<VerdictFigure> figures, Guid? evidence) =>
         new(i.Number, i.Group, i.Content, i.StandardText, i.Attribute, i.Kind, v, Label(v), reason, figures, evidence);
-
-    static string Op(string op) => op switch { ">" => ">", "<=" => "≤", "between" => "介于", _ => "≥" };
 
     internal static string F(decimal v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

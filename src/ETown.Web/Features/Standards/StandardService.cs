@@ -191,7 +191,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             if (f is null && st is null && t is null) continue;
             // A complete approved statistics year decides; the entered figure is kept as a note beside it.
             if (st is not null)
-                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, st.Value, st.Source,
+                // The share is kept unrounded for the comparison (#9 item 5); shown with two decimals.
+                rows.Add(new(ind.Code, ind.Label, ind.Unit, y, ind.Code == Indicators.NewEntitiesEcommercePct ? Math.Round(st.Value, 2) : st.Value, st.Source,
                     f is null ? "由已审核的 12 个月统计数据计算" : $"由已审核的 12 个月统计数据计算（县填报值 {f.Value:0.##}）", t));
             else
                 rows.Add(new(ind.Code, ind.Label, ind.Unit, y, f?.Value, f?.Source, f?.Note, t));
@@ -350,32 +351,23 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         caller.Require(Permissions.Standard.ComplianceRead);
         await using var ctx = db.Create(caller);
         var e = await VisibleEtown(ctx, etownId, ct);
-        var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).Where(v => v.IsInUse).ToListAsync(ct);
+        var inForce = await StandardsInForce.LoadAsync(ctx, regions, [etownId], ct);
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => f.EtownId == etownId).ToListAsync(ct);
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
         var targets = await TargetsAsync(ctx, e, ct);
         var fromStatistics = await statistics.ApprovedYearFiguresAsync([etownId], ct);
-        return Evaluate(e, versions, figures, fromStatistics, evidence, targets, year, await PinnedVersionsAsync(ctx, [etownId], ct));
+        return Evaluate(e, inForce, figures, fromStatistics, evidence, targets, year);
     }
-
-    /// <summary>
-    /// PLAN-01: a filed cultivation plan names the standard version that applies to its e-town; that
-    /// pin wins over the regional default when the version is in use.
-    /// </summary>
-    static async Task<Dictionary<Guid, string>> PinnedVersionsAsync(EtownDbContext ctx, List<Guid> etownIds, CancellationToken ct) =>
-        await ctx.CultivationPlans.AsNoTracking()
-            .Where(p => etownIds.Contains(p.EtownId) && p.Status == Plans.PlanStatus.Filed)
-            .ToDictionaryAsync(p => p.EtownId, p => p.StandardVersion, ct);
 
     /// <summary>Entered figures first, then figures from approved statistics: the engine takes the last value per indicator and year,
     /// so a complete approved statistics year wins over an entered figure (issue #4 → #5).</summary>
-    EtownCompliance Evaluate(Etown e, IReadOnlyList<StandardVersion> versions, IEnumerable<EtownFigure> figures,
+    /// <remarks>PLAN-01: a filed cultivation plan's version wins over the regional default when it is in use (<see cref="StandardsInForce"/>).</remarks>
+    EtownCompliance Evaluate(Etown e, StandardsInForce inForce, IEnumerable<EtownFigure> figures,
         IReadOnlyDictionary<Guid, List<FigureValue>> fromStatistics, IEnumerable<EtownEvidence> evidence,
-        IReadOnlyList<FigureValue> targets, int? year, IReadOnlyDictionary<Guid, string> pinned)
+        IReadOnlyList<FigureValue> targets, int? year)
     {
         var county = regions.Find(e.CountyCode);
-        var version = (pinned.TryGetValue(e.Id, out var code) ? versions.FirstOrDefault(v => v.Code == code) : null)
-                      ?? Resolve(versions, e.CountyCode, county?.ParentCode) ?? throw new NotFoundException("适用的建设标准版本");
+        var version = inForce.For(e.CountyCode, e.Id) ?? throw new NotFoundException("适用的建设标准版本");
         var input = new ComplianceInput(county?.CountyClass, version.Items,
             figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source))
                 .Concat(fromStatistics.GetValueOrDefault(e.Id) ?? []).ToList(),
@@ -396,15 +388,15 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var etowns = (await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct))
             .Where(e => query.CountyClass is null || regions.Find(e.CountyCode)?.CountyClass == query.CountyClass).ToList();
         var ids = etowns.Select(e => e.Id).ToList();
-        var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).Where(v => v.IsInUse).ToListAsync(ct);
+        var inForce = await StandardsInForce.LoadAsync(ctx, regions, ids, ct);
+        var versions = inForce.Versions;
         var figures = await ctx.EtownFigures.AsNoTracking().Where(f => ids.Contains(f.EtownId)).ToListAsync(ct);
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => ids.Contains(x.EtownId)).ToListAsync(ct);
         var rows = new List<MatrixRow>();
-        var pinned = await PinnedVersionsAsync(ctx, ids, ct);
         var fromStatistics = await statistics.ApprovedYearFiguresAsync(ids, ct);
         foreach (var e in etowns)
         {
-            var c = Evaluate(e, versions, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year, pinned);
+            var c = Evaluate(e, inForce, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year);
             var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
             rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
         }

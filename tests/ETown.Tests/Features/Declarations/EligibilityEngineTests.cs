@@ -1,6 +1,7 @@
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Declarations.Eligibility;
 using ETown.Web.Features.Regions;
+using ETown.Web.Features.Standards;
 using ETown.Web.Platform;
 
 namespace ETown.Tests.Features.Declarations;
@@ -35,8 +36,14 @@ public class EligibilityEngineTests
         for (var k = 0; k < values.Length; k++) f.SetTarget(i, TargetIndicators.Years[k], values[k]);
     }
 
-    static EligibilityReport Eval(DeclarationForm f, EligibilityContext? ctx = null, EligibilityRuleSet? set = null) =>
-        EligibilityEngine.Evaluate(f, set ?? Sx2022, ctx ?? new EligibilityContext { CountyLevelUnitsInCity = 12, CityName = "长治市" });
+    /// <summary>The STD-33/35/36/37 thresholds are the standard version's (issue #9 item 5): SX-2022 (P 附件1) unless the context names others.</summary>
+    static readonly IReadOnlyList<StandardItem> ProvinceStandard = StandardCatalogue2022.ProvinceItems();
+
+    static EligibilityReport Eval(DeclarationForm f, EligibilityContext? ctx = null, EligibilityRuleSet? set = null)
+    {
+        ctx ??= new EligibilityContext { CountyLevelUnitsInCity = 12, CityName = "长治市" };
+        return EligibilityEngine.Evaluate(f, set ?? Sx2022, ctx.StandardItems is null ? ctx with { StandardItems = ProvinceStandard } : ctx);
+    }
 
     static RuleResult Rule(DeclarationForm f, string id, EligibilityContext? ctx = null) => Eval(f, ctx)[id];
 
@@ -549,10 +556,7 @@ public class EligibilityEngineTests
         Assert.Equal((20, 5000m, 1, 2), (t.MinMarketEntities, t.MinOutputWan, t.MinFeaturedProducts, t.MaxFeaturedProducts));
         Assert.Equal((0.5m, 5m, 500_000m), (t.MinAreaKm2, t.MaxAreaKm2, t.MinFloorAreaM2));
         Assert.Equal(0.30m, t.TwoPerCountyMaxShare);
-        Assert.Equal(new ClassTargets(20000m, 30000m, 5000m), t.Pilot);
-        Assert.Equal(new ClassTargets(15000m, 20000m, 3000m), t.Advancing);
-        Assert.Equal(new ClassTargets(10000m, 10000m, 2000m), t.Assisted);
-        Assert.Equal((10m, 10), (t.MinOnlineRetailGrowthPct, t.MinNewMarketEntitiesPerYear));
+        Assert.Equal((2025, 2024, 2022), (t.AcceptanceYear, t.GrowthFromYear, t.FirstTargetYear));
         Assert.True(Sx2022.IsInUse);
         Assert.Equal("SX-2022", Sx2022.Code);
     }
@@ -586,7 +590,7 @@ public class EligibilityEngineTests
     public void DerivedCitySet_MayTighten_AndTheStricterSetChangesTheOutcome()
     {
         var stricter = Sx2022.Derive("SZ-2022", "朔州市（从严）", "140600",
-            Sx2022.Thresholds with { MinEcommerceEnterprises = 15, MaxAreaKm2 = 3m, Pilot = new(25000m, 30000m, 6000m) }, Now);
+            Sx2022.Thresholds with { MinEcommerceEnterprises = 15, MaxAreaKm2 = 3m }, Now);
         var f = With(f => { f.EcommerceEnterprises = 12; f.PlannedAreaKm2 = 4m; });
         Assert.True(Eval(f).Eligible);
         var r = Eval(f, set: stricter);
@@ -609,11 +613,6 @@ public class EligibilityEngineTests
         { "建筑面积下限", t => t with { MinFloorAreaM2 = 499_999m } },
         { "每县申报数上限", t => t with { MaxDeclarationsPerCounty = 3 } },
         { "占比上限", t => t with { TwoPerCountyMaxShare = 0.31m } },
-        { "重点帮扶县产值目标", t => t with { Assisted = t.Assisted with { MinOutputWan = 9000m } } },
-        { "先行示范县总投资目标", t => t with { Pilot = t.Pilot with { MinTotalInvestmentWan = 29000m } } },
-        { "整体推进县网络零售额目标", t => t with { Advancing = t.Advancing with { MinOnlineRetailWan = 2500m } } },
-        { "网络零售额增长率下限", t => t with { MinOnlineRetailGrowthPct = 8m } },
-        { "年新增市场主体下限", t => t with { MinNewMarketEntitiesPerYear = 8 } },
     };
 
     [Theory]

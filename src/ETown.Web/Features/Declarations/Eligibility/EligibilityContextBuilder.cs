@@ -1,4 +1,7 @@
 using ETown.Web.Features.Regions;
+using ETown.Web.Features.Standards;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
 
 namespace ETown.Web.Features.Declarations.Eligibility;
 
@@ -22,15 +25,21 @@ public sealed class NoDeclarationCounts : IDeclarationCounts
         Task.FromResult(new DeclarationCounts(0, 0));
 }
 
-/// <summary>Builds the <see cref="EligibilityContext"/> for a form from the region directory and the declaration counts.</summary>
-public sealed class EligibilityContextBuilder(RegionDirectory regions, IDeclarationCounts counts)
+/// <summary>
+/// Builds the <see cref="EligibilityContext"/> for a form from the region directory, the declaration counts and the
+/// standard version in force for the county (resolved as the compliance view resolves it: <see cref="StandardsInForce"/>).
+/// </summary>
+public sealed class EligibilityContextBuilder(RegionDirectory regions, IDeclarationCounts counts, EtownDb db, Caller caller)
 {
     public async Task<EligibilityContext> BuildAsync(DeclarationForm form, decimal? boundaryAreaKm2 = null,
         Guid? excludeDeclarationId = null, CancellationToken ct = default)
     {
         var county = regions.Find(form.CountyCode);
+        StandardVersion? standard;
+        await using (var ctx = db.Create(caller))
+            standard = (await StandardsInForce.LoadAsync(ctx, regions, [], ct)).For(form.CountyCode ?? "");
         if (county is not { Level: RegionLevel.County, ParentCode: { } cityCode })
-            return new EligibilityContext { BoundaryAreaKm2 = boundaryAreaKm2 };
+            return new EligibilityContext { BoundaryAreaKm2 = boundaryAreaKm2, StandardItems = standard?.Items, StandardVersionCode = standard?.Code };
         var c = await counts.CountAsync(county.Code, cityCode, excludeDeclarationId, ct);
         return new EligibilityContext
         {
@@ -41,6 +50,8 @@ public sealed class EligibilityContextBuilder(RegionDirectory regions, IDeclarat
             BoundaryAreaKm2 = boundaryAreaKm2,
             CountyName = county.Name,
             CityName = regions.NameOf(cityCode),
+            StandardItems = standard?.Items,
+            StandardVersionCode = standard?.Code,
         };
     }
 }

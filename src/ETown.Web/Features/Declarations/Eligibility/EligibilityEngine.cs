@@ -1,4 +1,5 @@
 using ETown.Web.Features.Regions;
+using ETown.Web.Features.Standards;
 using static ETown.Web.Features.Declarations.Eligibility.EligibilityThresholds;
 
 namespace ETown.Web.Features.Declarations.Eligibility;
@@ -34,6 +35,9 @@ public sealed record EligibilityContext
     public decimal? CityAverageOutputGrowthPct { get; init; }
     public string? CountyName { get; init; }
     public string? CityName { get; init; }
+    /// <summary>Items of the standard version in force for the county (STD-33/35/36/37 thresholds; issue #9 item 5). Null: none found.</summary>
+    public IReadOnlyList<StandardItem>? StandardItems { get; init; }
+    public string? StandardVersionCode { get; init; }
 
     public static readonly EligibilityContext Empty = new();
 }
@@ -69,7 +73,7 @@ public static class EligibilityEngine
         List<RuleResult> results =
         [
             Decl02(t, ctx), Decl04(form, t), Decl05(form, t), Decl06(form, t, ctx),
-            Std33(form, t, cls, ctx), Std35(form, t, cls), Std36(form, t, cls), Std37(form, t),
+            Std33(form, t, cls, ctx), Std35(form, t, cls, ctx), Std36(form, t, cls, ctx), Std37(form, t, cls, ctx),
         ];
         int Count(RuleOutcome o) => results.Count(r => r.Outcome == o);
         return new EligibilityReport(set.Code, set.Version, string.IsNullOrEmpty(form.CountyCode) ? null : form.CountyCode, cls, source,
@@ -247,94 +251,116 @@ public static class EligibilityEngine
 
     // ------------------------------------------------------------------ standard items 33, 35, 36, 37 (warnings)
 
+    // The thresholds and comparisons are the standard version's (ctx.StandardItems) judged by StandardJudge, the same
+    // judge the compliance view and the dashboard checks use (issue #9 item 5); only which declared target years are
+    // compared is this rule set's (AcceptanceYear, GrowthFromYear, FirstTargetYear).
+
     static string ClassLabel(CountyClass c) => Region.ClassLabel(c);
 
     static RuleResult NoClass(Builder b) => b.Add(Part.Missing, "未确定三类县分类（先行示范县/整体推进县/重点帮扶县），无法对照建设标准").Target();
 
-    /// <summary>STD-33: total output in the acceptance year ≥ 2亿/1.5亿/1亿; yoy growth above the city average + 2 pp when known.</summary>
+    static RuleResult NoStandard(Builder b) => b.Add(Part.Missing, "未找到适用的建设标准版本，无法对照建设标准").Target();
+
+    /// <summary>STD-33: total output in the acceptance year against the class threshold; yoy growth against the city average + the version's points when known.</summary>
     static RuleResult Std33(DeclarationForm f, EligibilityThresholds t, CountyClass? cls, EligibilityContext ctx)
     {
         var b = new Builder("STD-33", "建设标准第33项 总产值");
         var y = t.AcceptanceYear;
         var v = f.Target(TargetIndicator.TotalOutput, y);
         b.Fig("totalOutputWan", v).Fig("acceptanceYear", y);
+        if (ctx.StandardItems is not { } items) return NoStandard(b);
         if (cls is not { } c) return NoClass(b);
-        var min = t.For(c).MinOutputWan;
-        b.Fig("minTotalOutputWan", min);
-        AtLeast(b, v, min, $"{N(y)} 年（验收当年）总产值目标", "万元", ClassLabel(c));
-        if (ctx.CityAverageOutputGrowthPct is { } avg)
+        var min = ClassTarget(b, StandardRule.Std33Output, items, c, v, $"{N(y)} 年（验收当年）总产值目标", "minTotalOutputWan");
+        if (ctx.CityAverageOutputGrowthPct is { } avg && StandardRule.Std33Growth.In(items) is { } growth)
         {
-            var need = avg + t.OutputGrowthAboveCityAveragePp;
+            var pp = N(growth.Value ?? 0);
+            var words = StandardJudge.OpWords(growth.Op, rate: true);
             b.Fig("cityAverageOutputGrowthPct", avg);
             for (var year = t.GrowthFromYear; year <= y; year++)
             {
-                var g = f.Growth(TargetIndicator.TotalOutput, year);
-                b.Fig($"totalOutputGrowthPct{year}", g);
+                b.Fig($"totalOutputGrowthPct{year}", f.Growth(TargetIndicator.TotalOutput, year));
+                var g = StandardJudge.Growth(f.Target(TargetIndicator.TotalOutput, year), f.Target(TargetIndicator.TotalOutput, year - 1));
+                var j = StandardJudge.Judge(growth, c, g, avg);
                 if (g is null) b.Add(Part.Missing, $"{N(year)} 年总产值同比增长率无法计算（缺少上一年目标）");
-                else if (g > need) b.Add(Part.Ok, $"{N(year)} 年总产值同比增长 {N(g.Value)}%（高于全市平均 {N(avg)}% + {N(t.OutputGrowthAboveCityAveragePp)} 个百分点）");
-                else b.Add(Part.Bad, $"{N(year)} 年总产值同比增长 {N(g.Value)}%，未高于全市平均 {N(avg)}% + {N(t.OutputGrowthAboveCityAveragePp)} 个百分点");
+                else if (j.Verdict == Verdict.Met) b.Add(Part.Ok, $"{N(year)} 年总产值同比增长 {Shown(g.Value)}%（{words}全市平均 {N(avg)}% + {pp} 个百分点）");
+                else b.Add(Part.Bad, $"{N(year)} 年总产值同比增长 {Shown(g.Value)}%，未{words}全市平均 {N(avg)}% + {pp} 个百分点");
             }
         }
         return b.Target();
     }
 
-    /// <summary>STD-35: total investment ≥ 3亿/2亿/1亿 (the acceptance-year cumulative target).</summary>
-    static RuleResult Std35(DeclarationForm f, EligibilityThresholds t, CountyClass? cls)
+    /// <summary>STD-35: total investment (the acceptance-year cumulative target) against the class threshold.</summary>
+    static RuleResult Std35(DeclarationForm f, EligibilityThresholds t, CountyClass? cls, EligibilityContext ctx)
     {
         var b = new Builder("STD-35", "建设标准第35项 总投资规模");
         var y = t.AcceptanceYear;
         var v = f.Target(TargetIndicator.TotalInvestment, y);
         b.Fig("totalInvestmentWan", v).Fig("acceptanceYear", y);
+        if (ctx.StandardItems is not { } items) return NoStandard(b);
         if (cls is not { } c) return NoClass(b);
-        var min = t.For(c).MinTotalInvestmentWan;
-        b.Fig("minTotalInvestmentWan", min);
-        AtLeast(b, v, min, $"{N(y)} 年总投资规模目标", "万元", ClassLabel(c));
+        ClassTarget(b, StandardRule.Std35Investment, items, c, v, $"{N(y)} 年总投资规模目标", "minTotalInvestmentWan");
         return b.Target();
     }
 
-    /// <summary>STD-36: online retail in the acceptance year ≥ 5000万/3000万/2000万 and yoy growth ≥ 10% after completion.</summary>
-    static RuleResult Std36(DeclarationForm f, EligibilityThresholds t, CountyClass? cls)
+    /// <summary>STD-36: online retail in the acceptance year against the class threshold, and yoy growth after completion.</summary>
+    static RuleResult Std36(DeclarationForm f, EligibilityThresholds t, CountyClass? cls, EligibilityContext ctx)
     {
         var b = new Builder("STD-36", "建设标准第36项 网络零售额");
         var y = t.AcceptanceYear;
         var v = f.Target(TargetIndicator.OnlineRetail, y);
-        b.Fig("onlineRetailWan", v).Fig("acceptanceYear", y).Fig("minOnlineRetailGrowthPct", t.MinOnlineRetailGrowthPct);
+        b.Fig("onlineRetailWan", v).Fig("acceptanceYear", y);
+        if (ctx.StandardItems is not { } items) return NoStandard(b);
+        var growth = StandardRule.Std36Growth.In(items);
+        b.Fig("minOnlineRetailGrowthPct", growth?.Value);
         if (cls is not { } c) return NoClass(b);
-        var min = t.For(c).MinOnlineRetailWan;
-        b.Fig("minOnlineRetailWan", min);
-        AtLeast(b, v, min, $"{N(y)} 年（验收当年）网络零售额目标", "万元", ClassLabel(c));
+        ClassTarget(b, StandardRule.Std36Retail, items, c, v, $"{N(y)} 年（验收当年）网络零售额目标", "minOnlineRetailWan");
+        if (growth is null) return b.Target();
+        var req = $"{StandardJudge.OpWords(growth.Op, rate: true)} {N(growth.Value ?? 0)}%";
         for (var year = t.GrowthFromYear; year <= y; year++)
         {
-            var g = f.Growth(TargetIndicator.OnlineRetail, year);
-            b.Fig($"onlineRetailGrowthPct{year}", g);
+            b.Fig($"onlineRetailGrowthPct{year}", f.Growth(TargetIndicator.OnlineRetail, year));
+            var g = StandardJudge.Growth(f.Target(TargetIndicator.OnlineRetail, year), f.Target(TargetIndicator.OnlineRetail, year - 1));
             if (g is null) b.Add(Part.Missing, $"{N(year)} 年网络零售额同比增长率无法计算（缺少当年或上一年目标）");
-            else if (g >= t.MinOnlineRetailGrowthPct) b.Add(Part.Ok, $"{N(year)} 年网络零售额同比增长 {N(g.Value)}%（要求不低于 {N(t.MinOnlineRetailGrowthPct)}%）");
-            else b.Add(Part.Bad, $"{N(year)} 年网络零售额同比增长 {N(g.Value)}%，低于 {N(t.MinOnlineRetailGrowthPct)}%");
+            else if (StandardJudge.Judge(growth, c, g).Verdict == Verdict.Met) b.Add(Part.Ok, $"{N(year)} 年网络零售额同比增长 {Shown(g.Value)}%（要求{req}）");
+            else b.Add(Part.Bad, $"{N(year)} 年网络零售额同比增长 {Shown(g.Value)}%，不满足“{req}”");
         }
         return b.Target();
     }
 
-    /// <summary>STD-37: ≥ 10 new market entities (legal-person units) per year per town, every target year.</summary>
-    static RuleResult Std37(DeclarationForm f, EligibilityThresholds t)
+    /// <summary>STD-37: new market entities (legal-person units) per year per town, every target year.</summary>
+    static RuleResult Std37(DeclarationForm f, EligibilityThresholds t, CountyClass? cls, EligibilityContext ctx)
     {
         var b = new Builder("STD-37", "建设标准第37项 市场主体发展");
-        b.Fig("minNewMarketEntitiesPerYear", t.MinNewMarketEntitiesPerYear);
-        var min = t.MinNewMarketEntitiesPerYear;
+        if (ctx.StandardItems is not { } items || StandardRule.Std37NewEntities.In(items) is not { } rule) return NoStandard(b);
+        b.Fig("minNewMarketEntitiesPerYear", rule.Value);
+        var req = $"{StandardJudge.OpWords(rule.Op)} {N(rule.Value ?? 0)} 个/年";
         for (var year = t.FirstTargetYear; year <= t.AcceptanceYear; year++)
         {
             var v = f.Target(TargetIndicator.NewMarketEntities, year);
             b.Fig($"newMarketEntities{year}", v);
             if (v is null) b.Add(Part.Missing, $"{N(year)} 年未填写新增市场主体目标");
-            else if (v >= min) b.Add(Part.Ok, $"{N(year)} 年新增市场主体 {N(v.Value)} 个（要求不少于 {N(min)} 个/年）");
-            else b.Add(Part.Bad, $"{N(year)} 年新增市场主体 {N(v.Value)} 个，少于 {N(min)} 个/年");
+            else if (StandardJudge.Judge(rule, cls, v).Verdict == Verdict.Met) b.Add(Part.Ok, $"{N(year)} 年新增市场主体 {N(v.Value)} 个（要求{req}）");
+            else b.Add(Part.Bad, $"{N(year)} 年新增市场主体 {N(v.Value)} 个，不满足“{req}”");
         }
         return b.Target();
     }
 
-    static void AtLeast(Builder b, decimal? v, decimal min, string what, string unit, string cls)
+    /// <summary>A declared target against the version's per-class threshold of a rule; returns the threshold.</summary>
+    static decimal? ClassTarget(Builder b, StandardRule rule, IReadOnlyList<StandardItem> items, CountyClass cls, decimal? v, string what, string figureKey)
     {
-        if (v is null) b.Add(Part.Missing, $"未填写 {what}（{cls}要求不少于 {N(min)} {unit}）");
-        else if (v >= min) b.Add(Part.Ok, $"{what} {N(v.Value)} {unit}（{cls}要求不少于 {N(min)} {unit}）");
-        else b.Add(Part.Bad, $"{what} {N(v.Value)} {unit}，低于{cls}标准 {N(min)} {unit}");
+        var j = StandardJudge.Judge(rule, items, cls, v);
+        var unit = Indicators.Get(rule.Indicator).Unit;
+        var label = ClassLabel(cls);
+        b.Fig(figureKey, j.Threshold);
+        if (j.Verdict == Verdict.NotApplicable) { b.Add(Part.Ok, $"{j.Reason}（不作要求）"); return null; }
+        var words = StandardJudge.OpWords(rule.In(items)!.Op);
+        var min = j.Threshold is { } m ? N(m) : "?";
+        if (v is null) b.Add(Part.Missing, $"未填写 {what}（{label}要求{words} {min} {unit}）");
+        else if (j.Verdict == Verdict.Met) b.Add(Part.Ok, $"{what} {N(v.Value)} {unit}（{label}要求{words} {min} {unit}）");
+        else b.Add(Part.Bad, $"{what} {N(v.Value)} {unit}，低于{label}标准 {min} {unit}");
+        return j.Threshold;
     }
+
+    /// <summary>A growth for the message: one decimal (the comparison used the unrounded value).</summary>
+    static string Shown(decimal g) => N(Math.Round(g, 1));
 }

@@ -5,9 +5,6 @@ using ETown.Web.Platform;
 
 namespace ETown.Web.Features.Declarations.Eligibility;
 
-/// <summary>Targets of standard items 33, 35 and 36 for one county class (P 附件1; money in 万元).</summary>
-public sealed record ClassTargets(decimal MinOutputWan, decimal MinTotalInvestmentWan, decimal MinOnlineRetailWan);
-
 /// <summary>
 /// Every number the eligibility engine compares against (P §四(二) 申报条件 and 附件1 建设标准). Next
 /// year's thresholds are a new <see cref="EligibilityRuleSet"/> with a different copy of this record,
@@ -44,29 +41,14 @@ public sealed record EligibilityThresholds
     /// <summary>每市申报两个的县不超过全市县(市、区)数量的 30%.</summary>
     public decimal TwoPerCountyMaxShare { get; init; }
 
-    // Standard items 33, 35, 36, 37 (warnings on the declared targets)
+    // Standard items 33, 35, 36, 37 (warnings on the declared targets). Their thresholds are the standard version's
+    // (Features/Standards, issue #9 item 5); the rule set only says which declared target years are compared.
     /// <summary>验收当年: the target year compared with the class thresholds.</summary>
     public int AcceptanceYear { get; init; }
     /// <summary>First year "建成后" (built by end of 2023): year-on-year growth is checked from here to the acceptance year.</summary>
     public int GrowthFromYear { get; init; }
     /// <summary>First year of the declared targets (STD-37 is per year from here).</summary>
     public int FirstTargetYear { get; init; }
-    public required ClassTargets Pilot { get; init; }
-    public required ClassTargets Advancing { get; init; }
-    public required ClassTargets Assisted { get; init; }
-    /// <summary>STD-36: 年网络零售额同比增长率不低于 10%.</summary>
-    public decimal MinOnlineRetailGrowthPct { get; init; }
-    /// <summary>STD-33: 年总产值同比增长率高于所在市平均水平 2 个百分点 (checked when the city average is known).</summary>
-    public decimal OutputGrowthAboveCityAveragePp { get; init; }
-    /// <summary>STD-37: 新增市场主体（法人单位）不少于 10 个/年/镇.</summary>
-    public int MinNewMarketEntitiesPerYear { get; init; }
-
-    public ClassTargets For(CountyClass c) => c switch
-    {
-        CountyClass.Pilot => Pilot,
-        CountyClass.Advancing => Advancing,
-        _ => Assisted,
-    };
 
     /// <summary>晋商建〔2022〕58号 四(二) and 附件1, as published.</summary>
     public static EligibilityThresholds Shanxi2022 { get; } = new()
@@ -76,10 +58,6 @@ public sealed record EligibilityThresholds
         MinAreaKm2 = 0.5m, MaxAreaKm2 = 5m, MinFloorAreaM2 = 500_000m,
         MaxDeclarationsPerCounty = 2, TwoPerCountyMaxShare = 0.30m,
         AcceptanceYear = 2025, GrowthFromYear = 2024, FirstTargetYear = 2022,
-        Pilot = new(20_000m, 30_000m, 5_000m),
-        Advancing = new(15_000m, 20_000m, 3_000m),
-        Assisted = new(10_000m, 10_000m, 2_000m),
-        MinOnlineRetailGrowthPct = 10m, OutputGrowthAboveCityAveragePp = 2m, MinNewMarketEntitiesPerYear = 10,
     };
 
     /// <summary>Sanity of one set on its own (no negatives, min ≤ max, share in (0, 1]).</summary>
@@ -90,13 +68,6 @@ public sealed record EligibilityThresholds
         NonNegative(MinEcommerceEnterprises, "电商企业下限"); NonNegative(MinOnlineRetailWan, "网络零售额下限");
         NonNegative(MinEnterprisesOver100Wan, "超100万元企业数下限"); NonNegative(MinMarketEntities, "市场主体下限");
         NonNegative(MinOutputWan, "产值下限"); NonNegative(MinFloorAreaM2, "建筑面积下限");
-        NonNegative(MinNewMarketEntitiesPerYear, "新增市场主体下限"); NonNegative(MinOnlineRetailGrowthPct, "网络零售额增长率下限");
-        foreach (var (label, t) in new[] { ("先行示范县", Pilot), ("整体推进县", Advancing), ("重点帮扶县", Assisted) })
-        {
-            if (t is null) { p.Add($"缺少{label}目标值"); continue; }
-            NonNegative(t.MinOutputWan, label + "产值目标"); NonNegative(t.MinTotalInvestmentWan, label + "总投资目标");
-            NonNegative(t.MinOnlineRetailWan, label + "网络零售额目标");
-        }
         if (MinFeaturedProducts < 0 || MinFeaturedProducts > MaxFeaturedProducts) p.Add("特色产品品类数的上下限不合理");
         if (MinAreaKm2 < 0 || MinAreaKm2 > MaxAreaKm2) p.Add("规划面积的上下限不合理");
         if (MaxDeclarationsPerCounty < 1) p.Add("每县申报数上限至少为 1");
@@ -126,15 +97,6 @@ public sealed record EligibilityThresholds
         Min(MinFloorAreaM2, child.MinFloorAreaM2, "DECL-06 建筑面积下限（平方米）");
         Max(MaxDeclarationsPerCounty, child.MaxDeclarationsPerCounty, "DECL-02 每县申报数上限");
         Max(TwoPerCountyMaxShare, child.TwoPerCountyMaxShare, "DECL-02 申报两个的县占比上限");
-        foreach (var (label, mine, theirs) in new[] { ("先行示范县", Pilot, child.Pilot), ("整体推进县", Advancing, child.Advancing), ("重点帮扶县", Assisted, child.Assisted) })
-        {
-            Min(mine.MinOutputWan, theirs.MinOutputWan, $"STD-33 {label}产值目标（万元）");
-            Min(mine.MinTotalInvestmentWan, theirs.MinTotalInvestmentWan, $"STD-35 {label}总投资目标（万元）");
-            Min(mine.MinOnlineRetailWan, theirs.MinOnlineRetailWan, $"STD-36 {label}网络零售额目标（万元）");
-        }
-        Min(MinOnlineRetailGrowthPct, child.MinOnlineRetailGrowthPct, "STD-36 网络零售额增长率下限（%）");
-        Min(OutputGrowthAboveCityAveragePp, child.OutputGrowthAboveCityAveragePp, "STD-33 产值增速高于全市平均的百分点");
-        Min(MinNewMarketEntitiesPerYear, child.MinNewMarketEntitiesPerYear, "STD-37 年新增市场主体下限");
         if (child.AcceptanceYear != AcceptanceYear || child.GrowthFromYear != GrowthFromYear || child.FirstTargetYear != FirstTargetYear)
             p.Add("派生规则集不能改变目标年份（验收年、增长考核起始年、目标起始年）");
         return p;

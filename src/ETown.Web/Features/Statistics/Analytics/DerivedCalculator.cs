@@ -1,4 +1,6 @@
 using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Regions;
+using ETown.Web.Features.Standards;
 
 namespace ETown.Web.Features.Statistics.Analytics;
 
@@ -101,47 +103,70 @@ public static class DerivedCalculator
 
     /// <summary>
     /// Growth of a summed indicator over a group of e-towns (the city average for STD-33 when the city has not entered
-    /// its official figure): Σ YTD / Σ YTD last year − 1, over the e-towns whose both spans are complete.
+    /// its official figure): Σ YTD / Σ YTD last year − 1, over the e-towns whose both spans are complete. Unrounded: it
+    /// sets a threshold (#9 item 5 compares unrounded values); round it to show it.
     /// </summary>
     public static decimal? CityGrowth(IEnumerable<DerivedFigure> figures)
     {
         var complete = figures.Where(f => f.YtdYoyPercent is not null).ToList();
-        return complete.Count == 0 ? null : Growth(complete.Sum(f => f.YearToDate!.Value), complete.Sum(f => f.YearToDateLastYear!.Value));
+        return complete.Count == 0 ? null : StandardJudge.Growth(complete.Sum(f => f.YearToDate!.Value), complete.Sum(f => f.YearToDateLastYear!.Value));
     }
 
     /// <summary>
     /// The standard's statistical checks on one e-town's derived figures for month M of a year. Growth checks use the
     /// year-to-date span (1…M); the count check (item 37) is decided at year end, and earlier only once reached.
+    /// Thresholds and comparisons are those of <paramref name="items"/> (the standard version in force for the e-town)
+    /// through <see cref="StandardJudge"/>, as in the compliance view (issue #9 item 5); values are compared unrounded
+    /// and shown with one decimal.
     /// </summary>
-    public static IReadOnlyList<StandardCheck> Checks(StatPeriod p, IReadOnlyDictionary<string, DerivedFigure> f, decimal? cityGrowth, string cityGrowthBasis)
+    public static IReadOnlyList<StandardCheck> Checks(StatPeriod p, IReadOnlyDictionary<string, DerivedFigure> f, decimal? cityGrowth, string cityGrowthBasis,
+        IReadOnlyList<StandardItem>? items, CountyClass? countyClass)
     {
         var span = p.Month == 12 ? $"{p.Year}年全年" : $"{p.Year}年1–{p.Month}月累计";
         var checks = new List<StandardCheck>();
+        const string NoRule = "适用的建设标准版本未规定此项";
 
+        // STD-60: share of the year's new market entities doing e-commerce.
         var newAll = f.GetValueOrDefault(IndicatorCatalogue.NewMarketEntities)?.YearToDate;
         var newEc = f.GetValueOrDefault(IndicatorCatalogue.NewEcommerceEntities)?.YearToDate;
-        var share = Percent(newEc, newAll);
-        checks.Add(new("STD-60", "新增市场主体中开展电商业务的比例 ≥ 60%", share, 60m, share is null ? null : share >= 60m,
-            share is null ? $"{span}新增市场主体为零或未填报" : $"{span}：新增电商主体 {newEc:0.##} ÷ 新增市场主体 {newAll:0.##}"));
+        var share = StandardJudge.Share(newEc, newAll);
+        var c60 = StandardRule.Std60EcommerceShare.In(items);
+        var j60 = StandardJudge.Judge(StandardRule.Std60EcommerceShare, items, countyClass, share);
+        checks.Add(new("STD-60", $"新增市场主体中开展电商业务的比例 {Req(c60, "%")}", Percent(newEc, newAll), j60.Threshold, j60.Passed,
+            c60 is null ? NoRule : share is null ? $"{span}新增市场主体为零或未填报" : $"{span}：新增电商主体 {newEc:0.##} ÷ 新增市场主体 {newAll:0.##}"));
 
+        // STD-36: online retail year-on-year growth.
         var retail = f.GetValueOrDefault(IndicatorCatalogue.OnlineRetail);
-        var rg = retail?.YtdYoyPercent;
-        checks.Add(new("STD-36", "网络零售额同比增长 ≥ 10%", rg, 10m, rg is null ? null : rg >= 10m,
-            rg is null ? $"{span}或上年同期数据不全，无法计算增速" : $"{span}：{retail!.YearToDate:0.##} 万元，上年同期 {retail.YearToDateLastYear:0.##} 万元"));
+        var rg = retail?.YtdYoyPercent is null ? null : StandardJudge.Growth(retail.YearToDate, retail.YearToDateLastYear);
+        var c36 = StandardRule.Std36Growth.In(items);
+        var j36 = StandardJudge.Judge(StandardRule.Std36Growth, items, countyClass, rg);
+        checks.Add(new("STD-36", $"网络零售额同比增长 {Req(c36, "%")}", retail?.YtdYoyPercent, j36.Threshold, j36.Passed,
+            c36 is null ? NoRule : rg is null ? $"{span}或上年同期数据不全，无法计算增速" : $"{span}：{retail!.YearToDate:0.##} 万元，上年同期 {retail.YearToDateLastYear:0.##} 万元"));
 
+        // STD-33 (附件1 item 33): output growth against the city average + the version's points, compared as the version says.
         var output = f.GetValueOrDefault(IndicatorCatalogue.TotalOutput);
-        var og = output?.YtdYoyPercent;
-        decimal? threshold = cityGrowth is { } c ? c + 2m : null;
-        // 附件1 item 33: growth strictly above the city average + 2 percentage points.
-        checks.Add(new("STD-33", "总产值同比增速高于所在市平均增速 2 个百分点以上", og, threshold,
-            og is null || threshold is null ? null : og > threshold,
-            og is null ? $"{span}或上年同期数据不全，无法计算增速"
-            : threshold is null ? "所在市平均增速未知" : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ 2"));
+        var og = output?.YtdYoyPercent is null ? null : StandardJudge.Growth(output.YearToDate, output.YearToDateLastYear);
+        var c33 = StandardRule.Std33Growth.In(items);
+        var j33 = StandardJudge.Judge(StandardRule.Std33Growth, items, countyClass, og, cityGrowth);
+        var pp = Num(c33?.Value ?? 0);
+        checks.Add(new("STD-33", $"总产值同比增速{(c33?.Op == ">" ? "高于" : "不低于")}所在市平均增速 {pp} 个百分点{(c33?.Op == ">" ? "以上" : "")}",
+            output?.YtdYoyPercent, j33.Threshold is { } t33 ? Math.Round(t33, 2, MidpointRounding.AwayFromZero) : null, og is null || cityGrowth is null ? null : j33.Passed,
+            c33 is null ? NoRule
+            : og is null ? $"{span}或上年同期数据不全，无法计算增速"
+            : cityGrowth is null ? "所在市平均增速未知" : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ {pp}"));
 
-        // Item 37: at least 10 new legal-person units per year; counted here as new market entities (the form's own proxy).
-        checks.Add(new("STD-37", "每年新增市场主体不少于 10 个", newAll, 10m,
-            newAll is null ? null : newAll >= 10m ? true : p.Month == 12 ? false : null,
-            newAll is null ? $"{span}未填报" : $"{span}新增 {newAll:0.##} 个" + (newAll < 10m && p.Month < 12 ? "（年内尚未达到，年底判定）" : "")));
+        // STD-37: new legal-person units per year; counted here as new market entities (the form's own proxy). Decided at
+        // year end; earlier only once reached.
+        var c37 = StandardRule.Std37NewEntities.In(items);
+        var j37 = StandardJudge.Judge(StandardRule.Std37NewEntities, items, countyClass, newAll);
+        bool? met37 = j37.Passed switch { true => true, false when p.Month == 12 => false, _ => null };
+        checks.Add(new("STD-37", $"每年新增市场主体{(c37 is null ? "" : $"{StandardJudge.OpWords(c37.Op)} {Num(c37.Value ?? 0)} 个")}", newAll, j37.Threshold, met37,
+            c37 is null ? NoRule
+            : newAll is null ? $"{span}未填报" : $"{span}新增 {newAll:0.##} 个" + (j37.Passed == false && p.Month < 12 ? "（年内尚未达到，年底判定）" : "")));
         return checks;
     }
+
+    static string Req(MeasureCondition? c, string unit) => c is null ? "" : $"{StandardJudge.Op(c.Op)} {Num(c.Value ?? 0)}{unit}";
+
+    static string Num(decimal v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

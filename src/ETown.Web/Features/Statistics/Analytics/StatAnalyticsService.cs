@@ -148,7 +148,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var row = await ctx.StatCityFigures.AsNoTracking()
             .FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
         var computed = await ComputedCityGrowthAsync(city.Code, p, false, ct);
-        return new(city.Code, city.Name, key, IndicatorCatalogue.TotalOutput, row?.GrowthPercent, row?.Source, computed);
+        return new(city.Code, city.Name, key, IndicatorCatalogue.TotalOutput, row?.GrowthPercent, row?.Source,
+            computed is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null);
     }
 
     /// <summary>The city (or the province) enters the city's official output growth for months 1…M; null removes it.</summary>
@@ -212,6 +213,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var loaded = ids.ToHashSet();
         var output = indicators.FirstOrDefault(i => i.Code == IndicatorCatalogue.TotalOutput);
         var townsByCity = caller.Scope.All && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
+        // The checks judge by the standard version in force for each e-town, resolved as the compliance view resolves it (#9 item 5).
+        var standards = await Standards.StandardsInForce.LoadAsync(ctx, regions, ids, ct);
         var result = new List<EtownDerived>();
         foreach (var e in etowns)
         {
@@ -233,7 +236,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                     : null;
                 cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded);
             }
-            var checks = DerivedCalculator.Checks(p, figures.ToDictionary(f => f.Indicator), cg.Growth, cg.Basis);
+            var checks = DerivedCalculator.Checks(p, figures.ToDictionary(f => f.Indicator), cg.Growth, cg.Basis,
+                standards.For(e.CountyCode, e.Id)?.Items, county?.CountyClass);
             var status = statuses.TryGetValue(e.Id, out var s) ? s : (StatReportStatus?)null;
             result.Add(new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, cityCode, regions.NameOf(cityCode), key, status,
                 status is { } st ? StatReport.StatusLabel(st) : "未填报", status >= StatReportStatus.CountyApproved, figures, checks));
@@ -346,7 +350,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
                 Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
                 Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewMarketEntities));
-                Add(Standards.Indicators.NewEntitiesEcommercePct, DerivedCalculator.Percent(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
+                // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
+                Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
                 Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
                 Add(Standards.Indicators.Employment, Dec(IndicatorCatalogue.Employment));
                 var etown = await ctx.Etowns.AsNoTracking().Where(e => e.Id == id).Select(e => e.CountyCode).FirstAsync(ct);
