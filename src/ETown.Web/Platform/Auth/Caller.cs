@@ -24,6 +24,8 @@ public sealed class Caller
     public DataScope Scope { get; private set; } = DataScope.Public;
     /// <summary>The level the caller acts at, for pages that show a different view per level (not for authorization: use <see cref="Authorizer"/>).</summary>
     public ScopeLevel Level => Scope.Level;
+    /// <summary>"全省", "区划 1404*", … for the header and the home page.</summary>
+    public string ScopeLabel => Scope.Describe();
     public string? Ip { get; set; }
     public bool IsApiKey { get; private set; }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace ETown.Web.Platform.Data;
 
 /// <summary>The administrative level a caller acts at (issue #2 §5, issue #9 item 3).</summary>
@@ -102,7 +104,7 @@ public sealed record DataScope
         : ScopeLevel.County;
 
     /// <summary>A complete 6-digit city code (xxxx00, not the province), e.g. a city filter.</summary>
-    public static bool IsCityCode(string? code) =>
+    public static bool IsCityCode([NotNullWhen(true)] string? code) =>
         code?.Length == CodeLength && LevelOfCode(code) == ScopeLevel.City;
 
     /// <summary>The 4-digit prefix every county code of a city (or the city's own code) starts with.</summary>
