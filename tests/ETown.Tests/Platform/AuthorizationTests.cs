@@ -213,6 +213,56 @@ public class ResourceHandlerTests
         Assert.Equal(StatEntryScope.ProvinceMessage, ex.Message);
     }
 
+    // ---------------------------------------------------------------- e-towns, plans, city work
+
+    [Fact]
+    public void Etown_RegionWritesTheRegistry_AnAssignedOperatorOnlySubmitsEvidence()
+    {
+        var town = Guid.NewGuid();
+        var mine = new ETown.Web.Features.Etowns.EtownResource(town, Luzhou);
+        Assert.True(At(Luzhou, Permissions.Registry.EtownUpdate).Can(ETown.Web.Features.Etowns.EtownOperations.Update, mine));
+        Assert.True(At(Changzhi, Permissions.Registry.EtownUpdate).Can(ETown.Web.Features.Etowns.EtownOperations.Update, mine));
+        Assert.False(At(Shangdang, Permissions.Registry.EtownUpdate).Can(ETown.Web.Features.Etowns.EtownOperations.Update, mine));
+        Assert.False(At(Jinzhong, Permissions.Registry.EtownUpdate).Can(ETown.Web.Features.Etowns.EtownOperations.Update, mine));
+        var op = Operator(town, Permissions.Registry.EtownUpdate, Permissions.Standard.EvidenceSubmit);
+        Assert.False(op.Can(ETown.Web.Features.Etowns.EtownOperations.Update, mine));
+        Assert.True(op.Can(ETown.Web.Features.Etowns.EtownOperations.SubmitEvidence, mine));
+        Assert.False(op.Can(ETown.Web.Features.Etowns.EtownOperations.SubmitEvidence, mine with { Id = Guid.NewGuid() }));
+    }
+
+    [Fact]
+    public void Plan_OwnCountyWritesAndFiles_TheProvinceReopens()
+    {
+        var plan = new ETown.Web.Features.Plans.PlanResource(Luzhou);
+        Assert.True(At(Luzhou, Permissions.Plan.Edit).Can(ETown.Web.Features.Plans.PlanOperations.Edit, plan));
+        Assert.False(At(Shangdang, Permissions.Plan.Edit).Can(ETown.Web.Features.Plans.PlanOperations.Edit, plan));
+        Assert.False(At(Changzhi, Permissions.Plan.Edit).Can(ETown.Web.Features.Plans.PlanOperations.Edit, plan));
+        Assert.True(At("140000", Permissions.Plan.Reopen).Can(ETown.Web.Features.Plans.PlanOperations.Reopen, plan));
+        Assert.False(At(Luzhou, Permissions.Plan.Reopen).Can(ETown.Web.Features.Plans.PlanOperations.Reopen, plan));
+    }
+
+    [Fact]
+    public void City_SetsItsOwnFigure_NotAnotherCitys_AndTheCountyNone()
+    {
+        Assert.True(At(Changzhi, Permissions.Statistics.CityFigureSet).Can(CityOperations.SetFigure, new CityResource(Changzhi)));
+        Assert.False(At(Changzhi, Permissions.Statistics.CityFigureSet).Can(CityOperations.SetFigure, new CityResource(Jinzhong)));
+        Assert.True(At("140000", Permissions.Statistics.CityFigureSet).Can(CityOperations.SetFigure, new CityResource(Jinzhong)));
+        Assert.False(At(Luzhou, Permissions.Statistics.CityFigureSet).Can(CityOperations.SetFigure, new CityResource(Changzhi)));
+    }
+
+    [Fact]
+    public void RuleSetsAndStandardVersions_ProvinceAny_CityItsOwn()
+    {
+        var city = At(Changzhi, Permissions.Declaration.RuleSetManage, Permissions.Standard.CatalogueManage);
+        Assert.True(city.Can(ETown.Web.Features.Declarations.Eligibility.RuleSetOperations.Manage, new ETown.Web.Features.Declarations.Eligibility.RuleSetResource(Changzhi)));
+        Assert.False(city.Can(ETown.Web.Features.Declarations.Eligibility.RuleSetOperations.Manage, new ETown.Web.Features.Declarations.Eligibility.RuleSetResource(Jinzhong)));
+        Assert.False(city.Can(ETown.Web.Features.Declarations.Eligibility.RuleSetOperations.Manage, new ETown.Web.Features.Declarations.Eligibility.RuleSetResource(null)));
+        Assert.True(city.Can(ETown.Web.Features.Standards.StandardVersionOperations.Manage, new ETown.Web.Features.Standards.StandardVersionResource(Luzhou)));
+        Assert.False(city.Can(ETown.Web.Features.Standards.StandardVersionOperations.Manage, new ETown.Web.Features.Standards.StandardVersionResource(Yuci)));
+        Assert.False(At(Luzhou, Permissions.Standard.CatalogueManage).Can(ETown.Web.Features.Standards.StandardVersionOperations.Manage, new ETown.Web.Features.Standards.StandardVersionResource(Luzhou)));
+        Assert.True(At("140000", Permissions.Declaration.RuleSetManage).Can(ETown.Web.Features.Declarations.Eligibility.RuleSetOperations.Manage, new ETown.Web.Features.Declarations.Eligibility.RuleSetResource(null)));
+    }
+
     [Fact]
     public void Require_ForAnAnonymousCaller_Is401()
     {

@@ -34,18 +34,16 @@ public sealed class EtownAuthorizationHandler : IResourceHandler<EtownResource>
     {
         var covers = caller.Scope.CoversRegion(e.CountyCode);
         var assigned = e.Id is { } id && caller.Scope.EtownIds.Contains(id);
-        var (permission, allowed) = operation.Name switch
-        {
-            "Etown.Create" => (Permissions.Registry.EtownCreate, covers),
-            "Etown.Update" => (Permissions.Registry.EtownUpdate, covers),
-            "Etown.ChangeStatus" => (Permissions.Registry.EtownChangeStatus, covers),
-            "Etown.Publish" => (Permissions.Registry.EtownPublish, covers),
-            "Etown.ManageAssignments" => (Permissions.Registry.AssignmentManage, covers),
-            "Etown.SubmitEvidence" => (Permissions.Standard.EvidenceSubmit, covers || assigned),
-            "Etown.ReviewEvidence" => (Permissions.Standard.EvidenceReview, covers),
-            "Etown.EnterFigures" => (Permissions.Standard.FigureEnter, covers),
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Name, "Not an e-town operation."),
-        };
+        var (permission, allowed) =
+            operation == EtownOperations.Create ? (Permissions.Registry.EtownCreate, covers)
+            : operation == EtownOperations.Update ? (Permissions.Registry.EtownUpdate, covers)
+            : operation == EtownOperations.ChangeStatus ? (Permissions.Registry.EtownChangeStatus, covers)
+            : operation == EtownOperations.Publish ? (Permissions.Registry.EtownPublish, covers)
+            : operation == EtownOperations.ManageAssignments ? (Permissions.Registry.AssignmentManage, covers)
+            : operation == EtownOperations.SubmitEvidence ? (Permissions.Standard.EvidenceSubmit, covers || assigned)
+            : operation == EtownOperations.ReviewEvidence ? (Permissions.Standard.EvidenceReview, covers)
+            : operation == EtownOperations.EnterFigures ? (Permissions.Standard.FigureEnter, covers)
+            : throw new ArgumentOutOfRangeException(nameof(operation), operation.Name, "Not an e-town operation.");
         return !caller.Has(permission) ? Decision.Lacks(permission) : Decision.When(allowed, OutOfRegion);
     }
 }
