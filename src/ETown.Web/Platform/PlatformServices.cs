@@ -29,6 +29,7 @@ public static class PlatformServices
         services.AddSingleton(dbSettings);
         services.AddSingleton<EtownDb>();
         services.AddScoped<Caller>();
+        services.AddResourceAuthorization();
         services.AddScoped<EtownDbContext>(sp => sp.GetRequiredService<EtownDb>().Create(sp.GetRequiredService<Caller>()));
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<RegionDirectory>();

@@ -109,7 +109,7 @@ public static class DeclarationEndpoints
         }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报表 .xlsx（可在 Excel 中填写后导入）");
         g.MapGet("/template.xlsx", (Caller c, Regions.RegionDirectory regions) =>
         {
-            var form = new DeclarationForm { CountyCode = c.Scope.RegionPrefix is { Length: 6 } county ? county : "" };
+            var form = new DeclarationForm { CountyCode = c.Scope.CountyCode ?? "" };
             return TypedResults.File(Documents.DeclarationXlsx.Template(form, regions), Documents.DeclarationXlsx.ContentType, "山西省乡村e镇申报表-模板.xlsx");
         }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("空白申报表 .xlsx 模板");
         g.MapPost("/{id:guid}/import", async Task<Results<NoContent, BadRequest<IReadOnlyList<Documents.ImportError>>>> (Guid id, IFormFile file, DeclarationService s, CancellationToken ct) =>

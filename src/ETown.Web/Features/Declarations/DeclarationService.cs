@@ -52,7 +52,7 @@ public sealed record ScoreInput(IReadOnlyDictionary<string, decimal> Scores, str
 /// permission and scope here, and is audited by the DbContext.
 /// </summary>
 public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock,
-    MaterialStore store, Eligibility.EligibilityService eligibility)
+    MaterialStore store, Eligibility.EligibilityService eligibility, Authorizer auth)
 {
     static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -67,7 +67,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var query = ctx.Declarations.AsNoTracking();
         if (q.Year is { } y) query = query.Where(d => d.Year == y);
         if (q.Status is { } s) query = query.Where(d => d.Status == s);
-        if (!string.IsNullOrEmpty(q.CityCode) && q.CityCode.Length == 6) { var p = q.CityCode[..4]; query = query.Where(d => d.CountyCode.StartsWith(p)); }
+        if (DataScope.CityFilterPrefix(q.CityCode) is { } p) query = query.Where(d => d.CountyCode.StartsWith(p));
         if (!string.IsNullOrWhiteSpace(q.Search)) query = query.Where(d => d.ProjectName.Contains(q.Search));
         var (page, size) = Paging.Normalise(q.Page, q.PageSize);
         var total = await query.CountAsync(ct);
@@ -478,7 +478,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var rows = await ctx.Declarations.AsNoTracking().Where(d => d.Year == year)
             .Select(d => new { d.CountyCode, d.Status }).ToListAsync(ct);
         var active = rows.Where(r => r.Status is not (DeclarationStatus.Draft or DeclarationStatus.Rejected or DeclarationStatus.Withdrawn)).ToList();
-        return regions.Cities.Where(c => caller.Scope.All || caller.Scope.CoversRegion(c.Code) || (caller.Scope.RegionPrefix?.StartsWith(c.Code[..4], StringComparison.Ordinal) ?? false))
+        return regions.Cities.Where(c => caller.Scope.IsProvince || caller.Scope.IsInCity(c.Code))
             .Select(c =>
             {
                 var prefix = c.Code[..4];
@@ -515,23 +515,15 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
 
     // ------------------------------------------------------------------ helpers
 
-    bool CanEdit(string countyCode) => caller.Has(Permissions.Declaration.Edit) && caller.Scope.RegionPrefix == countyCode;
-    bool CanRecommend(string countyCode) => caller.Has(Permissions.Declaration.Recommend)
-        && caller.Scope.RegionPrefix is { Length: 4 } p && countyCode.StartsWith(p, StringComparison.Ordinal);
-    bool CanManageReview() => caller.Has(Permissions.Declaration.ReviewManage) && caller.Scope.All;
+    // Who may act on a declaration is decided by DeclarationAuthorizationHandler, the same call the pages make.
+    bool CanEdit(string countyCode) => auth.Can(DeclarationOperations.Edit, new DeclarationResource(countyCode));
+    bool CanRecommend(string countyCode) => auth.Can(DeclarationOperations.Recommend, new DeclarationResource(countyCode));
+    bool CanManageReview() => auth.Can(DeclarationOperations.ManageReview, DeclarationResource.Any);
 
     /// <summary>DECL-02: the applicant is the county government — only the county itself drafts and submits.</summary>
-    void RequireCounty(string countyCode)
-    {
-        if (caller.Scope.RegionPrefix != countyCode)
-            throw new ForbiddenException("申报由县（市、区）填报，只能填报本县的申报。");
-    }
+    void RequireCounty(string countyCode) => auth.Require(DeclarationOperations.ActAsApplicant, new DeclarationResource(countyCode));
 
-    void RequireProvince()
-    {
-        caller.Require(Permissions.Declaration.ReviewManage);
-        if (!caller.Scope.All) throw new ForbiddenException("评审由省级组织。");
-    }
+    void RequireProvince() => auth.Require(DeclarationOperations.ManageReview, DeclarationResource.Any);
 
     static ValidationFailedException Required(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });

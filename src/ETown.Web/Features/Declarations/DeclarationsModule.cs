@@ -44,7 +44,7 @@ public sealed class DeclarationsModule : IEtownModule
     {
         if (!caller.Has(P.Declaration.Read)) yield break;
         var items = new List<MenuEntry> { new("申报列表", "/declarations", "fa-solid fa-file-signature") };
-        if (caller.Has(P.Declaration.ReviewManage) && caller.Scope.All)
+        if (caller.Has(P.Declaration.ReviewManage) && caller.Scope.IsProvince)
             items.Add(new("评审与公示", $"/declarations/review/{clock.ChinaToday().Year}", "fa-solid fa-ranking-star"));
         if (caller.Has(P.Declaration.EligibilityCheck)) items.Add(new("申报条件规则集", "/declarations/rule-sets", "fa-solid fa-scale-balanced"));
         yield return new("申报与评审", "fa-solid fa-stamp", Order, items);

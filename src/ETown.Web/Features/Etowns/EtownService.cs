@@ -42,8 +42,14 @@ public sealed record AssignmentInput(Guid OrganisationId, AssignmentKind Kind, D
 /// The e-town registry (issue #2 §8). Pages and the API both call this service; reads are scoped
 /// by the DbContext filters and every write checks permission and region here.
 /// </summary>
-public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regions)
+public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regions, Authorizer auth)
 {
+    /// <summary>The cities offered on the e-town form: all for the province, its own for a city or county.</summary>
+    public IEnumerable<Region> CitiesInScope() => regions.Cities.Where(c => caller.Scope.IsProvince || caller.Scope.IsInCity(c.Code));
+
+    /// <summary>The counties of a city the caller may register e-towns in.</summary>
+    public IEnumerable<Region> CountiesInScope(string cityCode) => regions.CountiesOf(cityCode).Where(c => caller.Scope.CoversRegion(c.Code));
+
     public async Task<PagedResult<EtownRow>> ListAsync(EtownQuery query, CancellationToken ct = default)
     {
         await using var ctx = db.Create(caller);
@@ -70,7 +76,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
     }
 
     public async Task<EtownDetail> GetPublishedAsync(Guid id, CancellationToken ct = default) =>
-        await new EtownService(db, Caller.Anonymous(), regions).GetAsync(id, ct);
+        await new EtownService(db, Caller.Anonymous(), regions, auth.For(Caller.Anonymous())).GetAsync(id, ct);
 
     /// <summary>All rows matching the query, for exports (same scope as the list).</summary>
     public async Task<IReadOnlyList<EtownRow>> ExportAsync(EtownQuery query, CancellationToken ct = default)
@@ -88,11 +94,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
             q = q.Where(e => e.Name.Contains(s) || (e.LeadingIndustries != null && e.LeadingIndustries.Contains(s))
                              || (e.FeaturedProducts != null && e.FeaturedProducts.Contains(s)));
         }
-        if (!string.IsNullOrEmpty(query.CityCode) && query.CityCode.Length == 6)
-        {
-            var prefix = query.CityCode[..4];
-            q = q.Where(e => e.CountyCode.StartsWith(prefix));
-        }
+        if (DataScope.CityFilterPrefix(query.CityCode) is { } prefix) q = q.Where(e => e.CountyCode.StartsWith(prefix));
         if (!string.IsNullOrEmpty(query.CountyCode)) q = q.Where(e => e.CountyCode == query.CountyCode);
         if (query.Status is { } st) q = q.Where(e => e.Status == st);
         return q;
@@ -133,7 +135,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
     {
         caller.Require(Permissions.Registry.EtownCreate);
         Validate(input);
-        RequireRegion(input.CountyCode);
+        auth.Require(EtownOperations.Create, new EtownResource(null, input.CountyCode));
         await using var ctx = db.Create(caller);
         var e = new Etown { Name = input.Name.Trim(), CountyCode = input.CountyCode };
         Apply(e, input);
@@ -148,8 +150,8 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         Validate(input);
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
-        RequireRegion(e.CountyCode);
-        RequireRegion(input.CountyCode);
+        auth.Require(EtownOperations.Update, EtownResource.Of(e));
+        auth.Require(EtownOperations.Update, EtownResource.Of(e) with { CountyCode = input.CountyCode });
         e.Name = input.Name.Trim();
         if (e.CountyCode != input.CountyCode)
             // The data scope of its statistics rows follows the e-town to its new county.
@@ -164,7 +166,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         caller.Require(Permissions.Registry.EtownChangeStatus);
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
-        RequireRegion(e.CountyCode);
+        auth.Require(EtownOperations.ChangeStatus, EtownResource.Of(e));
         e.ChangeStatus(to);
         if (to == EtownStatus.Listed) await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // STAT-02: owes both reports
         await ctx.SaveChangesAsync(ct);
@@ -175,7 +177,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         caller.Require(Permissions.Registry.EtownPublish);
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
-        RequireRegion(e.CountyCode);
+        auth.Require(EtownOperations.Publish, EtownResource.Of(e));
         e.IsPublished = published;
         await ctx.SaveChangesAsync(ct);
     }
@@ -185,7 +187,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         caller.Require(Permissions.Registry.AssignmentManage);
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
-        RequireRegion(e.CountyCode);
+        auth.Require(EtownOperations.ManageAssignments, EtownResource.Of(e));
         var org = await ctx.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == input.OrganisationId, ct)
                   ?? throw new NotFoundException("组织机构");
         var expected = input.Kind switch
@@ -211,18 +213,11 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         caller.Require(Permissions.Registry.AssignmentManage);
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
-        RequireRegion(e.CountyCode);
+        auth.Require(EtownOperations.ManageAssignments, EtownResource.Of(e));
         var a = await ctx.EtownAssignments.FirstOrDefaultAsync(x => x.Id == assignmentId && x.EtownId == etownId, ct)
                 ?? throw new NotFoundException("指派关系");
         ctx.EtownAssignments.Remove(a);
         await ctx.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Writes are region-bound: operators and third parties never write the registry.</summary>
-    void RequireRegion(string countyCode)
-    {
-        if (!caller.Scope.CoversRegion(countyCode))
-            throw new ForbiddenException("只能维护本辖区内的e镇。");
     }
 
     void Validate(EtownInput i)

@@ -20,6 +20,11 @@ public sealed class OrganisationInput
 
 public sealed class OrganisationService(EtownDb db, Caller caller, RegionDirectory regions)
 {
+    /// <summary>The regions the caller may set up organisations in: the province, cities and counties its scope covers.</summary>
+    public IEnumerable<Region> RegionsInScope() =>
+        new[] { regions.Find("140000")! }.Concat(regions.Cities.SelectMany(c => new[] { c }.Concat(regions.CountiesOf(c.Code))))
+            .Where(r => r is not null && caller.Scope.CoversRegion(r.Code));
+
     public async Task<IReadOnlyList<OrganisationRow>> ListAsync(string? search = null, CancellationToken ct = default)
     {
         caller.Require(Permissions.Org.OrganisationRead);

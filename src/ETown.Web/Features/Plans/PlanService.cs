@@ -23,7 +23,7 @@ public sealed record BudgetInput(decimal AllocationYuan, IReadOnlyList<BudgetLin
 /// code), files them once complete and within the FUND-03 bands; city and province read; a province-wide caller
 /// reopens a filed plan with a reason. Targets come from the listed declaration when the e-town has one (PLAN-03).
 /// </summary>
-public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock)
+public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth)
 {
     public const string DefaultStandardVersion = "SX-2022";
 
@@ -93,7 +93,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         caller.Require(Permissions.Plan.File);
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
-        RequireCounty(etown.CountyCode);
+        auth.Require(PlanOperations.File, new PlanResource(etown.CountyCode));
         var plan = await ctx.CultivationPlans.FirstOrDefaultAsync(x => x.EtownId == etownId, ct)
                    ?? throw new DomainException(PlanErrors.ContentMissing, "尚未编制培育方案，不能提交备案。");
         plan.RequireEditable("提交备案");
@@ -116,8 +116,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
 
     public async Task<PlanView> ReopenAsync(Guid etownId, string? reason, CancellationToken ct = default)
     {
-        caller.Require(Permissions.Plan.Reopen);
-        if (!caller.Scope.All) throw new ForbiddenException("已备案的培育方案由省级重新打开。");
+        auth.Require(PlanOperations.Reopen, PlanResource.Any);
         if (string.IsNullOrWhiteSpace(reason))
         {
             var errors = new FieldErrors();
@@ -184,7 +183,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
     async Task<(Etowns.Etown Etown, CultivationPlan Plan)> LoadForWriteAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct)
     {
         var etown = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
-        RequireCounty(etown.CountyCode);
+        auth.Require(PlanOperations.Edit, new PlanResource(etown.CountyCode));
         var plan = await ctx.CultivationPlans.FirstOrDefaultAsync(x => x.EtownId == etownId, ct);
         if (plan is null)
         {
@@ -192,13 +191,6 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             ctx.CultivationPlans.Add(plan);
         }
         return (etown, plan);
-    }
-
-    /// <summary>The plan is the county's document: only the county itself writes it (a city or province reads).</summary>
-    void RequireCounty(string countyCode)
-    {
-        if (caller.Scope.RegionPrefix != countyCode)
-            throw new ForbiddenException("培育方案由县（市、区）编制，只能编制本县e镇的方案。");
     }
 
     void Stamp(CultivationPlan plan)
@@ -235,14 +227,14 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         var version = plan?.StandardVersion ?? DefaultStandardVersion;
         var allocation = plan?.AllocationYuan ?? 0m;
         var county = regions.Find(etown.CountyCode);
-        var ownCounty = caller.Scope.RegionPrefix == etown.CountyCode;
+        var resource = new PlanResource(etown.CountyCode);
         var status = plan?.Status ?? PlanStatus.Draft;
         return new PlanView(plan?.Id, etown.Id, etown.Name, etown.CountyCode, county?.Name ?? etown.CountyCode, regions.NameOf(county?.ParentCode),
             plan is not null, status, CultivationPlan.StatusLabel(status), version, content, carried is not null, etown.DeclarationId,
             plan?.FiledAt, plan?.FiledBy, plan?.ReopenedAt, plan?.ReopenReason,
-            CanEdit: editable && ownCounty && caller.Has(Permissions.Plan.Edit),
-            CanFile: editable && plan is not null && ownCounty && caller.Has(Permissions.Plan.File),
-            CanReopen: status == PlanStatus.Filed && caller.Scope.All && caller.Has(Permissions.Plan.Reopen),
+            CanEdit: editable && auth.Can(PlanOperations.Edit, resource),
+            CanFile: editable && plan is not null && auth.Can(PlanOperations.File, resource),
+            CanReopen: status == PlanStatus.Filed && auth.Can(PlanOperations.Reopen, resource),
             MissingForFiling(version, content),
             new BudgetView(allocation, lines, BudgetCheck.Check(allocation, lines)));
     }

@@ -13,6 +13,9 @@ public sealed record CountyFlagsInput(CountyClass? CountyClass, bool IsNationalD
 /// <summary>Reference regions are public facts; only the province edits county class and demo flag.</summary>
 public sealed class RegionService(EtownDb db, Caller caller, RegionDirectory directory)
 {
+    /// <summary>County class and demo-county flag are the province's to set (pages show the editor by this).</summary>
+    public bool CanEditCounties => caller.Has(Permissions.Reference.RegionUpdate) && caller.Scope.IsProvince;
+
     public async Task<IReadOnlyList<RegionRow>> ListAsync(string? cityCode = null, CancellationToken ct = default)
     {
         await using var ctx = db.Create(caller);
@@ -28,7 +31,7 @@ public sealed class RegionService(EtownDb db, Caller caller, RegionDirectory dir
     {
         caller.Require(Permissions.Reference.RegionUpdate);
         // Only a province-wide body may re-tier counties: the class sets the targets it is judged by (STD-33, STD-35, STD-36).
-        if (!caller.Scope.All) throw new ForbiddenException("县域类别与示范县标志只能由省级维护。");
+        if (!caller.Scope.IsProvince) throw new ForbiddenException("县域类别与示范县标志只能由省级维护。");
         await using var ctx = db.Create(caller);
         var region = await ctx.Regions.FirstOrDefaultAsync(r => r.Code == code, ct) ?? throw new NotFoundException("行政区划");
         if (region.Level != RegionLevel.County)

@@ -55,7 +55,7 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
 public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock,
-    Statistics.Analytics.StatAnalyticsService statistics)
+    Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
@@ -140,15 +140,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         return await q.FirstOrDefaultAsync(v => v.Code == code, ct) ?? throw new NotFoundException($"建设标准版本 {code}");
     }
 
-    void RequireCanManage(string? regionCode)
-    {
-        if (caller.Scope.All) return;
-        var own = caller.RegionCode;
-        var isCity = own is { Length: 6 } && own.EndsWith("00", StringComparison.Ordinal) && !own.EndsWith("0000", StringComparison.Ordinal);
-        if (!isCity) throw new ForbiddenException("建设标准版本只能由省级或市级维护。");
-        if (regionCode is null || !regionCode.StartsWith(own![..4], StringComparison.Ordinal))
-            throw new ForbiddenException("市级只能维护本市（或本市所辖县）的建设标准版本。");
-    }
+    void RequireCanManage(string? regionCode) => auth.Require(StandardVersionOperations.Manage, new StandardVersionResource(regionCode));
 
     StandardVersionRow ToRow(StandardVersion v, string? parentCode) => new(v.Id, v.Code, v.Name, v.Version, parentCode, v.RegionCode,
         v.RegionCode is null ? "全省" : regions.FullName(v.RegionCode), v.IsInUse, v.CreatedAt,
@@ -384,7 +376,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         caller.Require(Permissions.Standard.ComplianceRead);
         await using var ctx = db.Create(caller);
         var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn);
-        if (query.CityCode is { Length: 6 } city) { var prefix = city[..4]; q = q.Where(e => e.CountyCode.StartsWith(prefix)); }
+        if (DataScope.CityFilterPrefix(query.CityCode) is { } prefix) q = q.Where(e => e.CountyCode.StartsWith(prefix));
         var etowns = (await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct))
             .Where(e => query.CountyClass is null || regions.Find(e.CountyCode)?.CountyClass == query.CountyClass).ToList();
         var ids = etowns.Select(e => e.Id).ToList();

@@ -1,7 +1,7 @@
-using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Data;
 
 namespace ETown.Web.Features.Standards;
 
@@ -168,7 +168,7 @@ public class StandardVersion : IProvinceWide
             throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本代码应为 2–32 位字母、数字、- _ .", 400);
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
             throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本名称不能为空，且不超过 100 字。", 400);
-        if (RegionCode is not null && (regionCode is null || !regionCode.StartsWith(RegionPrefix(RegionCode), StringComparison.Ordinal)))
+        if (RegionCode is not null && (regionCode is null || !regionCode.StartsWith(DataScope.PrefixUnder(RegionCode), StringComparison.Ordinal)))
             throw new DomainException(StandardErrors.OtherRegion, $"版本 {Code} 适用于 {RegionCode}，只能派生同一地区或其下属县的版本。");
         var v = new StandardVersion
         {
@@ -191,8 +191,4 @@ public class StandardVersion : IProvinceWide
     }
 
     public void MarkInUse() => IsInUse = true;
-
-    /// <summary>"1406" for a city code 140600, the county code itself for a county.</summary>
-    public static string RegionPrefix(string regionCode) =>
-        regionCode.EndsWith("00", StringComparison.Ordinal) ? regionCode[..4] : regionCode;
 }

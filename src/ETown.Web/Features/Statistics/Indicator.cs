@@ -42,6 +42,8 @@ public readonly record struct StatPeriod(int Year, int Month)
 
     /// <summary>The month it is now in China.</summary>
     public static StatPeriod Current(TimeProvider clock) { var today = clock.ChinaToday(); return new(today.Year, today.Month); }
+    /// <summary>"YYYY" (an annual period) rather than "YYYY-MM".</summary>
+    public static bool IsYearText([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) => text?.Length == 4;
 
     /// <summary>"YYYY-MM" for a month, "YYYY" for a year.</summary>
     public static StatPeriod Parse(string? text)
@@ -51,7 +53,7 @@ public readonly record struct StatPeriod(int Year, int Month)
             && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
             && y is >= 2000 and <= 2100 && m is >= 1 and <= 12)
             return new StatPeriod(y, m);
-        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
+        if (IsYearText(text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2100)
             return ForYear(year);
         var errors = new FieldErrors();
         errors.Add("period", "统计期应写作“YYYY-MM”（月报，例如 2025-11）或“YYYY”（年报，例如 2025）。");

@@ -14,9 +14,9 @@ public static class StatEntryScope
     public const string ProvinceMessage = "统计数据由承办企业、县级或市级信息联络员填报，省级负责接收。";
 
     /// <summary>The caller's level may enter at all (everyone but the province; the seeding system may).</summary>
-    public static bool MayEnterAtLevel(Caller caller) => caller.Scope.IsSystem || !caller.Scope.All;
+    public static bool MayEnterAtLevel(Caller caller) => caller.Scope.IsSystem || !caller.Scope.IsProvince;
 
     /// <summary>The caller may enter this e-town: its region covers the county, or the e-town is assigned to its organisation.</summary>
     public static bool MayEnter(Caller caller, Guid etownId, string countyCode) =>
-        caller.Scope.IsSystem || (!caller.Scope.All && (caller.Scope.CoversRegion(countyCode) || caller.Scope.EtownIds.Contains(etownId)));
+        caller.Scope.IsSystem || (!caller.Scope.IsProvince && (caller.Scope.CoversRegion(countyCode) || caller.Scope.EtownIds.Contains(etownId)));
 }

@@ -56,7 +56,8 @@ public sealed record StatCompleteness(string Period, DateOnly DueOn, int Expecte
 /// step with a reason. Reads go through the scope query filters; writes check permission and scope here, for the pages,
 /// the API, API keys and the import alike.
 /// </summary>
-public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock)
+public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock,
+    Authorizer auth)
 {
     /// <summary>The default deadline (STAT-02); the one in force is the data set's <see cref="StatDataSet.DueWorkingDays"/>.</summary>
     public const int DueWorkingDays = StatDataSet.DefaultDueWorkingDays;
@@ -183,19 +184,13 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
 
     /// <summary>County approval locks the data (STAT-05: the county answers for what goes up).</summary>
     public Task<StatReportView> ApproveAsync(Guid etownId, string period, CancellationToken ct = default) =>
-        TransitionAsync(etownId, period, Permissions.Statistics.Approve, RequireCountyLevel, (r, now) => r.Approve(now, caller.UserName), ct);
+        TransitionAsync(etownId, period, StatReportOperations.Approve, (r, now) => r.Approve(now, caller.UserName), ct);
 
     public Task<StatReportView> AcceptByCityAsync(Guid etownId, string period, CancellationToken ct = default) =>
-        TransitionAsync(etownId, period, Permissions.Statistics.Accept, () =>
-        {
-            if (caller.Scope.All || caller.Scope.RegionPrefix is not { Length: 4 }) throw new ForbiddenException("市级接收由市级业务管理员办理。");
-        }, (r, now) => r.AcceptByCity(now), ct);
+        TransitionAsync(etownId, period, StatReportOperations.AcceptByCity, (r, now) => r.AcceptByCity(now), ct);
 
     public Task<StatReportView> AcceptByProvinceAsync(Guid etownId, string period, CancellationToken ct = default) =>
-        TransitionAsync(etownId, period, Permissions.Statistics.Accept, () =>
-        {
-            if (!caller.Scope.All) throw new ForbiddenException("省级接收由省级业务管理员办理。");
-        }, (r, now) => r.AcceptByProvince(now), ct);
+        TransitionAsync(etownId, period, StatReportOperations.AcceptByProvince, (r, now) => r.AcceptByProvince(now), ct);
 
     /// <summary>
     /// Accepts a whole period at the caller's level — issue #4 item 5, “a parent level approves only after all its
@@ -206,18 +201,17 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     /// </summary>
     public async Task<StatPeriodAcceptance> AcceptPeriodAsync(string period, string? cityCode, CancellationToken ct = default)
     {
-        caller.Require(Permissions.Statistics.Accept);
-        var level = LevelOf();
-        if (level is not (Level.City or Level.Province)) throw new ForbiddenException("本期整体接收由市级或省级业务管理员办理。");
+        auth.Require(StatReportOperations.AcceptPeriod, StatReportResource.Any);
+        var level = caller.Scope.Level;
         var p = StatPeriod.Parse(period);
-        if (level == Level.City) cityCode = caller.Scope.RegionPrefix + "00"; // a city accepts only its own
+        if (level == ScopeLevel.City) cityCode = caller.Scope.CityCode; // a city accepts only its own
         else if (!string.IsNullOrWhiteSpace(cityCode) && regions.Find(cityCode) is not { Level: RegionLevel.City })
         {
             var errors = new FieldErrors();
             errors.Add("cityCode", $"“{cityCode}”不是山西省的地级市代码（例如 140400 长治市）；不填则为全省。");
             errors.ThrowIfAny();
         }
-        var prefix = string.IsNullOrWhiteSpace(cityCode) ? null : cityCode[..4];
+        var prefix = string.IsNullOrWhiteSpace(cityCode) ? null : DataScope.CityPrefixOf(cityCode);
         await using var ctx = db.Create(caller);
         var set = await DataSetAsync(ctx, p, ct);
         var towns = await ctx.Etowns.AsNoTracking()
@@ -228,8 +222,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var key = p.ToString();
         var ids = towns.Select(t => t.Id).ToList();
         var reports = await ctx.StatReports.Where(r => r.Period == key && ids.Contains(r.EtownId)).ToDictionaryAsync(r => r.EtownId, ct);
-        var needed = level == Level.City ? StatReportStatus.CountyApproved : StatReportStatus.CityAccepted;
-        var what = level == Level.City ? "县级审核" : "市级接收";
+        var needed = level == ScopeLevel.City ? StatReportStatus.CountyApproved : StatReportStatus.CityAccepted;
+        var what = level == ScopeLevel.City ? "县级审核" : "市级接收";
         if (towns.Count == 0)
             throw new DomainException(StatisticsErrors.PeriodNotReady, $"{key} 本辖区没有应报送“{set.Name}”的e镇，无需接收。", 409);
         var waiting = towns.Where(t => !reports.TryGetValue(t.Id, out var r) || r.Status < needed).Select(t => t.Name).ToList();
@@ -240,10 +234,10 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var moving = reports.Values.Where(r => r.Status == needed).ToList();
         foreach (var r in moving)
         {
-            if (level == Level.City) r.AcceptByCity(now); else r.AcceptByProvince(now);
+            if (level == ScopeLevel.City) r.AcceptByCity(now); else r.AcceptByProvince(now);
             Stamp(r);
         }
-        var levelName = level == Level.City ? "市级" : "省级";
+        var levelName = level == ScopeLevel.City ? "市级" : "省级";
         ctx.AddAuditEvent("StatPeriodAccept", "StatPeriod", key, "Success",
             after: new { Level = levelName, CityCode = cityCode, Expected = towns.Count, Accepted = moving.Count });
         await ctx.SaveChangesAsync(ct);
@@ -257,10 +251,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     /// </summary>
     public Task<StatReportView> UnlockAsync(Guid etownId, string period, string? reason, CancellationToken ct = default)
     {
-        var level = LevelOf();
-        var permission = level == Level.City || level == Level.Province ? Permissions.Statistics.UnlockAccepted : Permissions.Statistics.Unlock;
-        caller.Require(permission);
-        if (level == Level.None) throw new ForbiddenException("统计报表由县级（已审核）、市级或省级（已接收）业务管理员解锁。");
+        var level = caller.Scope.Level;
+        auth.Require(StatReportOperations.Unlock, StatReportResource.Any);
         if (string.IsNullOrWhiteSpace(reason))
         {
             var errors = new FieldErrors();
@@ -274,36 +266,22 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             errors.Add("reason", "解锁原因不能超过 1000 字。");
             errors.ThrowIfAny();
         }
-        return TransitionAsync(etownId, period, permission, () => { }, (r, now) =>
+        return TransitionAsync(etownId, period, StatReportOperations.Unlock, (r, now) =>
         {
             switch (level)
             {
-                case Level.County: r.Unlock(now, why, caller.UserName); break;
-                case Level.City: r.UnlockByCity(now, why, caller.UserName); break;
+                case ScopeLevel.County: r.Unlock(now, why, caller.UserName); break;
+                case ScopeLevel.City: r.UnlockByCity(now, why, caller.UserName); break;
                 default: r.UnlockByProvince(now, why, caller.UserName); break;
             }
         }, ct);
     }
 
-    enum Level { None, County, City, Province }
-
-    /// <summary>Province (whole province), city (4-digit prefix), county (6-digit code); operators and others: none.</summary>
-    Level LevelOf() =>
-        caller.Scope.All ? Level.Province
-        : caller.Scope.RegionPrefix is { Length: 4 } ? Level.City
-        : caller.Scope.RegionPrefix is { Length: 6 } ? Level.County
-        : Level.None;
-
-    void RequireCountyLevel()
-    {
-        if (caller.Scope.All || caller.Scope.RegionPrefix is not { Length: 6 }) throw new ForbiddenException("县级审核与解锁由县级业务管理员办理。");
-    }
-
-    async Task<StatReportView> TransitionAsync(Guid etownId, string period, string permission, Action requireLevel,
+    /// <summary>The level and permission are checked before the report is loaded (StatReportAuthorizationHandler); the e-town then by scope.</summary>
+    async Task<StatReportView> TransitionAsync(Guid etownId, string period, Operation operation,
         Action<StatReport, DateTimeOffset> move, CancellationToken ct)
     {
-        caller.Require(permission);
-        requireLevel();
+        auth.Require(operation, StatReportResource.Any);
         var p = StatPeriod.Parse(period);
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
@@ -453,9 +431,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                 results.Where(r => r.Indicator == i.Code && r.Applicable).ToList());
         }).ToList();
         var status = report?.Status ?? StatReportStatus.Draft;
-        var writer = caller.Has(Permissions.Statistics.Enter) && StatEntryScope.MayEnter(caller, etown.Id, etown.CountyCode);
-        var county = caller.Scope.RegionPrefix is { Length: 6 } && caller.Scope.CoversRegion(etown.CountyCode);
-        var city = caller.Scope.RegionPrefix is { Length: 4 } && caller.Scope.CoversRegion(etown.CountyCode);
+        var resource = new StatReportResource(etown.Id, etown.CountyCode, status);
+        var writer = auth.Can(StatReportOperations.Enter, resource);
         var set = await DataSetAsync(ctx, p, ct);
         int? changeCount = null;
         IReadOnlyList<StatChangeRow> changes = [];
@@ -469,22 +446,16 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                     c.OldComment, c.NewComment, c.ChangedAt, c.ChangedBy)).ToList();
             changeCount = changes.Count;
         }
-        var unlock = status switch
-        {
-            StatReportStatus.CountyApproved => county && caller.Has(Permissions.Statistics.Unlock),
-            StatReportStatus.CityAccepted => city && caller.Has(Permissions.Statistics.UnlockAccepted),
-            StatReportStatus.ProvinceAccepted => caller.Scope.All && caller.Has(Permissions.Statistics.UnlockAccepted),
-            _ => false,
-        };
+        var unlock = auth.Can(StatReportOperations.Unlock, resource);
         return new StatReportView(report?.Id, etown.Id, etown.Name, etown.CountyCode, regions.NameOf(etown.CountyCode), key, report is not null,
             status, report is null ? "未填报" : StatReport.StatusLabel(status), report?.DueOn ?? set.DueOn(p, calendar), report?.SubmittedAt, report?.SubmittedBy, report?.OnTime,
             report?.ApprovedAt, report?.CityAcceptedAt, report?.ProvinceAcceptedAt, report?.UnlockReason,
             rows, results.Where(r => r.Applicable && !r.Passed).ToList(),
             CanEdit: writer && !(report?.IsLocked ?? false),
             CanSubmit: writer && report is not null && status == StatReportStatus.Draft,
-            CanApprove: county && caller.Has(Permissions.Statistics.Approve) && status == StatReportStatus.Submitted,
-            CanAcceptCity: city && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CountyApproved,
-            CanAcceptProvince: caller.Scope.All && caller.Has(Permissions.Statistics.Accept) && status == StatReportStatus.CityAccepted,
+            CanApprove: auth.Can(StatReportOperations.Approve, resource) && status == StatReportStatus.Submitted,
+            CanAcceptCity: auth.Can(StatReportOperations.AcceptByCity, resource) && status == StatReportStatus.CountyApproved,
+            CanAcceptProvince: auth.Can(StatReportOperations.AcceptByProvince, resource) && status == StatReportStatus.CityAccepted,
             CanUnlock: unlock,
             DataSetCode: set.Code, DataSetName: set.Name, UnlockedAt: report?.UnlockedAt, UnlockedBy: report?.UnlockedBy,
             UnlockedByLevel: report?.UnlockedFrom is { } from ? StatReport.UnlockerOf(from) : null,

@@ -22,6 +22,10 @@ public sealed class Caller
     public IReadOnlySet<string> Permissions { get; private set; } = new HashSet<string>();
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public DataScope Scope { get; private set; } = DataScope.Public;
+    /// <summary>The level the caller acts at, for pages that show a different view per level (not for authorization: use <see cref="Authorizer"/>).</summary>
+    public ScopeLevel Level => Scope.Level;
+    /// <summary>"全省", "区划 1404*", … for the header and the home page.</summary>
+    public string ScopeLabel => Scope.Describe();
     public string? Ip { get; set; }
     public bool IsApiKey { get; private set; }
     /// <summary>Start-up, seeding and background work: every permission, whatever the modules define.</summary>

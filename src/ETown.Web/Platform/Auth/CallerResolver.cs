@@ -56,6 +56,6 @@ public sealed class CallerResolver(EtownDb db, TimeProvider clock)
                         && (a.ValidFrom == null || a.ValidFrom <= today)
                         && (a.ValidTo == null || a.ValidTo >= today))
             .Select(a => a.EtownId).Distinct().ToArrayAsync(ct);
-        return new DataScope { EtownIds = ids, OrganisationId = org.Id };
+        return DataScope.ForAssignments(ids, org.Id);
     }
 }

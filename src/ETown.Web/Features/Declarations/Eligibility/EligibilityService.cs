@@ -12,7 +12,8 @@ public sealed record RuleSetRow(Guid Id, string Code, string Name, int Version, 
 public sealed record DeriveRuleSetInput(string Code, string Name, string? CityCode, EligibilityThresholds? Thresholds);
 
 /// <summary>Rule-set administration (province and cities) and the eligibility check used by pages and the API.</summary>
-public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirectory regions, EligibilityContextBuilder contexts, TimeProvider clock)
+public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirectory regions, EligibilityContextBuilder contexts, TimeProvider clock,
+    Authorizer auth)
 {
     /// <summary>Seeds the 2022 provincial set; idempotent (an existing row, adopted or not, is left as it is).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
@@ -121,14 +122,7 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
     }
 
     /// <summary>The province manages every set; a city only its own city's sets.</summary>
-    void RequireCanManage(string? cityCode)
-    {
-        if (caller.Scope.All) return;
-        var own = caller.RegionCode;
-        var isCity = own is { Length: 6 } && own.EndsWith("00", StringComparison.Ordinal) && !own.EndsWith("0000", StringComparison.Ordinal);
-        if (!isCity) throw new ForbiddenException("申报条件规则集只能由省级或市级维护。");
-        if (cityCode != own) throw new ForbiddenException("市级只能维护本市派生的申报条件规则集。");
-    }
+    void RequireCanManage(string? cityCode) => auth.Require(RuleSetOperations.Manage, new RuleSetResource(cityCode));
 
     RuleSetRow ToRow(EligibilityRuleSet s, string? parentCode) => new(s.Id, s.Code, s.Name, s.Version, parentCode, s.CityCode,
         s.CityCode is null ? null : regions.NameOf(s.CityCode), s.IsInUse, s.CreatedAt, s.Thresholds);

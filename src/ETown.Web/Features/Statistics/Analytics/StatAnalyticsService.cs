@@ -30,7 +30,7 @@ public sealed record CityFigureInput(string CityCode, string Period, decimal? Gr
 /// 36 / 37 checks, for the e-towns in the caller's scope. The arithmetic is in <see cref="DerivedCalculator"/>;
 /// this service only gathers values (scoped), targets and the city averages.
 /// </summary>
-public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock)
+public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth)
 {
     /// <summary>The indicators derived and shown (monthly and annual); admins' new indicators are included automatically.</summary>
     static async Task<List<Indicator>> IndicatorsAsync(EtownDbContext ctx, CancellationToken ct) =>
@@ -159,7 +159,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         ArgumentNullException.ThrowIfNull(input);
         var p = ParseMonth(input.Period);
         var city = RequireCity(input.CityCode);
-        if (!caller.Scope.All && caller.Scope.RegionPrefix != city.Code[..4]) throw new ForbiddenException("只能填报本市的官方数据。");
+        auth.Require(CityOperations.SetFigure, new CityResource(city.Code));
         var errors = new FieldErrors();
         if (input.GrowthPercent is < -100 or > 1000) errors.Add("growthPercent", "增速应在 -100% 到 1000% 之间。");
         if (input.Source is { Length: > 200 }) errors.Add("source", "来源说明不超过 200 字。");
@@ -212,7 +212,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         // values instead of a second read per city (docs/benchmarks.md). Same e-towns, same figures as the system read.
         var loaded = ids.ToHashSet();
         var output = indicators.FirstOrDefault(i => i.Code == IndicatorCatalogue.TotalOutput);
-        var townsByCity = caller.Scope.All && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
+        var townsByCity = caller.Scope.IsProvince && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
         // The checks judge by the standard version in force for each e-town, resolved as the compliance view resolves it (#9 item 5).
         var standards = await Standards.StandardsInForce.LoadAsync(ctx, regions, ids, ct);
         var result = new List<EtownDerived>();
@@ -356,7 +356,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 Add(Standards.Indicators.Employment, Dec(IndicatorCatalogue.Employment));
                 var etown = await ctx.Etowns.AsNoTracking().Where(e => e.Id == id).Select(e => e.CountyCode).FirstAsync(ct);
                 var city = regions.Find(etown)?.ParentCode;
-                if (city is { Length: 6 })
+                if (DataScope.IsCityCode(city))
                 {
                     if (!cityGrowth.TryGetValue((city, year), out var g))
                         cityGrowth[(city, year)] = g = (await CityGrowthAsync(ctx, city, new StatPeriod(year, 12), true, ct)).Growth;

@@ -113,10 +113,13 @@ public sealed partial class StatCatalogueService(EtownDb db, Caller caller)
 
     // ------------------------------------------------------------------ helpers
 
+    /// <summary>The catalogue is the province's: only a province-level manager changes it (pages show the editor by this).</summary>
+    public bool CanManage => caller.Has(Permissions.Statistics.CatalogueManage) && caller.Scope.IsProvince;
+
     void RequireManager()
     {
         caller.Require(Permissions.Statistics.CatalogueManage);
-        if (!caller.Scope.All) throw new ForbiddenException("统计指标与校验规则由省级业务管理员维护。");
+        if (!caller.Scope.IsProvince) throw new ForbiddenException("统计指标与校验规则由省级业务管理员维护。");
     }
 
     static void Apply(Indicator i, IndicatorInput input, bool inUse, FieldErrors errors)

@@ -3,6 +3,7 @@ using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Time;
+using ETown.Web.Platform.Data;
 
 namespace ETown.Web.Features.Statistics.CityReport;
 
@@ -35,7 +36,8 @@ public sealed record CityReportData(string CityCode, string CityName, string Per
 /// <see cref="StatisticsService.ListAsync"/> (STAT-02). The .docx (<see cref="CityReportDocx"/>) states only numbers
 /// that the .xlsx annex (<see cref="CityReportXlsx"/>) carries or that are sums/ratios of its columns.
 /// </summary>
-public sealed class CityMonthlyReport(StatAnalyticsService analytics, StatisticsService statistics, Caller caller, RegionDirectory regions, TimeProvider clock)
+public sealed class CityMonthlyReport(StatAnalyticsService analytics, StatisticsService statistics, Caller caller, RegionDirectory regions, TimeProvider clock,
+    Authorizer auth)
 {
     /// <summary>The indicators summarised in 总体情况 (in this order).</summary>
     public static readonly string[] KeyIndicators =
@@ -56,8 +58,8 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
         caller.Require(Permissions.Statistics.CityReportGenerate);
         var city = regions.Find(cityCode) is { Level: RegionLevel.City } c ? c
             : throw new DomainException(StatisticsErrors.BadCityCode, $"不是山西省的市级行政区划代码：{cityCode}。", 400);
-        var prefix = city.Code[..4];
-        if (!caller.Scope.All && caller.Scope.RegionPrefix != prefix) throw new ForbiddenException("只能生成本市的月度进展报告。");
+        auth.Require(CityOperations.GenerateReport, new CityResource(city.Code));
+        var prefix = DataScope.CityPrefixOf(city.Code);
         var p = StatPeriod.Parse(period);
 
         var etowns = await analytics.ScopeAsync(p.ToString(), approvedOnly: true, city.Code, ct);

@@ -94,7 +94,7 @@ public sealed class DashboardService(EtownDb db, Caller caller, RegionDirectory 
     {
         caller.Require(Permissions.Statistics.Read);
         var list = await statistics.ListAsync(Month(period).ToString(), ct);
-        var level = caller.Scope.All ? LevelCity : LevelCounty;
+        var level = caller.Scope.IsProvince ? LevelCity : LevelCounty;
         var areas = list.Rows
             .GroupBy(r => level == LevelCity ? CityOf(r.CountyCode) : r.CountyCode)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

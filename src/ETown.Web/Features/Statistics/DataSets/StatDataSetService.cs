@@ -23,6 +23,9 @@ public sealed record StatAssignmentInput(IReadOnlyList<string>? DataSetCodes);
 /// </summary>
 public sealed class StatDataSetService(EtownDb db, Caller caller, RegionDirectory regions)
 {
+    /// <summary>Data sets and their assignments are the province's (pages show the editor by this).</summary>
+    public bool CanManage => caller.Has(Permissions.Statistics.DataSetManage) && caller.Scope.IsProvince;
+
     public const int MaxDueWorkingDays = 30;
     public const int MaxRemindDaysBefore = 20;
 
@@ -37,7 +40,7 @@ public sealed class StatDataSetService(EtownDb db, Caller caller, RegionDirector
     public async Task<IReadOnlyList<StatDataSetRow>> UpdateAsync(StatDataSetsInput input, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.DataSetManage);
-        if (!caller.Scope.All) throw new ForbiddenException("统计数据集由省级业务管理员维护。");
+        if (!caller.Scope.IsProvince) throw new ForbiddenException("统计数据集由省级业务管理员维护。");
         ArgumentNullException.ThrowIfNull(input);
         await using var ctx = db.Create(caller);
         var sets = await ctx.StatDataSets.ToDictionaryAsync(d => d.Code, ct);
@@ -80,7 +83,7 @@ public sealed class StatDataSetService(EtownDb db, Caller caller, RegionDirector
     public async Task<StatAssignmentRow> SetAssignmentsAsync(Guid etownId, StatAssignmentInput input, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.DataSetManage);
-        if (!caller.Scope.All) throw new ForbiddenException("统计数据集的分配由省级业务管理员维护。");
+        if (!caller.Scope.IsProvince) throw new ForbiddenException("统计数据集的分配由省级业务管理员维护。");
         ArgumentNullException.ThrowIfNull(input);
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
