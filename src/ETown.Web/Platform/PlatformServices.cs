@@ -119,7 +119,7 @@ public static class PlatformServices
         services.AddScoped<CalendarService>();
         services.AddScoped<Features.Declarations.DeclarationService>();
         services.AddScoped<IDeclarationCounts, Features.Declarations.DbDeclarationCounts>();
-        services.AddSingleton<Features.Declarations.MaterialStore>();
+        services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<Features.Standards.StandardService>();
         services.AddScoped<EligibilityContextBuilder>();

@@ -2,6 +2,7 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Attachments;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Documents;
@@ -54,7 +55,7 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// compliance. Pages and the API both call this service; reads are scoped by the DbContext filters
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
-public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock,
+public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, AttachmentStore store, TimeProvider clock,
     Statistics.Analytics.StatAnalyticsService statistics)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
@@ -301,11 +302,11 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var ev = await ctx.EtownEvidence.FirstOrDefaultAsync(x => x.Id == evidenceId && x.EtownId == etownId, ct) ?? throw new NotFoundException("证据");
         if (ev.Status != EvidenceStatus.Submitted)
             throw new DomainException("ETOWN-STD-0006", "已审核的证据不能再添加文件，请提交新的证据。", 409);
-        var stored = await store.SaveAsync(fileName, contentType, content, ct);
+        var stored = await store.SaveAsync(content, fileName, contentType, AttachmentPolicy.Materials, ct);
         var f = new EvidenceFile
         {
             EvidenceId = evidenceId, EtownId = etownId, CountyCode = e.CountyCode, FileName = stored.FileName, ContentType = stored.ContentType,
-            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.RelativePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
+            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.StoragePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
         };
         ctx.EvidenceFiles.Add(f);
         await ctx.SaveChangesAsync(ct);
@@ -319,7 +320,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         await VisibleEtown(ctx, etownId, ct);
         var f = await ctx.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == fileId && x.EvidenceId == evidenceId && x.EtownId == etownId, ct)
             ?? throw new NotFoundException("文件");
-        return (new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), store.Open(f.StoragePath, f.Sha256));
+        return (new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), await store.OpenAsync(f, ct));
     }
 
     public Task ConfirmEvidenceAsync(Guid etownId, Guid evidenceId, CancellationToken ct = default) =>
