@@ -6,6 +6,7 @@ using ETown.Web.Platform.Attachments;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Documents;
+using ETown.Web.Platform.Versioning;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Standards;
@@ -68,14 +69,15 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
 
     // ---------------------------------------------------------------- catalogue
 
+    static RuleSetLifecycle<StandardVersion> Lifecycle => StandardVersion.Lifecycle;
+
     public async Task<IReadOnlyList<StandardVersionRow>> ListVersionsAsync(CancellationToken ct = default)
     {
         caller.Require(Permissions.Standard.CatalogueRead);
         await using var ctx = db.Create(caller);
         var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).ToListAsync(ct);
-        var codes = versions.ToDictionary(v => v.Id, v => v.Code);
-        return versions.OrderBy(v => v.RegionCode ?? "").ThenBy(v => v.Version).ThenBy(v => v.Code)
-            .Select(v => ToRow(v, v.ParentId is { } p ? codes.GetValueOrDefault(p) : null)).ToList();
+        var parentCode = Lifecycle.ParentCodes(versions);
+        return Lifecycle.Ordered(versions).Select(v => ToRow(v, parentCode(v))).ToList();
     }
 
     public async Task<StandardVersionDetail> GetVersionAsync(string code, CancellationToken ct = default)
@@ -83,7 +85,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         caller.Require(Permissions.Standard.CatalogueRead);
         await using var ctx = db.Create(caller);
         var v = await FindVersion(ctx, code, ct, track: false);
-        var parent = v.ParentId is { } p ? await ctx.StandardVersions.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        var parent = await Lifecycle.ParentCodeAsync(ctx.StandardVersions, v, ct);
         return new(ToRow(v, parent), v.Items.OrderBy(i => i.Number).Select(ToItemRow).ToList());
     }
 
@@ -97,8 +99,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         RequireCanManage(region);
         await using var ctx = db.Create(caller);
         var parent = await FindVersion(ctx, parentCode, ct, track: false);
-        if (await ctx.StandardVersions.AnyAsync(s => s.Code == (input.Code ?? "").Trim(), ct))
-            throw new DomainException("ETOWN-STD-0003", $"标准版本代码 {input.Code} 已存在。", 409);
+        await Lifecycle.RequireNewCodeAsync(ctx.StandardVersions, input.Code, ct);
         var v = parent.Derive(input.Code ?? "", input.Name ?? "", region, clock.GetUtcNow());
         ctx.StandardVersions.Add(v);
         await ctx.SaveChangesAsync(ct);
@@ -123,22 +124,18 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         await using var ctx = db.Create(caller);
         var v = await FindVersion(ctx, code, ct);
         RequireCanManage(v.RegionCode);
-        if (v.IsInUse) return;
-        v.MarkInUse();
-        await ctx.SaveChangesAsync(ct);
+        if (Lifecycle.Adopt(v)) await ctx.SaveChangesAsync(ct);
     }
 
     /// <summary>The most specific version in use for a county: county → city → province (newest first on each level).</summary>
     public static StandardVersion? Resolve(IEnumerable<StandardVersion> inUse, string countyCode, string? cityCode) =>
-        inUse.Where(v => v.IsInUse && (v.RegionCode is null || v.RegionCode == countyCode || v.RegionCode == cityCode))
-            .OrderBy(v => v.RegionCode == countyCode ? 0 : v.RegionCode is not null ? 1 : 2)
-            .ThenByDescending(v => v.Version).ThenByDescending(v => v.CreatedAt).FirstOrDefault();
+        Lifecycle.Resolve(inUse, countyCode, cityCode);
 
     static async Task<StandardVersion> FindVersion(EtownDbContext ctx, string code, CancellationToken ct, bool track = true)
     {
         var q = ctx.StandardVersions.Include(v => v.Items).AsQueryable();
         if (!track) q = q.AsNoTracking();
-        return await q.FirstOrDefaultAsync(v => v.Code == code, ct) ?? throw new NotFoundException($"建设标准版本 {code}");
+        return await Lifecycle.FindAsync(q, code, ct);
     }
 
     void RequireCanManage(string? regionCode)
