@@ -101,6 +101,22 @@ public sealed class AttachmentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Real_Office_files_pass_and_a_workbook_renamed_to_docx_does_not()
+    {
+        var xlsx = ETown.Web.Platform.Documents.XlsxWriter.Write("表", ["指标", "数值"], [["产值", 1m]]);
+        Assert.Equal(AttachmentKind.Xlsx.ContentType, (await Save(xlsx, "统计.xlsx", AttachmentKind.Xlsx.ContentType, AttachmentPolicy.Spreadsheets)).ContentType);
+        var docx = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Create(docx, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(new DocumentFormat.OpenXml.Wordprocessing.Body(
+                new DocumentFormat.OpenXml.Wordprocessing.Paragraph(new DocumentFormat.OpenXml.Wordprocessing.Run(new DocumentFormat.OpenXml.Wordprocessing.Text("承诺书")))));
+        }
+        Assert.Equal(AttachmentKind.Docx.ContentType, (await Save(docx.ToArray(), "承诺书.docx", AttachmentKind.Docx.ContentType, AttachmentPolicy.Documents)).ContentType);
+        Assert.Equal(AttachmentErrors.ContentMismatch, await CodeOf(() => Save(xlsx, "改名.docx")));
+    }
+
+    [Fact]
     public async Task Oversize_and_empty_files_are_rejected()
     {
         var small = AttachmentPolicy.Materials with { MaxBytes = 1024 };
