@@ -40,7 +40,8 @@ public sealed class AttachmentStoreTests : IDisposable
         return ms.ToArray();
     }
 
-    static byte[] Docx(byte[]? body = null) => Zip(("[Content_Types].xml", "<Types/>"u8.ToArray()),
+    static byte[] Docx(byte[]? body = null) => Zip(("[Content_Types].xml", Encoding.UTF8.GetBytes(
+            "<Types><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")),
         ("word/document.xml", body ?? "<w:document/>"u8.ToArray()));
 
     Task<StoredFile> Save(byte[] bytes, string name, string? type = null, AttachmentPolicy? policy = null) =>
@@ -86,8 +87,10 @@ public sealed class AttachmentStoreTests : IDisposable
         var e = await Assert.ThrowsAsync<DomainException>(() => Save(Pdf("declared"), "x.pdf", "image/png"));
         Assert.Equal(AttachmentErrors.ContentMismatch, e.Code);
         Assert.Contains("image/png", e.Message);
-        // A renamed zip is not a .docx (no word/document.xml), and broken zip bytes are no .xlsx.
+        // A renamed zip is not a .docx (no [Content_Types].xml), nor is a macro document, and broken zip bytes are no .xlsx.
         Assert.Equal(AttachmentErrors.ContentMismatch, await CodeOf(() => Save(Zip(("a.txt", "a"u8.ToArray())), "x.docx")));
+        Assert.Equal(AttachmentErrors.ContentMismatch, await CodeOf(() => Save(Zip(("[Content_Types].xml",
+            "<Types><Override ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>"u8.ToArray()), ("word/document.xml", "x"u8.ToArray())), "macro.docx")));
         Assert.Equal(AttachmentErrors.ContentMismatch, await CodeOf(() => Save([0x50, 0x4B, 0x03, 0x04, 9, 9, 9, 9], "x.xlsx")));
         // Not in the policy at all (checked before reading).
         var notAllowed = await Assert.ThrowsAsync<DomainException>(() => Save(Pdf("exe"), "setup.exe", "application/octet-stream"));
@@ -147,11 +150,23 @@ public sealed class AttachmentStoreTests : IDisposable
         Assert.Contains(await CodeOf(() => Save(LieAboutSizes(bomb), "炸弹2.docx", policy: policy)),
             new[] { AttachmentErrors.InflatesTooLarge, AttachmentErrors.ContentMismatch });
         // Too many entries.
-        var many = Zip([.. Enumerable.Range(0, 30).Select(i => ($"word/p{i}.xml", "x"u8.ToArray())), ("word/document.xml", "x"u8.ToArray())]);
+        var many = Zip([.. Enumerable.Range(0, 30).Select(i => ($"word/p{i}.xml", "x"u8.ToArray())), ("[Content_Types].xml", "x"u8.ToArray())]);
         Assert.Equal(AttachmentErrors.InflatesTooLarge, await CodeOf(() => Save(many, "many.docx", policy: AttachmentPolicy.Materials with { MaxZipEntries = 20 })));
         Assert.Empty(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
         // A normal .docx passes the default policy.
         Assert.Equal(AttachmentKind.Docx.ContentType, (await Save(Docx(), "ok.docx")).ContentType);
+    }
+
+    [Fact]
+    public void An_imported_workbook_is_guarded_too()
+    {
+        // XlsxReader (statistics and declaration imports) runs the same zip checks before loading a workbook.
+        var many = Zip([.. Enumerable.Range(0, AttachmentPolicy.DefaultMaxZipEntries + 1).Select(i => ($"xl/p{i}.xml", Array.Empty<byte>()))]);
+        var e = Assert.Throws<DomainException>(() => ETown.Web.Platform.Documents.XlsxReader.Read(new MemoryStream(many)));
+        Assert.Equal(AttachmentErrors.InflatesTooLarge, e.Code);
+        Assert.Throws<InvalidDataException>(() => ETown.Web.Platform.Documents.XlsxReader.Read(new MemoryStream("not a workbook"u8.ToArray())));
+        var ok = ETown.Web.Platform.Documents.XlsxWriter.Write("表", ["指标"], [["产值"]]);
+        Assert.Equal("产值", ETown.Web.Platform.Documents.XlsxReader.Read(new MemoryStream(ok)).Text(2, 1));
     }
 
     /// <summary>Rewrites every uncompressed-size field of the zip (local headers and central directory) to 1 byte.</summary>

@@ -3,10 +3,10 @@ namespace ETown.Web.Platform.Attachments;
 /// <summary>
 /// One file type the store accepts: its extensions, the content type it is served with (never the
 /// client's), other names browsers send for it, its first bytes, and for zip-based formats the part
-/// that must be inside (a renamed .zip is not a .docx).
+/// that must be inside and the text it must contain (a renamed .zip or workbook is not a .docx).
 /// </summary>
 public sealed record AttachmentKind(string Label, IReadOnlyList<string> Extensions, string ContentType, IReadOnlyList<string> Aliases,
-    byte[] Magic, string? ZipPart = null)
+    byte[] Magic, string? ZipPart = null, string? ZipMarker = null)
 {
     public bool IsZip => ZipPart is not null;
 
@@ -20,9 +20,11 @@ public sealed record AttachmentKind(string Label, IReadOnlyList<string> Extensio
     public static readonly AttachmentKind Png = new("PNG", [".png"], "image/png", [], [0x89, 0x50, 0x4E, 0x47]);
     public static readonly AttachmentKind Jpeg = new("JPG", [".jpg", ".jpeg"], "image/jpeg", ["image/jpg", "image/pjpeg"], [0xFF, 0xD8, 0xFF]);
     public static readonly AttachmentKind Docx = new("DOCX", [".docx"],
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [], Zip, "word/document.xml");
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [], Zip,
+        "[Content_Types].xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
     public static readonly AttachmentKind Xlsx = new("XLSX", [".xlsx"],
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [], Zip, "xl/workbook.xml");
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [], Zip,
+        "[Content_Types].xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
     /// <summary>GB/T 33190 版式文档 (the format of many government documents).</summary>
     public static readonly AttachmentKind Ofd = new("OFD", [".ofd"], "application/ofd", [], Zip, "OFD.xml");
 
