@@ -108,6 +108,8 @@ public static class PlatformServices
         services.AddProblemDetails();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
+        // Building blocks the modules share.
+        services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<Notifications.NotificationService>();
 
         // Each module registers its own services (one per feature, used by pages and API alike).

@@ -156,8 +156,8 @@ public class Declaration : ICreatedAt, IUpdatedAt
     };
 }
 
-/// <summary>An uploaded material (DECL-08), stored outside the web root, identified by its SHA-256.</summary>
-public class DeclarationMaterial
+/// <summary>An uploaded material (DECL-08), kept by the platform's <see cref="Platform.Attachments.AttachmentStore"/>.</summary>
+public class DeclarationMaterial : Platform.Attachments.IStoredFile
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid DeclarationId { get; set; }

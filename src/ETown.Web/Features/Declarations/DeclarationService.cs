@@ -2,6 +2,7 @@ using System.Text.Json;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Attachments;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
@@ -52,7 +53,7 @@ public sealed record ScoreInput(IReadOnlyDictionary<string, decimal> Scores, str
 /// permission and scope here, and is audited by the DbContext.
 /// </summary>
 public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirectory regions, WorkingCalendar calendar, TimeProvider clock,
-    MaterialStore store, Eligibility.EligibilityService eligibility, Authorizer auth)
+    AttachmentStore store, Eligibility.EligibilityService eligibility, Authorizer auth)
 {
     static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -214,11 +215,11 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
             RequireCounty(d.CountyCode);
             if (!Declaration.IsEditable(d.Status)) throw new DomainException(DeclarationErrors.MaterialsLocked, "申报已提交，不能再更换材料。", 409);
         }
-        var stored = await store.SaveAsync(fileName, contentType, content, ct);
+        var stored = await store.SaveAsync(content, fileName, contentType, AttachmentPolicy.Materials, ct);
         var m = new DeclarationMaterial
         {
             DeclarationId = id, CountyCode = d.CountyCode, Kind = kind, FileName = stored.FileName, ContentType = stored.ContentType,
-            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.RelativePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
+            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.StoragePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
         };
         ctx.DeclarationMaterials.Add(m);
         await ctx.SaveChangesAsync(ct);
@@ -233,7 +234,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         if (!await ctx.Declarations.AnyAsync(x => x.Id == id, ct)) throw new NotFoundException("材料");
         var m = await ctx.DeclarationMaterials.AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct)
                 ?? throw new NotFoundException("材料");
-        return (m, store.Open(m.StoragePath, m.Sha256));
+        return (m, await store.OpenAsync(m, ct));
     }
 
     public async Task DeleteMaterialAsync(Guid id, Guid materialId, CancellationToken ct = default)
@@ -246,6 +247,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var m = await ctx.DeclarationMaterials.FirstOrDefaultAsync(x => x.Id == materialId && x.DeclarationId == id, ct) ?? throw new NotFoundException("材料");
         ctx.DeclarationMaterials.Remove(m);
         await ctx.SaveChangesAsync(ct);
+        await store.DeleteAsync(m, ct); // after the audited removal: a failed save keeps the file
     }
 
     // ------------------------------------------------------------------ city

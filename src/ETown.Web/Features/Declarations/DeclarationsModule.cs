@@ -18,7 +18,6 @@ public sealed class DeclarationsModule : IEtownModule
     {
         services.AddScoped<DeclarationService>();
         services.AddScoped<IDeclarationCounts, DbDeclarationCounts>();
-        services.AddSingleton<MaterialStore>();
         services.AddScoped<EligibilityService>();
         services.AddScoped<EligibilityContextBuilder>();
     }

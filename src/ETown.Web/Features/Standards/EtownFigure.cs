@@ -113,8 +113,8 @@ public class EtownEvidence : IEtownOwned
     };
 }
 
-/// <summary>A file attached to evidence, stored by <see cref="MaterialStore"/> under its SHA-256.</summary>
-public class EvidenceFile : IEtownOwned
+/// <summary>A file attached to evidence, kept by the platform's <see cref="Platform.Attachments.AttachmentStore"/>.</summary>
+public class EvidenceFile : IEtownOwned, Platform.Attachments.IStoredFile
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EvidenceId { get; set; }

@@ -2,9 +2,11 @@ using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Attachments;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Documents;
+using ETown.Web.Platform.Versioning;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Standards;
@@ -54,7 +56,7 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// compliance. Pages and the API both call this service; reads are scoped by the DbContext filters
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
-public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, MaterialStore store, TimeProvider clock,
+public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, AttachmentStore store, TimeProvider clock,
     Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
@@ -67,14 +69,15 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
 
     // ---------------------------------------------------------------- catalogue
 
+    static RuleSetLifecycle<StandardVersion> Lifecycle => StandardVersion.Lifecycle;
+
     public async Task<IReadOnlyList<StandardVersionRow>> ListVersionsAsync(CancellationToken ct = default)
     {
         caller.Require(Permissions.Standard.CatalogueRead);
         await using var ctx = db.Create(caller);
         var versions = await ctx.StandardVersions.AsNoTracking().Include(v => v.Items).ToListAsync(ct);
-        var codes = versions.ToDictionary(v => v.Id, v => v.Code);
-        return versions.OrderBy(v => v.RegionCode ?? "").ThenBy(v => v.Version).ThenBy(v => v.Code)
-            .Select(v => ToRow(v, v.ParentId is { } p ? codes.GetValueOrDefault(p) : null)).ToList();
+        var parentCode = Lifecycle.ParentCodes(versions);
+        return Lifecycle.Ordered(versions).Select(v => ToRow(v, parentCode(v))).ToList();
     }
 
     public async Task<StandardVersionDetail> GetVersionAsync(string code, CancellationToken ct = default)
@@ -82,7 +85,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         caller.Require(Permissions.Standard.CatalogueRead);
         await using var ctx = db.Create(caller);
         var v = await FindVersion(ctx, code, ct, track: false);
-        var parent = v.ParentId is { } p ? await ctx.StandardVersions.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
+        var parent = await Lifecycle.ParentCodeAsync(ctx.StandardVersions, v, ct);
         return new(ToRow(v, parent), v.Items.OrderBy(i => i.Number).Select(ToItemRow).ToList());
     }
 
@@ -96,8 +99,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         RequireCanManage(region);
         await using var ctx = db.Create(caller);
         var parent = await FindVersion(ctx, parentCode, ct, track: false);
-        if (await ctx.StandardVersions.AnyAsync(s => s.Code == (input.Code ?? "").Trim(), ct))
-            throw new DomainException(StandardErrors.CodeTaken, $"标准版本代码 {input.Code} 已存在。", 409);
+        await Lifecycle.RequireNewCodeAsync(ctx.StandardVersions, input.Code, ct);
         var v = parent.Derive(input.Code ?? "", input.Name ?? "", region, clock.GetUtcNow());
         ctx.StandardVersions.Add(v);
         await ctx.SaveChangesAsync(ct);
@@ -122,22 +124,18 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         await using var ctx = db.Create(caller);
         var v = await FindVersion(ctx, code, ct);
         RequireCanManage(v.RegionCode);
-        if (v.IsInUse) return;
-        v.MarkInUse();
-        await ctx.SaveChangesAsync(ct);
+        if (Lifecycle.Adopt(v)) await ctx.SaveChangesAsync(ct);
     }
 
     /// <summary>The most specific version in use for a county: county → city → province (newest first on each level).</summary>
     public static StandardVersion? Resolve(IEnumerable<StandardVersion> inUse, string countyCode, string? cityCode) =>
-        inUse.Where(v => v.IsInUse && (v.RegionCode is null || v.RegionCode == countyCode || v.RegionCode == cityCode))
-            .OrderBy(v => v.RegionCode == countyCode ? 0 : v.RegionCode is not null ? 1 : 2)
-            .ThenByDescending(v => v.Version).ThenByDescending(v => v.CreatedAt).FirstOrDefault();
+        Lifecycle.Resolve(inUse, countyCode, cityCode);
 
     static async Task<StandardVersion> FindVersion(EtownDbContext ctx, string code, CancellationToken ct, bool track = true)
     {
         var q = ctx.StandardVersions.Include(v => v.Items).AsQueryable();
         if (!track) q = q.AsNoTracking();
-        return await q.FirstOrDefaultAsync(v => v.Code == code, ct) ?? throw new NotFoundException($"建设标准版本 {code}");
+        return await Lifecycle.FindAsync(q, code, ct);
     }
 
     void RequireCanManage(string? regionCode) => auth.Require(StandardVersionOperations.Manage, new StandardVersionResource(regionCode));
@@ -294,11 +292,11 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var ev = await ctx.EtownEvidence.FirstOrDefaultAsync(x => x.Id == evidenceId && x.EtownId == etownId, ct) ?? throw new NotFoundException("证据");
         if (ev.Status != EvidenceStatus.Submitted)
             throw new DomainException(StandardErrors.EvidenceReviewed, "已审核的证据不能再添加文件，请提交新的证据。", 409);
-        var stored = await store.SaveAsync(fileName, contentType, content, ct);
+        var stored = await store.SaveAsync(content, fileName, contentType, AttachmentPolicy.Materials, ct);
         var f = new EvidenceFile
         {
             EvidenceId = evidenceId, EtownId = etownId, CountyCode = e.CountyCode, FileName = stored.FileName, ContentType = stored.ContentType,
-            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.RelativePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
+            Size = stored.Size, Sha256 = stored.Sha256, StoragePath = stored.StoragePath, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.UserId,
         };
         ctx.EvidenceFiles.Add(f);
         await ctx.SaveChangesAsync(ct);
@@ -312,7 +310,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         await VisibleEtown(ctx, etownId, ct);
         var f = await ctx.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == fileId && x.EvidenceId == evidenceId && x.EtownId == etownId, ct)
             ?? throw new NotFoundException("文件");
-        return (new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), store.Open(f.StoragePath, f.Sha256));
+        return (new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt), await store.OpenAsync(f, ct));
     }
 
     public Task ConfirmEvidenceAsync(Guid etownId, Guid evidenceId, CancellationToken ct = default) =>

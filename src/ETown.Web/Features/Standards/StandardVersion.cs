@@ -2,6 +2,7 @@ using System.Globalization;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Versioning;
 
 namespace ETown.Web.Features.Standards;
 
@@ -138,8 +139,9 @@ public class StandardItem : IProvinceWide
 /// One version of the 39-item construction standard (P 附件1 as "SX-2022"; the 朔州 and 岢岚 variants
 /// derived from it). <see cref="RegionCode"/> null = province-wide; a city (xxxx00) or county code = that
 /// region's variant. A version in use (e-towns are judged by it) is immutable: change means derive.
+/// Derive, edit, adopt and resolve follow the platform's one <see cref="RuleSetLifecycle{T}"/> (as eligibility rule sets do).
 /// </summary>
-public class StandardVersion : IProvinceWide
+public class StandardVersion : IVersionedRuleSet<StandardVersion>, IProvinceWide
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public string Code { get; private set; } = "";
@@ -153,6 +155,26 @@ public class StandardVersion : IProvinceWide
 
     StandardVersion() { } // EF
 
+    /// <summary>ETOWN-STD-0001 in use, -0002 bad code/name (400), -0003 duplicate code, -0005 region outside the parent's.</summary>
+    public static RuleSetLifecycle<StandardVersion> Lifecycle { get; } = new(new RuleSetTerms
+    {
+        Noun = "建设标准版本", CodeNoun = "标准版本",
+        InvalidCode = StandardErrors.InvalidCodeOrRegion, InvalidStatus = 400, DuplicateCode = StandardErrors.CodeTaken, InUseCode = StandardErrors.VersionInUse, RegionCode = StandardErrors.OtherRegion,
+        // A regional version is derived for the same region or one of its counties.
+        MayDeriveFor = (parent, child) => child is not null && child.StartsWith(DataScope.PrefixUnder(parent), StringComparison.Ordinal),
+        RegionMessage = p => $"版本 {p.Code} 适用于 {p.RegionCode}，只能派生同一地区或其下属县的版本。",
+    });
+
+    StandardVersion IVersionedRuleSet<StandardVersion>.CopyAs(RuleSetHeader h)
+    {
+        var v = new StandardVersion
+        {
+            Code = h.Code, Name = h.Name, Version = h.Version, ParentId = h.ParentId, RegionCode = h.RegionCode, CreatedAt = h.CreatedAt,
+        };
+        v.Items.AddRange(Items.OrderBy(i => i.Number).Select(i => i.CopyFor(v.Id)));
+        return v;
+    }
+
     public static StandardVersion Create(Guid id, string code, string name, string? regionCode, IEnumerable<StandardItem> items, bool inUse, DateTimeOffset now, Guid? parentId = null, int version = 1)
     {
         var v = new StandardVersion { Id = id, Code = code, Name = name, RegionCode = regionCode, IsInUse = inUse, CreatedAt = now, ParentId = parentId, Version = version };
@@ -161,22 +183,8 @@ public class StandardVersion : IProvinceWide
     }
 
     /// <summary>Copy-and-edit: a new version (not in use, editable) with a copy of every item.</summary>
-    public StandardVersion Derive(string code, string name, string? regionCode, DateTimeOffset now)
-    {
-        code = (code ?? "").Trim();
-        if (code.Length is < 2 or > 32 || !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-            throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本代码应为 2–32 位字母、数字、- _ .", 400);
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
-            throw new DomainException(StandardErrors.InvalidCodeOrRegion, "标准版本名称不能为空，且不超过 100 字。", 400);
-        if (RegionCode is not null && (regionCode is null || !regionCode.StartsWith(DataScope.PrefixUnder(RegionCode), StringComparison.Ordinal)))
-            throw new DomainException(StandardErrors.OtherRegion, $"版本 {Code} 适用于 {RegionCode}，只能派生同一地区或其下属县的版本。");
-        var v = new StandardVersion
-        {
-            Code = code, Name = name.Trim(), Version = Version + 1, ParentId = Id, RegionCode = regionCode, CreatedAt = now,
-        };
-        v.Items.AddRange(Items.OrderBy(i => i.Number).Select(i => i.CopyFor(v.Id)));
-        return v;
-    }
+    public StandardVersion Derive(string code, string name, string? regionCode, DateTimeOffset now) =>
+        Lifecycle.Derive(this, code, name, regionCode, now);
 
     public void EditItem(int number, string? content, string? standardText, ItemAttribute? attribute, ItemKind? kind, ItemSpec? spec)
     {
@@ -185,10 +193,8 @@ public class StandardVersion : IProvinceWide
         item.Edit(content, standardText, attribute, kind, spec);
     }
 
-    public void RequireEditable()
-    {
-        if (IsInUse) throw new DomainException(StandardErrors.VersionInUse, $"建设标准版本 {Code} 已在使用中，不能修改；请派生新版本。", 409);
-    }
+    public void RequireEditable() => Lifecycle.RequireEditable(this);
 
+    /// <summary>Adopt (through <see cref="RuleSetLifecycle{T}.Adopt"/>, or the seed): e-towns are judged by it and it is locked.</summary>
     public void MarkInUse() => IsInUse = true;
 }

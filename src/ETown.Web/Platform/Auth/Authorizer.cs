@@ -60,7 +60,7 @@ public sealed class Authorizer(Caller caller, IServiceProvider services)
     /// <summary>Throws 401 for an anonymous caller, otherwise <see cref="ForbiddenException"/> with the handler's reason.</summary>
     public void Require<TResource>(Operation operation, TResource resource)
     {
-        if (!caller.IsAuthenticated) throw new DomainException("ETOWN-AUTH-0401", "请先登录。", 401);
+        if (!caller.IsAuthenticated) throw new DomainException(AuthErrors.SignInRequired, "请先登录。", 401);
         var d = Decide(operation, resource);
         if (!d.IsAllowed) throw new ForbiddenException(d.Reason ?? $"您无权{operation.Label}。");
     }

@@ -31,8 +31,17 @@ public static class XlsxReader
 {
     /// <summary>Reads the sheet called <paramref name="sheetName"/>, or the first sheet when null or not found.</summary>
     /// <exception cref="InvalidDataException">The stream is not an .xlsx workbook.</exception>
+    /// <exception cref="DomainException">ETOWN-FILE-0007: it would inflate past the spreadsheet limit.</exception>
     public static XlsxSheet Read(Stream stream, string? sheetName = null)
     {
+        if (stream.CanSeek)
+        {
+            // An imported workbook is loaded into memory: refuse a zip bomb first (ETOWN-FILE-0007), as uploads are.
+            var start = stream.Position;
+            var limits = Attachments.AttachmentPolicy.Spreadsheets;
+            Attachments.ZipGuard.Check(stream, limits.MaxInflatedBytes, limits.MaxZipEntries, requiredPart: null);
+            stream.Position = start;
+        }
         SpreadsheetDocument doc;
         try { doc = SpreadsheetDocument.Open(stream, false); }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or ArgumentException)

@@ -295,6 +295,10 @@ public class DeclarationWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         Assert.Equal("ETOWN-FILE-0006", await refused.ProblemCodeAsync());
         Assert.DoesNotContain("%PDF", await refused.Content.ReadAsStringAsync());
+
+        // Deleting the material of a draft removes its stored file too (one file per upload).
+        Assert.Equal(HttpStatusCode.NoContent, (await lucheng.DeleteAsync($"/api/v1/declarations/{id}/materials/{mid}")).StatusCode);
+        Assert.False(File.Exists(path), path);
     }
 
     // ------------------------------------------------------------------ 6. documents

@@ -2,7 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform.Geo;
-using static ETown.Web.Features.Declarations.Documents.WordKit;
+using static ETown.Web.Platform.Documents.WordKit;
 
 namespace ETown.Web.Features.Declarations.Documents;
 
@@ -13,7 +13,7 @@ namespace ETown.Web.Features.Declarations.Documents;
 /// </summary>
 public static class DeclarationDocx
 {
-    public const string ContentType = WordKit.ContentType;
+    public const string ContentType = Platform.Documents.WordKit.ContentType;
     public const string Title = "山西省乡村e镇申报表";
 
     /// <summary>The 填表说明 of 附件2, verbatim.</summary>

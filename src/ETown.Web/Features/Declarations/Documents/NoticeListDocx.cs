@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
-using static ETown.Web.Features.Declarations.Documents.WordKit;
+using static ETown.Web.Platform.Documents.WordKit;
 
 namespace ETown.Web.Features.Declarations.Documents;
 
@@ -13,7 +13,7 @@ public sealed record NoticeListRow(int Rank, string City, string County, string 
 /// </summary>
 public static class NoticeListDocx
 {
-    public const string ContentType = WordKit.ContentType;
+    public const string ContentType = Platform.Documents.WordKit.ContentType;
 
     static readonly int[] Grid = [900, 1500, 1800, 3938, 1500];
 

@@ -2,6 +2,7 @@ using ETown.Web.Platform.Data;
 using System.Globalization;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Versioning;
 
 namespace ETown.Web.Features.Declarations.Eligibility;
 
@@ -109,7 +110,8 @@ public sealed record EligibilityThresholds
 /// One version of the declaration conditions and standard thresholds (architecture pattern 3:
 /// rules as versioned data). The 2022 provincial set "SX-2022" is seeded; a city derives a stricter
 /// set from it (<see cref="CityCode"/> set, may only tighten); the province derives next year's set.
-/// A set that is in use (adopted: declarations are checked against it) is immutable.
+/// A set that is in use (adopted: declarations are checked against it) is immutable. Derive, edit,
+/// adopt and resolve follow the platform's one <see cref="RuleSetLifecycle{T}"/> (as standard versions do).
 /// </summary>
 /// <remarks>
 /// Thresholds are one JSON column rather than child rows: a version is read, compared (may only
@@ -117,7 +119,7 @@ public sealed record EligibilityThresholds
 /// next year needs no schema change; and the audit trail records the whole before/after document
 /// in one change record, which is what a reviewer of a rule change wants to see.
 /// </remarks>
-public class EligibilityRuleSet : IProvinceWide
+public class EligibilityRuleSet : IVersionedRuleSet<EligibilityRuleSet>, IProvinceWide
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     /// <summary>Stable code clients pass as ruleSetCode, e.g. "SX-2022", "SZ-2022" (a city's set).</summary>
@@ -134,6 +136,25 @@ public class EligibilityRuleSet : IProvinceWide
     public EligibilityThresholds Thresholds { get; private set; } = EligibilityThresholds.Shanxi2022;
 
     EligibilityRuleSet() { } // EF
+
+    /// <summary>A rule set's region is its city (no column change: CityCode stays the mapped name).</summary>
+    string? IVersionedRuleSet.RegionCode => CityCode;
+
+    /// <summary>ETOWN-ELIG-0001 in use, -0003 duplicate code, -0004 bad code/name, -0005 another city.</summary>
+    public static RuleSetLifecycle<EligibilityRuleSet> Lifecycle { get; } = new(new RuleSetTerms
+    {
+        Noun = "规则集", CodeNoun = "规则集",
+        InvalidCode = DeclarationErrors.RuleSetInvalid, DuplicateCode = DeclarationErrors.RuleSetCodeTaken, InUseCode = DeclarationErrors.RuleSetInUse, RegionCode = DeclarationErrors.RuleSetOtherCity,
+        // A city's set is derived only for the same city.
+        MayDeriveFor = (parentCity, childCity) => childCity == parentCity,
+        RegionMessage = p => $"规则集 {p.Code} 属于 {p.RegionCode}，只能派生同一市的规则集。",
+    });
+
+    EligibilityRuleSet IVersionedRuleSet<EligibilityRuleSet>.CopyAs(RuleSetHeader h) => new()
+    {
+        Code = h.Code, Name = h.Name, Version = h.Version, ParentId = h.ParentId, CityCode = h.RegionCode, CreatedAt = h.CreatedAt,
+        Thresholds = Thresholds,
+    };
 
     public const string ProvinceCode2022 = "SX-2022";
     public static readonly Guid ProvinceId2022 = new("5a2022e1-0000-4000-8000-000000000001");
@@ -152,18 +173,7 @@ public class EligibilityRuleSet : IProvinceWide
     /// </summary>
     public EligibilityRuleSet Derive(string code, string name, string? cityCode, EligibilityThresholds? thresholds, DateTimeOffset now)
     {
-        code = (code ?? "").Trim();
-        if (code.Length is < 2 or > 32 || !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-            throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集代码应为 2–32 位字母、数字、- _ .");
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
-            throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集名称不能为空，且不超过 100 字。");
-        if (CityCode is not null && cityCode != CityCode)
-            throw new DomainException(DeclarationErrors.RuleSetOtherCity, $"规则集 {Code} 属于 {CityCode}，只能派生同一市的规则集。");
-        var set = new EligibilityRuleSet
-        {
-            Code = code, Name = name.Trim(), Version = Version + 1, ParentId = Id, CityCode = cityCode,
-            CreatedAt = now, Thresholds = Thresholds,
-        };
+        var set = Lifecycle.Derive(this, code, name, cityCode, now);
         set.ReplaceThresholds(thresholds ?? Thresholds, this);
         return set;
     }
@@ -172,8 +182,7 @@ public class EligibilityRuleSet : IProvinceWide
     public void ReplaceThresholds(EligibilityThresholds thresholds, EligibilityRuleSet? parent)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        if (IsInUse)
-            throw new DomainException(DeclarationErrors.RuleSetInUse, $"规则集 {Code} 已在使用中，不能修改；请派生新版本。", 409);
+        Lifecycle.RequireEditable(this);
         var problems = thresholds.Problems();
         if (problems.Count > 0)
             throw new DomainException(DeclarationErrors.RuleSetInvalid, "规则集阈值不合理：" + string.Join("；", problems) + "。");
@@ -187,6 +196,6 @@ public class EligibilityRuleSet : IProvinceWide
         Thresholds = thresholds;
     }
 
-    /// <summary>Adopt: from now on declarations are checked against this set and it is locked.</summary>
+    /// <summary>Adopt (through <see cref="RuleSetLifecycle{T}.Adopt"/>): from now on declarations are checked against this set and it is locked.</summary>
     public void MarkInUse() => IsInUse = true;
 }

@@ -2,6 +2,7 @@ using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Versioning;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Declarations.Eligibility;
@@ -23,23 +24,23 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
         await ctx.SaveChangesAsync(ct);
     }
 
+    static RuleSetLifecycle<EligibilityRuleSet> Lifecycle => EligibilityRuleSet.Lifecycle;
+
     public async Task<IReadOnlyList<RuleSetRow>> ListAsync(CancellationToken ct = default)
     {
         caller.Require(Permissions.Declaration.EligibilityCheck);
         await using var ctx = db.Create(caller);
         var sets = await ctx.EligibilityRuleSets.AsNoTracking().ToListAsync(ct);
-        var codes = sets.ToDictionary(s => s.Id, s => s.Code);
-        return sets.OrderBy(s => s.CityCode ?? "").ThenBy(s => s.Version).ThenBy(s => s.Code)
-            .Select(s => ToRow(s, s.ParentId is { } p ? codes.GetValueOrDefault(p) : null)).ToList();
+        var parentCode = Lifecycle.ParentCodes(sets);
+        return Lifecycle.Ordered(sets).Select(s => ToRow(s, parentCode(s))).ToList();
     }
 
     public async Task<RuleSetRow> GetAsync(string code, CancellationToken ct = default)
     {
         caller.Require(Permissions.Declaration.EligibilityCheck);
         await using var ctx = db.Create(caller);
-        var s = await Find(ctx, code, ct);
-        var parent = s.ParentId is { } p ? await ctx.EligibilityRuleSets.Where(x => x.Id == p).Select(x => x.Code).FirstOrDefaultAsync(ct) : null;
-        return ToRow(s, parent);
+        var s = await Find(ctx, code, ct, track: false);
+        return ToRow(s, await Lifecycle.ParentCodeAsync(ctx.EligibilityRuleSets, s, ct));
     }
 
     /// <summary>
@@ -55,8 +56,7 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
         RequireCanManage(cityCode);
         await using var ctx = db.Create(caller);
         var parent = await Find(ctx, parentCode, ct);
-        if (await ctx.EligibilityRuleSets.AnyAsync(s => s.Code == input.Code.Trim(), ct))
-            throw new DomainException(DeclarationErrors.RuleSetCodeTaken, $"规则集代码 {input.Code} 已存在。", 409);
+        await Lifecycle.RequireNewCodeAsync(ctx.EligibilityRuleSets, input.Code, ct);
         var set = parent.Derive(input.Code, input.Name, cityCode, input.Thresholds, clock.GetUtcNow());
         ctx.EligibilityRuleSets.Add(set);
         await ctx.SaveChangesAsync(ct);
@@ -82,9 +82,7 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var set = await Find(ctx, code, ct);
         RequireCanManage(set.CityCode);
-        if (set.IsInUse) return;
-        set.MarkInUse();
-        await ctx.SaveChangesAsync(ct);
+        if (Lifecycle.Adopt(set)) await ctx.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -111,15 +109,11 @@ public sealed class EligibilityService(EtownDb db, Caller caller, RegionDirector
         var cityCode = regions.Find(countyCode) is { Level: RegionLevel.County } county ? county.ParentCode : null;
         var adopted = await ctx.EligibilityRuleSets.AsNoTracking()
             .Where(s => s.IsInUse && (s.CityCode == null || s.CityCode == cityCode)).ToListAsync(ct);
-        return adopted.OrderBy(s => s.CityCode is null ? 1 : 0).ThenByDescending(s => s.Version).ThenByDescending(s => s.CreatedAt).FirstOrDefault()
-            ?? throw new NotFoundException("可用的申报条件规则集");
+        return Lifecycle.Resolve(adopted, cityCode) ?? throw new NotFoundException("可用的申报条件规则集");
     }
 
-    static async Task<EligibilityRuleSet> Find(EtownDbContext ctx, string code, CancellationToken ct, bool track = true)
-    {
-        var q = track ? ctx.EligibilityRuleSets : ctx.EligibilityRuleSets.AsNoTracking();
-        return await q.FirstOrDefaultAsync(s => s.Code == code, ct) ?? throw new NotFoundException($"规则集 {code}");
-    }
+    static Task<EligibilityRuleSet> Find(EtownDbContext ctx, string code, CancellationToken ct, bool track = true) =>
+        Lifecycle.FindAsync(track ? ctx.EligibilityRuleSets : ctx.EligibilityRuleSets.AsNoTracking(), code, ct);
 
     /// <summary>The province manages every set; a city only its own city's sets.</summary>
     void RequireCanManage(string? cityCode) => auth.Require(RuleSetOperations.Manage, new RuleSetResource(cityCode));

@@ -2,7 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using ETown.Web.Features.Declarations;
 using ETown.Web.Platform.Time;
-using static ETown.Web.Features.Declarations.Documents.WordKit;
+using static ETown.Web.Platform.Documents.WordKit;
 
 namespace ETown.Web.Features.Plans.Documents;
 
@@ -13,7 +13,7 @@ namespace ETown.Web.Features.Plans.Documents;
 /// </summary>
 public static class PlanDocx
 {
-    public const string ContentType = Declarations.Documents.WordKit.ContentType;
+    public const string ContentType = Platform.Documents.WordKit.ContentType;
 
     public static string FileName(PlanView v) => $"{v.EtownName}培育方案.docx";
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
-using static ETown.Web.Features.Declarations.Documents.WordKit;
+using static ETown.Web.Platform.Documents.WordKit;
 
 namespace ETown.Web.Features.Statistics.CityReport;
 
@@ -10,7 +10,7 @@ namespace ETown.Web.Features.Statistics.CityReport;
 /// </summary>
 public static class CityReportDocx
 {
-    public const string ContentType = Declarations.Documents.WordKit.ContentType;
+    public const string ContentType = Platform.Documents.WordKit.ContentType;
 
     public static string FileName(CityReportData d) => $"{d.Title}-{d.Period}.docx";
 

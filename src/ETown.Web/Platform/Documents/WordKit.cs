@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace ETown.Web.Features.Declarations.Documents;
+namespace ETown.Web.Platform.Documents;
 
 /// <summary>Small helpers for A4 Chinese .docx documents (OpenXML SDK) that validate with 0 OpenXmlValidator errors.</summary>
 internal static class WordKit
