@@ -65,7 +65,11 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More settings for this app, set before it starts (e.g. <c>Modules:Extra</c> to add a module).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>Starts the app (migrate + seed) if not yet started.</summary>
     public EtownAppFactory Start()

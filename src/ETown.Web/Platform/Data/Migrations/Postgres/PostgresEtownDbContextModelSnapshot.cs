@@ -496,8 +496,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -564,16 +564,16 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(6)");
 
                     b.Property<string>("CountyClass")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<bool>("IsNationalDemoCounty")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Level")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -632,8 +632,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
@@ -762,8 +762,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Attribute")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Content")
                         .IsRequired()
@@ -777,8 +777,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("Number")
                         .HasColumnType("integer");
@@ -948,8 +948,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Aggregation")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<bool>("Cumulative")
                         .HasColumnType("boolean");
@@ -961,8 +961,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("PeriodType")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
@@ -998,8 +998,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("PeriodType")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("RemindDaysBefore")
                         .HasColumnType("integer");
@@ -1142,8 +1142,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Importance")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Left")
                         .IsRequired()
@@ -1559,8 +1559,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Name")
                         .IsRequired()

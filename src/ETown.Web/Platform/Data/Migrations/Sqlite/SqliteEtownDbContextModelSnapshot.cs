@@ -491,7 +491,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -559,7 +559,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountyClass")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsNationalDemoCounty")
@@ -567,7 +567,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Level")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -627,7 +627,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Status")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SubmittedAt")
@@ -757,7 +757,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Attribute")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Content")
@@ -772,7 +772,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -943,7 +943,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Aggregation")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Cumulative")
@@ -956,7 +956,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("PeriodType")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -993,7 +993,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("PeriodType")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RemindDaysBefore")
@@ -1137,7 +1137,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Importance")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Left")
@@ -1550,7 +1550,7 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
