@@ -290,16 +290,9 @@ public class ResourceHandlerTests
 /// </summary>
 public class AuthorizationSourceScanTests
 {
-    static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "ETown.slnx"))) return d.FullName;
-        throw new InvalidOperationException("ETown.slnx not found above " + AppContext.BaseDirectory);
-    }
-
     static IEnumerable<(string Path, int Line, string Text)> Lines(string pattern)
     {
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = Path.Combine(RepositoryFiles.Root, "src");
         foreach (var file in Directory.EnumerateFiles(src, pattern, SearchOption.AllDirectories))
         {
             var rel = Path.GetRelativePath(src, file).Replace('\\', '/');

@@ -62,7 +62,7 @@ public class ClockTests
     [Fact]
     public void Source_ReadsNoClockDirectly_AndWritesNoUtcPlus8()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryFiles.Root, "src");
         var forbidden = new Regex(@"\bDateTime(Offset)?\.(Now|UtcNow)\b|FromHours\(8\)|AddHours\(8\)");
         var offenders = Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
@@ -75,12 +75,5 @@ public class ClockTests
             .ToList();
         Assert.True(offenders.Count == 0,
             "Read the clock through the injected TimeProvider and convert with ChinaTime:\n" + string.Join("\n", offenders));
-    }
-
-    static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ETown.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("ETown.slnx not found above " + AppContext.BaseDirectory);
     }
 }
