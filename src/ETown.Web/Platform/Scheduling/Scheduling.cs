@@ -6,16 +6,19 @@ namespace ETown.Web.Platform.Scheduling;
 
 /// <summary>
 /// A recurring job a module declares with <see cref="SchedulingSetup.AddRecurringJob{TJob}"/>: its stable name (job
-/// and trigger key) and a Quartz cron expression read in China time (Asia/Shanghai, UTC+8).
+/// and trigger key) and a Quartz cron expression in UTC (use <see cref="RecurringSchedule.DailyAt"/> for China time).
 /// </summary>
 public sealed record RecurringJob(string Name, Type JobType, string Cron);
 
 /// <summary>Schedules modules use: plain cron, or once a day at a China wall-clock time.</summary>
 public static class RecurringSchedule
 {
-    /// <summary>Every day at <paramref name="hour"/>:<paramref name="minute"/> China time.</summary>
+    /// <summary>
+    /// Every day at <paramref name="hour"/>:<paramref name="minute"/> China time, written in UTC: China keeps UTC+8 all
+    /// year (ChinaTime), so the shift is exact and no time-zone database is needed where the trigger is read back.
+    /// </summary>
     public static string DailyAt(int hour, int minute = 0) =>
-        FormattableString.Invariant($"0 {minute} {hour} * * ?");
+        FormattableString.Invariant($"0 {minute} {((hour - (int)Time.ChinaTime.Offset.TotalHours) % 24 + 24) % 24} * * ?");
 }
 
 /// <summary>
@@ -31,12 +34,9 @@ public static class SchedulingSetup
     public const string TablePrefix = "qrtz_";
     public const string Group = "etown";
 
-    public static TimeZoneInfo ChinaZone { get; } = TimeZoneInfo.CreateCustomTimeZone("China Standard Time (UTC+8)",
-        Time.ChinaTime.Offset, "China Standard Time", "China Standard Time");
-
     public static JobKey KeyOf(string name) => new(name, Group);
 
-    /// <summary>Declares a recurring job (call from a module's AddServices); its cron is read in China time.</summary>
+    /// <summary>Declares a recurring job (call from a module's AddServices); its cron is read in UTC.</summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, string name, string cron)
         where TJob : class, IJob
     {
@@ -74,7 +74,7 @@ public static class SchedulingSetup
                 var key = KeyOf(job.Name);
                 q.AddJob(job.JobType, j => j.WithIdentity(key).StoreDurably().DisallowConcurrentExecution());
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(job.Name, Group)
-                    .WithCronSchedule(job.Cron, c => c.InTimeZone(ChinaZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                    .WithCronSchedule(job.Cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
