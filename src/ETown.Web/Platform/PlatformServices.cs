@@ -10,6 +10,7 @@ using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Http;
 using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Scheduling;
 using ETown.Web.Platform.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -115,6 +116,7 @@ public static class PlatformServices
         // Each module registers its own services (one per feature, used by pages and API alike).
         services.AddSingleton(modules);
         foreach (var module in modules.Modules) module.AddServices(services, config);
+        services.AddEtownScheduling(config, dbSettings); // after the modules: runs the recurring jobs they declared
         return services;
     }
 

@@ -31,7 +31,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             b.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:PrintAccounts", "false");
-            b.UseSetting("Statistics:Reminders:Enabled", "false"); // reminders are sent from the page in the tests
+            b.UseSetting("Scheduling:Enabled", "false"); // reminders are sent from the page in the tests
             // Quiet logs so a failing test stays visible in CI's output.
             b.UseSetting("Logging:LogLevel:Default", "Warning");
             b.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");

@@ -34,14 +34,20 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     readonly string _configValue; // SQLite: the file path; PostgreSQL: the connection string
 
-    public EtownAppFactory(string provider, bool demo = true) : this(provider, demo, null, null) { }
+    readonly IReadOnlyDictionary<string, string?> _settings;
+
+    /// <param name="settings">Extra configuration, applied last (e.g. <c>Scheduling:Enabled=true</c>).</param>
+    public EtownAppFactory(string provider, bool demo = true, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(provider, demo, null, null, settings) { }
 
     /// <summary>On a database prepared by the test (see <see cref="Databases.CreateDatabase"/>); it is dropped on dispose.</summary>
-    public static EtownAppFactory OnExisting(string provider, string configValue, string cleanupToken, bool demo) =>
-        new(provider, demo, configValue, cleanupToken);
+    public static EtownAppFactory OnExisting(string provider, string configValue, string cleanupToken, bool demo,
+        IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(provider, demo, configValue, cleanupToken, settings);
 
-    EtownAppFactory(string provider, bool demo, string? configValue, string? cleanup)
+    EtownAppFactory(string provider, bool demo, string? configValue, string? cleanup, IReadOnlyDictionary<string, string?>? settings)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Provider = provider;
         _demo = demo;
         if (configValue is null) _configValue = Databases.CreateDatabase(provider, out _cleanup);
@@ -61,15 +67,12 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:PrintAccounts", "false");
         builder.UseSetting("DataProtection:KeysPath", _keysDir);
         builder.UseSetting("Storage:Path", StoragePath);
-        builder.UseSetting("Statistics:Reminders:Enabled", "false"); // tests run reminders with a fixed date (StatisticsWorkflowTests)
+        builder.UseSetting("Scheduling:Enabled", "false"); // tests run jobs with a fixed date (StatisticsWorkflowTests); SchedulingTests switch it on
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
-
-    /// <summary>More settings for this app, set before it starts (e.g. <c>Modules:Extra</c> to add a module).</summary>
-    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>Starts the app (migrate + seed) if not yet started.</summary>
     public EtownAppFactory Start()

@@ -1,6 +1,7 @@
 using ETown.Web.Features.Statistics.Demo;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Scheduling;
 using P = ETown.Web.Platform.Auth.Permissions;
 using R = ETown.Web.Platform.Auth.BuiltInRoles;
 
@@ -19,7 +20,7 @@ public sealed class StatisticsModule : IEtownModule
         services.AddScoped<StatDataSetService>();
         services.AddScoped<StatCatalogueService>();
         services.AddScoped<StatReminderService>();
-        services.AddHostedService<StatReminderWorker>();
+        services.AddRecurringJob<StatReminderJob>(StatReminderJob.Name, StatReminderJob.Schedule); // STAT-02, daily 06:00 China time
         services.AddScoped<CityReport.CityMonthlyReport>();
         services.AddScoped<Import.StatImportService>();
         services.AddScoped<Dashboard.DashboardService>();

@@ -7,9 +7,7 @@ using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using static ETown.Tests.Features.Statistics.StatisticsApi;
 
@@ -285,50 +283,7 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.True(await ctx.AuditRecords.AnyAsync(a => a.Action == "RunStatReminders" && a.UserName == "shanyin"));
     }
 
-    /// <summary>A clock the test sets; timers still run in real time.</summary>
-    sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    [Theory, SqliteData, PostgresData]
-    [Trait("Rule", "STAT-02")]
-    public async Task ReminderWorker_RunsAtStart_ThenOncePerChinaDate(string provider)
-    {
-        var app = apps[provider];
-        async Task<int> Runs()
-        {
-            await using var ctx = app.SystemContext();
-            return await ctx.AuditRecords.CountAsync(a => a.Action == "RunStatReminders" && a.UserName == "system"
-                                                          && (a.EntityId == "2027-03-01" || a.EntityId == "2027-03-02"));
-        }
-        async Task WaitFor(int n)
-        {
-            for (var i = 0; i < 100 && await Runs() < n; i++) await Task.Delay(100);
-        }
-        // 23:30 UTC on 28 Feb is already 1 March in China.
-        var clock = new ManualClock(new DateTimeOffset(2027, 2, 28, 23, 30, 0, TimeSpan.Zero));
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Statistics:Reminders:Enabled"] = "true", ["Statistics:Reminders:CheckInterval"] = "00:00:00.05",
-        }).Build();
-        using var worker = new StatReminderWorker(app.Services, config, clock, NullLogger<StatReminderWorker>.Instance);
-        await worker.StartAsync(CancellationToken.None);
-        try
-        {
-            await WaitFor(1);
-            Assert.Equal(1, await Runs());
-            await using (var ctx = app.SystemContext())
-                Assert.True(await ctx.AuditRecords.AnyAsync(a => a.Action == "RunStatReminders" && a.EntityId == "2027-03-01"));
-            await Task.Delay(400); // many checks on the same date: no second run
-            Assert.Equal(1, await Runs());
-            clock.Now = clock.Now.AddDays(1);
-            await WaitFor(2);
-            Assert.Equal(2, await Runs());
-        }
-        finally { await worker.StopAsync(CancellationToken.None); }
-    }
+    // The daily run on the scheduler (as the system, China date, once): SchedulingTests.
 
     // ------------------------------------------------------------------ changes since the last approval (STAT-05)
 

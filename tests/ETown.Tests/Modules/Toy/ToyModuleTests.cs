@@ -18,9 +18,9 @@ public class ToyModuleTests
 {
     static EtownAppFactory AppWith(string provider, params Type[] modules)
     {
-        var app = new EtownAppFactory(provider);
-        app.Settings["Modules:Extra"] = string.Join(';', modules.Select(m => m.AssemblyQualifiedName)); // the one registration line
-        return app.Start();
+        // The one registration line: the module's type in Modules:Extra.
+        var settings = new Dictionary<string, string?> { ["Modules:Extra"] = string.Join(';', modules.Select(m => m.AssemblyQualifiedName)) };
+        return new EtownAppFactory(provider, settings: settings).Start();
     }
 
     [Theory, SqliteData, PostgresData]

@@ -1,11 +1,14 @@
+using System.Globalization;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Notifications;
+using ETown.Web.Platform.Scheduling;
 using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Quartz;
 
 namespace ETown.Web.Features.Statistics;
 
@@ -19,7 +22,7 @@ public sealed record StatReminderResult(DateOnly Today, int BeforeDue, int Overd
 /// recent period is not yet submitted, a "before due" message from <see cref="StatDataSet.RemindDaysBefore"/> working days
 /// before the due date, and an "overdue" message after it. Each goes once per (kind, e-town, period, recipient) — the
 /// notification dedup key — to the operator organisations assigned to the e-town and the county's e-town office
-/// (or, where there is none, the county government). Run daily by <see cref="StatReminderWorker"/> (whole province,
+/// (or, where there is none, the county government). Run daily by <see cref="StatReminderJob"/> (whole province,
 /// as system) and on demand by the province or a county (its own e-towns).
 /// </summary>
 public sealed class StatReminderService(EtownDb db, Caller caller, WorkingCalendar calendar, TimeProvider clock)
@@ -112,43 +115,25 @@ public sealed class StatReminderService(EtownDb db, Caller caller, WorkingCalend
 }
 
 /// <summary>
-/// Runs the reminders once a day (Asia/Shanghai date) as the system: at start-up, then whenever the date has changed
-/// (checked hourly; <c>Statistics:Reminders:CheckInterval</c>). A failure is logged and retried at the next check; it
-/// never stops the host. Off with <c>Statistics:Reminders:Enabled=false</c> (tests, or a second instance).
+/// The daily reminder run (STAT-02) on the platform scheduler: every day at 06:00 China time, as the system, for the
+/// whole province. A run missed while no instance was up runs once when one is; with several instances it runs on one
+/// (clustered job store), and a repeated run adds nothing (notification dedup keys). A trigger may carry
+/// <see cref="DayKey"/> (yyyy-MM-dd) to run for another day (re-running a missed day; tests).
 /// </summary>
-public sealed class StatReminderWorker(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<StatReminderWorker> log)
-    : BackgroundService
+[DisallowConcurrentExecution]
+public sealed class StatReminderJob(StatReminderService reminders, TimeProvider clock, ILogger<StatReminderJob> log) : IJob
 {
-    public static readonly TimeSpan DefaultCheckInterval = TimeSpan.FromHours(1);
+    public const string Name = "statistics-reminders";
+    public const string DayKey = "day";
+    public static readonly string Schedule = RecurringSchedule.DailyAt(6);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        await Task.Yield(); // never hold up the host's start
-        if (!config.GetValue("Statistics:Reminders:Enabled", true)) return;
-        var every = config.GetValue("Statistics:Reminders:CheckInterval", DefaultCheckInterval);
-        if (every <= TimeSpan.Zero) every = DefaultCheckInterval;
-        DateOnly? done = null;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var today = clock.ChinaToday();
-            if (done != today)
-            {
-                try
-                {
-                    using var scope = services.CreateScope();
-                    scope.ServiceProvider.GetRequiredService<Caller>().SetSystem();
-                    var r = await scope.ServiceProvider.GetRequiredService<StatReminderService>().RunAsync(today, stoppingToken);
-                    done = today;
-                    log.LogInformation("统计报送提醒 {Today}：到期前提醒 {BeforeDue} 条，逾期提醒 {Overdue} 条。", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.BeforeDue, r.Overdue);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
-                catch (Exception ex)
-                {
-                    log.LogWarning(ex, "统计报送提醒运行失败，{Minutes} 分钟后重试。", every.TotalMinutes);
-                }
-            }
-            try { await Task.Delay(every, clock, stoppingToken); }
-            catch (OperationCanceledException) { return; }
-        }
+        var day = context.MergedJobDataMap.TryGetValue(DayKey, out var v) && v is string text
+            ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : clock.ChinaToday();
+        var r = await reminders.RunAsync(day, cancellationToken);
+        log.LogInformation("统计报送提醒 {Today}：到期前提醒 {BeforeDue} 条，逾期提醒 {Overdue} 条。",
+            day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.BeforeDue, r.Overdue);
     }
 }

@@ -1239,11 +1239,14 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
             // Issue #2 §7: the audit log is append-only in the database too (triggers kept in AuditSchema).
             foreach (var sql in ETown.Web.Platform.Audit.AuditSchema.SqliteUp) migrationBuilder.Sql(sql);
+            // The Quartz.NET job store (qrtz_ tables) of the scheduler: Platform/Scheduling/QuartzSchema.
+            migrationBuilder.Sql(ETown.Web.Platform.Scheduling.QuartzSchema.Sqlite);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(ETown.Web.Platform.Scheduling.QuartzSchema.Drop);
             foreach (var sql in ETown.Web.Platform.Audit.AuditSchema.SqliteDown) migrationBuilder.Sql(sql);
 
             migrationBuilder.DropTable(
