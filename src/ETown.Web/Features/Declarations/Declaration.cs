@@ -58,7 +58,8 @@ public class Declaration : ICreatedAt, IUpdatedAt
 
     public DeclarationForm Form => JsonSerializer.Deserialize<DeclarationForm>(FormJson, Json) ?? new DeclarationForm();
 
-    public static bool IsEditable(DeclarationStatus s) => s is DeclarationStatus.Draft or DeclarationStatus.Returned;
+    /// <summary>Editable while it may still be submitted (draft or returned, DECL-07 table).</summary>
+    public static bool IsEditable(DeclarationStatus s) => DeclarationWorkflow.Definition.CanFire(s, DeclarationTrigger.Submit);
 
     /// <summary>Only a draft or a returned declaration can be edited by the county.</summary>
     public void SetForm(DeclarationForm form)
@@ -69,63 +70,55 @@ public class Declaration : ICreatedAt, IUpdatedAt
         ProjectName = form.ProjectName.Trim();
     }
 
+    /// <summary>Fires one step of DECL-07 (<see cref="DeclarationWorkflow"/>) on <see cref="Status"/>; refuses with ETOWN-DECL-0001 (409).</summary>
+    void Fire(DeclarationTrigger trigger, string? reason = null)
+    {
+        var flow = DeclarationWorkflow.Definition;
+        flow.Fire(() => Status, s => Status = s, trigger, flow.TriggerOf(trigger).By, reason);
+    }
+
     public void Submit(DateTimeOffset now)
     {
-        Require(nameof(Submit), "提交", DeclarationStatus.Draft, DeclarationStatus.Returned);
-        Status = DeclarationStatus.Submitted; SubmittedAt = now; ReturnReason = null;
+        Fire(DeclarationTrigger.Submit);
+        SubmittedAt = now; ReturnReason = null;
     }
 
     public void Recommend(string opinion)
     {
-        Require(nameof(Recommend), "市级推荐", DeclarationStatus.Submitted);
-        Status = DeclarationStatus.Recommended; CityOpinion = opinion;
+        Fire(DeclarationTrigger.Recommend, opinion);
+        CityOpinion = opinion;
     }
 
     public void Return(string reason)
     {
-        Require(nameof(Return), "退回", DeclarationStatus.Submitted);
-        Status = DeclarationStatus.Returned; ReturnReason = reason;
+        Fire(DeclarationTrigger.Return, reason);
+        ReturnReason = reason;
     }
 
-    public void StartReview()
-    {
-        Require(nameof(StartReview), "分配评审专家", DeclarationStatus.Recommended, DeclarationStatus.UnderReview);
-        Status = DeclarationStatus.UnderReview;
-    }
+    public void StartReview() => Fire(DeclarationTrigger.StartReview);
 
     public void Decide(bool list, string? note)
     {
-        Require(nameof(Decide), "省级评审决定", DeclarationStatus.UnderReview);
-        Status = list ? DeclarationStatus.Approved : DeclarationStatus.Rejected; DecisionNote = note;
+        Fire(list ? DeclarationTrigger.List : DeclarationTrigger.Reject, note);
+        DecisionNote = note;
     }
 
-    public void StartNotice()
-    {
-        Require(nameof(StartNotice), "公示", DeclarationStatus.Approved);
-        Status = DeclarationStatus.InNotice;
-    }
+    public void StartNotice() => Fire(DeclarationTrigger.StartNotice);
 
     /// <summary>A sustained objection during the notice takes the declaration off the list.</summary>
     public void SustainObjection(string note)
     {
-        Require(nameof(SustainObjection), "异议成立", DeclarationStatus.InNotice);
-        Status = DeclarationStatus.Withdrawn; DecisionNote = note;
+        Fire(DeclarationTrigger.SustainObjection, note);
+        DecisionNote = note;
     }
 
     public void CompleteListing(Guid etownId)
     {
-        Require(nameof(CompleteListing), "公示期满入选", DeclarationStatus.InNotice);
-        Status = DeclarationStatus.Listed; EtownId = etownId;
+        Fire(DeclarationTrigger.CompleteListing);
+        EtownId = etownId;
     }
 
     internal void SetStatusForSeed(DeclarationStatus s, Guid? etownId = null) { Status = s; EtownId = etownId; }
-
-    void Require(string action, string label, params DeclarationStatus[] from)
-    {
-        if (!from.Contains(Status))
-            throw Illegal(label, $"当前状态为“{StatusLabel(Status)}”");
-        _ = action;
-    }
 
     static DomainException Illegal(string action, string why) =>
         new(DeclarationErrors.IllegalTransition, $"不能{action}：{why}。", 409);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Approval;
 using ETown.Web.Platform.Attachments;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
@@ -141,7 +142,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
                 s.ScoresJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(s.ScoresJson), s.Comment, s.ScoredAt)).ToList(),
             objections.Select(o => new ObjectionRow(o.Id, o.Text, o.Submitter, o.ReceivedAt, o.Resolution, o.Sustained)).ToList(),
             CanEdit(d.CountyCode) && Declaration.IsEditable(d.Status), CanEdit(d.CountyCode) && Declaration.IsEditable(d.Status),
-            CanRecommend(d.CountyCode) && d.Status == DeclarationStatus.Submitted, manages,
+            CanRecommend(d.CountyCode) && Flow.CanFire(d.Status, DeclarationTrigger.Recommend), manages,
             caller.Has(Permissions.Declaration.ReviewScore) && d.Status == DeclarationStatus.UnderReview && scores.Any(s => s.ExpertUserId == caller.UserId),
             d.CreatedAt, d.UpdatedAt);
     }
@@ -255,7 +256,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     public async Task RecommendAsync(Guid id, string opinion, CancellationToken ct = default)
     {
         caller.Require(Permissions.Declaration.Recommend);
-        if (string.IsNullOrWhiteSpace(opinion)) throw Required("opinion", "请填写市级推荐意见。");
+        opinion = Flow.RequireReason(DeclarationTrigger.Recommend, opinion)!;
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以推荐。");
@@ -266,7 +267,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     public async Task ReturnAsync(Guid id, string reason, CancellationToken ct = default)
     {
         caller.Require(Permissions.Declaration.Recommend);
-        if (string.IsNullOrWhiteSpace(reason)) throw Required("reason", "退回时请写明原因。");
+        reason = Flow.RequireReason(DeclarationTrigger.Return, reason)!;
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以退回。");
@@ -380,7 +381,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         if (list && !await ctx.ExpertScores.AnyAsync(s => s.DeclarationId == id && s.Total != null, ct))
             throw new DomainException(DeclarationErrors.NoScores, "尚无专家评分，不能决定入选。", 409);
-        if (!list && string.IsNullOrWhiteSpace(note)) throw Required("note", "不予入选时请写明理由。");
+        note = Flow.RequireReason(list ? DeclarationTrigger.List : DeclarationTrigger.Reject, note);
         d.Decide(list, note?.Trim());
         await ctx.SaveChangesAsync(ct);
     }
@@ -518,6 +519,8 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     // ------------------------------------------------------------------ helpers
 
     // Who may act on a declaration is decided by DeclarationAuthorizationHandler, the same call the pages make.
+    static ApprovalFlow<DeclarationStatus, DeclarationTrigger> Flow => DeclarationWorkflow.Definition;
+
     bool CanEdit(string countyCode) => auth.Can(DeclarationOperations.Edit, new DeclarationResource(countyCode));
     bool CanRecommend(string countyCode) => auth.Can(DeclarationOperations.Recommend, new DeclarationResource(countyCode));
     bool CanManageReview() => auth.Can(DeclarationOperations.ManageReview, DeclarationResource.Any);

@@ -70,16 +70,13 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
             throw new DomainException(StatisticsErrors.Locked, $"{Period} 统计数据已经县级审核锁定（{StatusLabel(Status)}），不能修改；如需更正请由{UnlockerOf(Status)}解锁。", 409);
     }
 
-    void Move(StatReportStatus from, StatReportStatus to, string action)
-    {
-        if (Status != from)
-            throw new DomainException(StatisticsErrors.IllegalTransition, $"当前状态为“{StatusLabel(Status)}”，不能{action}。", 409);
-        Status = to;
-    }
+    /// <summary>Fires one step of STAT-05 (<see cref="StatReportFlow"/>) on <see cref="Status"/>; refuses with ETOWN-STAT-0001 (409).</summary>
+    void Fire(StatReportTrigger trigger, ScopeLevel? level, string? reason = null) =>
+        StatReportFlow.Definition.Fire(() => Status, s => Status = s, trigger, level, reason);
 
     public void Submit(DateTimeOffset now, string? by)
     {
-        Move(StatReportStatus.Draft, StatReportStatus.Submitted, "报送");
+        Fire(StatReportTrigger.Submit, null);
         // The first submission decides timeliness; a resubmission after an unlock keeps it.
         SubmittedAt ??= now;
         SubmittedBy ??= by;
@@ -87,7 +84,7 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
 
     public void Approve(DateTimeOffset now, string? by)
     {
-        Move(StatReportStatus.Submitted, StatReportStatus.CountyApproved, "县级审核");
+        Fire(StatReportTrigger.Approve, ScopeLevel.County);
         ApprovedAt = now; ApprovedBy = by;
         ApprovalCount++; // starts a new round: changes since this approval are counted afresh
     }
@@ -95,14 +92,14 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
     /// <summary>Bottom-up: the city accepts only county-approved reports.</summary>
     public void AcceptByCity(DateTimeOffset now)
     {
-        Move(StatReportStatus.CountyApproved, StatReportStatus.CityAccepted, "市级接收（须先经县级审核）");
+        Fire(StatReportTrigger.AcceptByCity, ScopeLevel.City);
         CityAcceptedAt = now;
     }
 
     /// <summary>Bottom-up: the province accepts only city-accepted reports.</summary>
     public void AcceptByProvince(DateTimeOffset now)
     {
-        Move(StatReportStatus.CityAccepted, StatReportStatus.ProvinceAccepted, "省级接收（须先经市级接收）");
+        Fire(StatReportTrigger.AcceptByProvince, ScopeLevel.Province);
         ProvinceAcceptedAt = now;
     }
 
@@ -115,30 +112,19 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
     };
 
     /// <summary>The county reopens its own approval, with a reason (not once the city has accepted).</summary>
-    public void Unlock(DateTimeOffset now, string reason, string? by = null) =>
-        Reopen(StatReportStatus.CountyApproved, now, reason, by, "县级解锁");
+    public void Unlock(DateTimeOffset now, string reason, string? by = null) => Reopen(ScopeLevel.County, now, reason, by);
 
     /// <summary>The city reopens its own acceptance (not once the province has accepted): back to draft, the chain repeats.</summary>
-    public void UnlockByCity(DateTimeOffset now, string reason, string? by = null) =>
-        Reopen(StatReportStatus.CityAccepted, now, reason, by, "市级解锁");
+    public void UnlockByCity(DateTimeOffset now, string reason, string? by = null) => Reopen(ScopeLevel.City, now, reason, by);
 
     /// <summary>The province reopens its own acceptance: back to draft, the chain repeats.</summary>
-    public void UnlockByProvince(DateTimeOffset now, string reason, string? by = null) =>
-        Reopen(StatReportStatus.ProvinceAccepted, now, reason, by, "省级解锁");
+    public void UnlockByProvince(DateTimeOffset now, string reason, string? by = null) => Reopen(ScopeLevel.Province, now, reason, by);
 
-    void Reopen(StatReportStatus from, DateTimeOffset now, string reason, string? by, string action)
+    /// <summary>Unlock by <paramref name="level"/>: only from the step that level approved (STAT-05), with a reason.</summary>
+    public void Reopen(ScopeLevel level, DateTimeOffset now, string reason, string? by)
     {
-        if (Status != from)
-        {
-            var why = Status switch
-            {
-                StatReportStatus.Draft or StatReportStatus.Submitted => "只能解锁已审核或已接收的报表",
-                _ when Status > from => $"已被上级接收，只能由{UnlockerOf(Status)}解锁",
-                _ => $"本期应由{UnlockerOf(Status)}解锁",
-            };
-            throw new DomainException(StatisticsErrors.IllegalTransition, $"当前状态为“{StatusLabel(Status)}”，不能{action}：{why}。", 409);
-        }
-        Status = StatReportStatus.Draft;
+        var from = Status;
+        Fire(StatReportTrigger.Unlock, level, reason);
         ApprovedAt = null; ApprovedBy = null; CityAcceptedAt = null; ProvinceAcceptedAt = null;
         UnlockedAt = now; UnlockReason = reason; UnlockedBy = by; UnlockedFrom = from;
     }

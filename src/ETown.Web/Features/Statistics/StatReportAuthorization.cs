@@ -64,14 +64,8 @@ public sealed class StatReportAuthorizationHandler : IResourceHandler<StatReport
         if (!(scope.IsCounty || scope.IsCity || scope.IsProvince))
             return Decision.Deny("统计报表由县级（已审核）、市级或省级（已接收）业务管理员解锁。");
         if (!covers) return Decision.Deny("只能解锁本辖区的统计报表。");
-        var ownStep = r.Status switch
-        {
-            null => true,
-            StatReportStatus.CountyApproved => scope.IsCounty,
-            StatReportStatus.CityAccepted => scope.IsCity,
-            StatReportStatus.ProvinceAccepted => scope.IsProvince,
-            _ => false,
-        };
+        // The level that approved the step, as StatReportFlow says, alone reopens it.
+        var ownStep = r.Status is not { } status || StatReportFlow.Definition.ApprovedBy(status) == scope.Level;
         return Decision.When(ownStep, "每一级只能解锁本级审核或接收的报表。");
     }
 

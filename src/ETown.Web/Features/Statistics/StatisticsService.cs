@@ -1,6 +1,7 @@
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
+using ETown.Web.Platform.Approval;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
 using ETown.Web.Platform.Data;
@@ -61,6 +62,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
 {
     /// <summary>The default deadline (STAT-02); the one in force is the data set's <see cref="StatDataSet.DueWorkingDays"/>.</summary>
     public const int DueWorkingDays = StatDataSet.DefaultDueWorkingDays;
+
+    static ApprovalFlow<StatReportStatus, StatReportTrigger> Flow => StatReportFlow.Definition;
 
     /// <summary>Seeds the indicator catalogue and the rules at start-up; adds only what is missing (idempotent).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, CancellationToken ct = default)
@@ -157,7 +160,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var (etown, report) = await LoadForWriteAsync(ctx, input.EtownId, p, ct);
         await WriteValuesAsync(ctx, report, p, input.Values ?? [], ct);
         await ctx.SaveChangesAsync(ct);
-        if (input.Submit && report.Status == StatReportStatus.Draft)
+        if (input.Submit && Flow.CanFire(report.Status, StatReportTrigger.Submit))
         {
             await RequireRulesPassAsync(ctx, report, p, ct);
             report.Submit(clock.GetUtcNow(), caller.UserName);
@@ -174,7 +177,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var p = StatPeriod.Parse(period);
         await using var ctx = db.Create(caller);
         var (etown, report) = await LoadForWriteAsync(ctx, etownId, p, ct, mustExist: true);
-        if (report.Status != StatReportStatus.Draft) report.Submit(clock.GetUtcNow(), caller.UserName); // ETOWN-STAT-0001
+        // The state first (ETOWN-STAT-0001, 409), then the rules (ETOWN-STAT-0003).
+        if (!Flow.CanFire(report.Status, StatReportTrigger.Submit)) throw Flow.Refuse(report.Status, StatReportTrigger.Submit, caller.Scope.Level);
         await RequireRulesPassAsync(ctx, report, p, ct);
         report.Submit(clock.GetUtcNow(), caller.UserName);
         Stamp(report);
@@ -222,7 +226,9 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var key = p.ToString();
         var ids = towns.Select(t => t.Id).ToList();
         var reports = await ctx.StatReports.Where(r => r.Period == key && ids.Contains(r.EtownId)).ToDictionaryAsync(r => r.EtownId, ct);
-        var needed = level == ScopeLevel.City ? StatReportStatus.CountyApproved : StatReportStatus.CityAccepted;
+        // The state this level accepts from, as the STAT-05 table says.
+        var trigger = level == ScopeLevel.City ? StatReportTrigger.AcceptByCity : StatReportTrigger.AcceptByProvince;
+        var needed = Flow.Steps.Single(s => s.Trigger == trigger).From;
         var what = level == ScopeLevel.City ? "县级审核" : "市级接收";
         if (towns.Count == 0)
             throw new DomainException(StatisticsErrors.PeriodNotReady, $"{key} 本辖区没有应报送“{set.Name}”的e镇，无需接收。", 409);
@@ -253,28 +259,15 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     {
         var level = caller.Scope.Level;
         auth.Require(StatReportOperations.Unlock, StatReportResource.Any);
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            var errors = new FieldErrors();
-            errors.Add("reason", "解锁时请写明原因。");
-            errors.ThrowIfAny();
-        }
-        var why = reason!.Trim();
+        var why = Flow.RequireReason(StatReportTrigger.Unlock, reason)!;
         if (why.Length > 1000)
         {
             var errors = new FieldErrors();
             errors.Add("reason", "解锁原因不能超过 1000 字。");
             errors.ThrowIfAny();
         }
-        return TransitionAsync(etownId, period, StatReportOperations.Unlock, (r, now) =>
-        {
-            switch (level)
-            {
-                case ScopeLevel.County: r.Unlock(now, why, caller.UserName); break;
-                case ScopeLevel.City: r.UnlockByCity(now, why, caller.UserName); break;
-                default: r.UnlockByProvince(now, why, caller.UserName); break;
-            }
-        }, ct);
+        var unlocker = level is ScopeLevel.County or ScopeLevel.City ? level : ScopeLevel.Province;
+        return TransitionAsync(etownId, period, StatReportOperations.Unlock, (r, now) => r.Reopen(unlocker, now, why, caller.UserName), ct);
     }
 
     /// <summary>The level and permission are checked before the report is loaded (StatReportAuthorizationHandler); the e-town then by scope.</summary>
@@ -452,10 +445,11 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             report?.ApprovedAt, report?.CityAcceptedAt, report?.ProvinceAcceptedAt, report?.UnlockReason,
             rows, results.Where(r => r.Applicable && !r.Passed).ToList(),
             CanEdit: writer && !(report?.IsLocked ?? false),
-            CanSubmit: writer && report is not null && status == StatReportStatus.Draft,
-            CanApprove: auth.Can(StatReportOperations.Approve, resource) && status == StatReportStatus.Submitted,
-            CanAcceptCity: auth.Can(StatReportOperations.AcceptByCity, resource) && status == StatReportStatus.CountyApproved,
-            CanAcceptProvince: auth.Can(StatReportOperations.AcceptByProvince, resource) && status == StatReportStatus.CityAccepted,
+            // The buttons: what the caller's level may fire from here (StatReportFlow) and may do on this report (handler).
+            CanSubmit: writer && report is not null && Flow.CanFire(status, StatReportTrigger.Submit),
+            CanApprove: auth.Can(StatReportOperations.Approve, resource) && Flow.CanFire(status, StatReportTrigger.Approve, caller.Scope.Level),
+            CanAcceptCity: auth.Can(StatReportOperations.AcceptByCity, resource) && Flow.CanFire(status, StatReportTrigger.AcceptByCity, caller.Scope.Level),
+            CanAcceptProvince: auth.Can(StatReportOperations.AcceptByProvince, resource) && Flow.CanFire(status, StatReportTrigger.AcceptByProvince, caller.Scope.Level),
             CanUnlock: unlock,
             DataSetCode: set.Code, DataSetName: set.Name, UnlockedAt: report?.UnlockedAt, UnlockedBy: report?.UnlockedBy,
             UnlockedByLevel: report?.UnlockedFrom is { } from ? StatReport.UnlockerOf(from) : null,
