@@ -95,7 +95,7 @@ public sealed class BenchWorld : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
-        services.AddEtownPlatform(config, dbSettings);
+        services.AddEtownPlatform(config, dbSettings, ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn);
         var sp = services.BuildServiceProvider();
         await DatabaseInitializer.InitialiseAsync(sp, seedDemo: false, ct);
 
@@ -170,9 +170,12 @@ public sealed class BenchWorld : IAsyncDisposable
         CountyCallers = callers;
     }
 
+    /// <summary>The resource authorizer for a caller, as DI builds it per request.</summary>
+    public ETown.Web.Platform.Auth.Authorizer Authorizer(Caller caller) => new(caller, Services);
+
     /// <summary>The import service for a caller, wired like the DI container wires it for a request.</summary>
     public StatImportService ImportService(Caller caller) =>
-        new(Db, caller, new StatisticsService(Db, caller, Regions, Calendar, Clock), Regions);
+        new(Db, caller, new StatisticsService(Db, caller, Regions, Calendar, Clock, Authorizer(caller)), Regions);
 
     /// <summary>A filled template: what a liaison uploads after typing the month's figures into the downloaded workbook.</summary>
     public byte[] FilledWorkbook(StatPeriod p, IEnumerable<BenchTown> towns, string unit)

@@ -18,6 +18,7 @@ builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogL
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Warning);
+builder.Logging.AddFilter("Quartz", LogLevel.Warning); // the scheduler's start-up chatter; its warnings and errors still show
 
 DatabaseSettings dbSettings;
 try { dbSettings = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath); }
