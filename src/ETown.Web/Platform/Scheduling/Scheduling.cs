@@ -23,7 +23,7 @@ public static class RecurringSchedule
 
 /// <summary>
 /// Scheduled work (issue #9 item 4): Quartz.NET with its ADO job store in the platform database (tables qrtz_*, created
-/// by the "Scheduler" migration), so jobs and their next fire times survive restarts; on PostgreSQL the instances form
+/// by the Initial migration from QuartzSchema), so jobs and their next fire times survive restarts; on PostgreSQL the instances form
 /// a cluster and each firing runs on exactly one of them. Every job runs in its own DI scope as the system caller;
 /// recurring jobs never overlap (<see cref="DisallowConcurrentExecutionAttribute"/>) and a firing missed while no
 /// instance ran (e.g. the server was down at 06:00) runs once as soon as one is up again, not once per missed day.
