@@ -2,7 +2,7 @@ namespace ETown.Web.Platform.Scheduling;
 
 /// <summary>
 /// The tables of Quartz.NET 4.7's ADO job store (prefix <c>qrtz_</c>, see <see cref="SchedulingSetup.TablePrefix"/>),
-/// created by the EF migration "Scheduler" of each provider (kept here so a squashed initial migration can call the
+/// created by the EF migration "Initial" of each provider (kept here so a regenerated initial migration can call the
 /// same strings). Besides the eleven classic tables, 4.x reads qrtz_paused_job_grps and writes run history into
 /// qrtz_execution_history, qrtz_misfire_history and qrtz_job_status, so they are part of the schema too.
 /// Quartz quotes nothing: PostgreSQL folds its upper-case names to these lower-case ones.
