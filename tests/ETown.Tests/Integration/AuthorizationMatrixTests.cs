@@ -669,7 +669,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                         var ok = (r.StatusCode == HttpStatusCode.OK && !forbidden)
                                  || (r.StatusCode == HttpStatusCode.Redirect && !location.Contains("/account/login", StringComparison.Ordinal) && !location.Contains("access-denied", StringComparison.Ordinal));
                         if (!ok) failures.Add($"{what}: {(int)r.StatusCode} {location}{(forbidden ? " (forbidden marker)" : "")}");
-                        if (town is not null && r.StatusCode == HttpStatusCode.OK && !html.Contains(town, StringComparison.Ordinal)) failures.Add($"{what}: page does not show the e-town");
+                        if (town is not null && r.StatusCode == HttpStatusCode.OK && !html.Contains(town, StringComparison.Ordinal)) failures.Add($"{what}: page does not show the e-town; body: {Excerpt(html)}");
                     }
                     if (town is not null && shouldShow != true && html.Contains(town, StringComparison.Ordinal))
                     {
@@ -702,6 +702,15 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} page violations on {provider}:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>What the page body says, without markup, for a failure message that can be diagnosed from the CI log.</summary>
+    static string Excerpt(string html)
+    {
+        var main = html.IndexOf("<main", StringComparison.Ordinal) is var i and >= 0 ? html[i..] : html;
+        var text = System.Text.RegularExpressions.Regex.Replace(main, "<script[\\s\\S]*?</script>|<[^>]+>", " ");
+        text = System.Text.RegularExpressions.Regex.Replace(text, "\\s+", " ").Trim();
+        return text.Length > 300 ? text[..300] + "…" : text;
     }
 }
 
