@@ -6,6 +6,7 @@ using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Data.Seeding;
 using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Notifications;
+using ETown.Web.Platform.WorkDesk;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -76,6 +77,7 @@ app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapPlatformEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationEndpoints();
+app.MapWorkDeskEndpoints();
 foreach (var module in modules.Modules) module.MapEndpoints(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
     .AddAdditionalAssemblies([.. modules.Assemblies.Where(a => a != typeof(Program).Assembly)]);

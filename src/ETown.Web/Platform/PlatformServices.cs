@@ -112,6 +112,7 @@ public static class PlatformServices
         // Building blocks the modules share.
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<WorkDesk.WorkDesk>();
 
         // Each module registers its own services (one per feature, used by pages and API alike).
         services.AddSingleton(modules);

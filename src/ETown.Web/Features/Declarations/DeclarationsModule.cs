@@ -16,6 +16,7 @@ public sealed class DeclarationsModule : IEtownModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, DeclarationWorkItems>();
         services.AddScoped<DeclarationService>();
         services.AddScoped<IDeclarationCounts, DbDeclarationCounts>();
         services.AddScoped<EligibilityService>();

@@ -15,6 +15,7 @@ public sealed class StatisticsModule : IEtownModule
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, StatisticsWorkItems>();
         services.AddScoped<StatisticsService>();
         services.AddScoped<Analytics.StatAnalyticsService>();
         services.AddScoped<StatDataSetService>();
