@@ -436,6 +436,15 @@ public sealed class LedgerService(EtownDb db, Caller caller, Authorizer authoriz
         return [.. towns.Select(t => (t.Id, t.Name, t.CountyCode))];
     }
 
+    /// <summary>One e-town whose ledger the caller may read (404 outside the scope).</summary>
+    public async Task<(Guid Id, string Name, string CountyCode)> TownAsync(Guid etownId, CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var t = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("该e镇");
+        authorizer.Require(LedgerOperations.Read, new LedgerResource(t.Id, t.CountyCode));
+        return (t.Id, t.Name, t.CountyCode);
+    }
+
     public bool CanWrite(Guid etownId, string countyCode) => authorizer.Can(LedgerOperations.WriteExpense, new LedgerResource(etownId, countyCode));
     public bool CanWriteAsset(Guid etownId, string countyCode) => authorizer.Can(LedgerOperations.WriteAsset, new LedgerResource(etownId, countyCode));
     public bool CanApprove(Guid etownId, string countyCode) => authorizer.Can(LedgerOperations.ApproveException, new LedgerResource(etownId, countyCode));
