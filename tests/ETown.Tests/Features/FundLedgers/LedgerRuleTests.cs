@@ -39,7 +39,7 @@ public class LedgerRuleTests
     [Theory]
     [InlineData("抖音直通车购买流量 3 个月", "购买流量")]
     [InlineData("缴纳环保罚款", "罚款")]
-    [InlineData("偿还银行借款，归还借款本金", "偿还借款")]
+    [InlineData("偿还银行借款，归还借款本金", "归还借款")]
     [InlineData("镇村文化节赞助费", "赞助")]
     [Trait("Rule", "FUND-01")]
     public void Fund01_KeywordInTheDescription_IsRefused_EvenUnderAnInnocentPurpose(string description, string keyword)
