@@ -138,7 +138,8 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
 
     /// <summary>
     /// Modules whose users owe no dated action: reference data, the registry, organisations and administration.
-    /// Plans (plans to file) and standards (evidence to confirm) owe actions and are still to join the desk.
+    /// Plans (plans to file), standards (evidence to confirm) and the ledgers (FUND-03 findings to justify) owe actions
+    /// and are still to join the desk.
     /// </summary>
-    static readonly HashSet<string> WithoutToDos = ["reference", "registry", "organisations", "administration", "plans", "standards"];
+    static readonly HashSet<string> WithoutToDos = ["reference", "registry", "organisations", "administration", "plans", "standards", "fund-ledgers"];
 }
