@@ -1,3 +1,4 @@
+using ETown.Web.Features.Acceptance;
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Organisations;
@@ -22,5 +23,6 @@ public static class BuiltInModules
         new StatisticsModule(),
         new OrganisationsModule(),
         new AdministrationModule(),
+        new AcceptanceModule(),
     ];
 }
