@@ -175,7 +175,7 @@ public class AcceptanceApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var exe = new ByteArrayContent("MZ\u0090\0\u0003\0\0\0"u8.ToArray());
         exe.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         form.Add(exe, "file", "报告.pdf");
-        Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsync($"{Base}/{missing}/materials?kind=Accounting", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsync($"{Base}/{complete}/materials?kind=Accounting", form)).StatusCode);
     }
 
     [Theory, SqliteData, PostgresData]
