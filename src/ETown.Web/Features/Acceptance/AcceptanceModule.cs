@@ -3,6 +3,7 @@ using ETown.Web.Features.Funds;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using P = ETown.Web.Platform.Auth.Permissions;
 using R = ETown.Web.Platform.Auth.BuiltInRoles;
@@ -21,6 +22,7 @@ public sealed class AcceptanceModule : IEtownModule
         // The ports the funds module reads (FUND-05/06).
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
         services.AddScoped<IOpenRectifications, AcceptanceRectifications>();
+        services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAcceptanceEndpoints();

@@ -609,12 +609,40 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
             throw new DomainException(AcceptanceErrors.NotFinal, "只有整体验收合格才使e镇成为“已验收”。", 409);
         if (a.EtownAcceptedAt is not null) throw new DomainException(AcceptanceErrors.NotFinal, "该e镇已据此认定为已验收。", 409);
         await RequireFinalResultAsync(ctx, a, AcceptanceErrors.NotFinal, "认定e镇已验收", ct);
+        await MarkEtownAcceptedAsync(ctx, a, ct);
+        await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// ACC-06 without a click: the daily job makes every e-town whose whole-project acceptance passed and whose notice ended
+    /// yesterday or earlier, with no open objection, 已验收. Runs as the system caller only.
+    /// </summary>
+    public async Task<int> FinaliseDueAsync(DateOnly today, CancellationToken ct = default)
+    {
+        if (!caller.IsSystem) throw new ForbiddenException();
+        await using var ctx = db.CreateSystem();
+        var due = await ctx.AcceptanceApplications.Where(a => a.Scope == AcceptanceScope.Whole && a.Status == AcceptanceStatus.Passed
+            && a.EtownAcceptedAt == null && a.NoticeEndsOn != null && a.NoticeEndsOn < today
+            && !ctx.AcceptanceObjections.Any(o => o.ApplicationId == a.Id && o.Answer == null)).ToListAsync(ct);
+        var n = 0;
+        foreach (var a in due)
+        {
+            var e = await ctx.Etowns.FirstAsync(x => x.Id == a.EtownId, ct);
+            if (e.Status != EtownStatus.UnderConstruction) continue; // withdrawn or already set: nothing to do
+            await MarkEtownAcceptedAsync(ctx, a, ct);
+            n++;
+        }
+        await ctx.SaveChangesAsync(ct);
+        return n;
+    }
+
+    async Task MarkEtownAcceptedAsync(EtownDbContext ctx, AcceptanceApplication a, CancellationToken ct)
+    {
         var e = await ctx.Etowns.FirstAsync(x => x.Id == a.EtownId, ct);
         // ACC-06: the registry's status endpoint no longer sets 已验收; the acceptance procedure sets it here, on the entity,
         // and the change is audited with this save. ChangeStatus keeps the registry's life-cycle (建设中 → 已验收).
         e.ChangeStatus(EtownStatus.Accepted);
         a.EtownAcceptedAt = clock.GetUtcNow();
-        await ctx.SaveChangesAsync(ct);
     }
 
     async Task RequireFinalResultAsync(EtownDbContext ctx, AcceptanceApplication a, string code, string action, CancellationToken ct)

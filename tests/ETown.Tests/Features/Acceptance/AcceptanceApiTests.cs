@@ -384,6 +384,42 @@ public class AcceptanceApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(AcceptanceErrors.NotFinal, await (await county.PostAsync($"{Base}/{whole}/finalisation", null)).ProblemCodeAsync());
     }
 
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "ACC-06")]
+    public async Task DailyJob_MakesTheEtownAccepted_OnlyWhenTheWholeNoticeEndedWithoutOpenObjection(string provider)
+    {
+        var app = apps[provider];
+        var today = Today(app);
+        var towns = await TownsAsync(app);
+        var whole = await InsertAsync(app, Linyi, a =>
+        {
+            a.Scope = AcceptanceScope.Whole; a.ClaimedProgressPercent = 100; a.Status = AcceptanceStatus.Passed; a.ReviewedOn = today.AddDays(-20);
+            a.AcceptedProgressPercent = 100; a.NoticeStartsOn = today.AddDays(-8); a.NoticeEndsOn = today.AddDays(-1);
+        });
+        await using (var ctx = app.SystemContext())
+        {
+            ctx.AcceptanceObjections.Add(new AcceptanceObjection { ApplicationId = whole, EtownId = towns[Linyi], CountyCode = "140821", Text = "异议", RaisedOn = today.AddDays(-2) });
+            await ctx.SaveChangesAsync();
+        }
+        async Task<int> RunAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<ETown.Web.Platform.Auth.Caller>().SetSystem();
+            return await scope.ServiceProvider.GetRequiredService<AcceptanceService>().FinaliseDueAsync(today);
+        }
+        Assert.Equal(0, await RunAsync());
+        await using (var ctx = app.SystemContext())
+        {
+            Assert.Equal(EtownStatus.UnderConstruction, (await ctx.Etowns.SingleAsync(e => e.Id == towns[Linyi])).Status);
+            (await ctx.AcceptanceObjections.SingleAsync(o => o.ApplicationId == whole)).Answer = "已核实";
+            await ctx.SaveChangesAsync();
+        }
+        Assert.Equal(1, await RunAsync());
+        await using var ctx2 = app.SystemContext();
+        Assert.Equal(EtownStatus.Accepted, (await ctx2.Etowns.SingleAsync(e => e.Id == towns[Linyi])).Status);
+        Assert.Equal(0, await RunAsync());
+    }
+
     // ---------------------------------------------------------------- demo
 
     [Theory, SqliteData, PostgresData]
