@@ -92,6 +92,26 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "ACC-03")]
+    public async Task DemoAcceptanceApplication_IsOnTheCountysDesk_WithItsFifteenWorkingDayDeadline(string provider)
+    {
+        var app = apps[provider];
+        await using var ctx = app.SystemContext();
+        var waiting = await ctx.AcceptanceApplications.Where(a => a.CountyCode == "140821"
+            && (a.Status == ETown.Web.Features.Acceptance.AcceptanceStatus.Submitted || a.Status == ETown.Web.Features.Acceptance.AcceptanceStatus.UnderReview)).ToListAsync();
+        Assert.NotEmpty(waiting); // the demo's 临猗 application
+        var items = await ItemsAsync(await app.SignInAsync("linyi"), "验收评价");
+        foreach (var a in waiting)
+        {
+            var item = items.Single(i => i.GetProperty("link").GetString() == $"/acceptance/applications/{a.Id}");
+            Assert.Equal(a.ReviewDeadline.ToString("yyyy-MM-dd"), item.GetProperty("dueOn").GetString());
+        }
+        // Not on another county's desk.
+        var other = await ItemsAsync(await app.SignInAsync("lucheng"), "验收评价");
+        Assert.DoesNotContain(other, i => waiting.Any(a => i.GetProperty("link").GetString() == $"/acceptance/applications/{a.Id}"));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Desk_IsSortedOverdueFirstThenByDeadline_AndFiltersByModule(string provider)
     {
         var app = apps[provider];

@@ -1,3 +1,4 @@
+using ETown.Web.Features.Acceptance;
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.FundLedgers;
@@ -24,5 +25,6 @@ public static class BuiltInModules
         new FundLedgersModule(),
         new OrganisationsModule(),
         new AdministrationModule(),
+        new AcceptanceModule(),
     ];
 }

@@ -1,0 +1,34 @@
+namespace ETown.Web.Features.Acceptance;
+
+/// <summary>
+/// Stable error codes of 验收评价 (ETOWN-ACC-*). API clients and tests branch on these values: never change one, only add.
+/// </summary>
+public static class AcceptanceErrors
+{
+    /// <summary>当前步骤不允许此操作（验收流程）</summary>
+    public const string IllegalTransition = "ETOWN-ACC-0001";
+    /// <summary>合同不属于该e镇或不存在（ACC-01）</summary>
+    public const string UnknownContract = "ETOWN-ACC-0002";
+    /// <summary>申报的累计进度低于已验收进度（ACC-01）</summary>
+    public const string ProgressBelowAccepted = "ETOWN-ACC-0003";
+    /// <summary>该范围已验收合格或正在验收（ACC-01）</summary>
+    public const string ScopeAlreadyAccepted = "ETOWN-ACC-0004";
+    /// <summary>验收清单有未填写结果的条目（ACC-04）</summary>
+    public const string ChecklistOpen = "ETOWN-ACC-0005";
+    /// <summary>有不符合的条目时不能作出合格结论（ACC-06）</summary>
+    public const string PassWithUnmetLines = "ETOWN-ACC-0006";
+    /// <summary>公示只能在验收合格后发布，且只发布一次（ACC-07）</summary>
+    public const string NoticeState = "ETOWN-ACC-0007";
+    /// <summary>不在公示期内，不能提出异议（ACC-07）</summary>
+    public const string NotInNotice = "ETOWN-ACC-0008";
+    /// <summary>异议已答复</summary>
+    public const string ObjectionAnswered = "ETOWN-ACC-0009";
+    /// <summary>备案的前提未满足（合格且公示期满无异议）（ACC-07）</summary>
+    public const string FilingState = "ETOWN-ACC-0010";
+    /// <summary>e镇尚不能认定为已验收（整体验收合格、公示期满且无未答复异议）（ACC-06）</summary>
+    public const string NotFinal = "ETOWN-ACC-0011";
+    /// <summary>验收组成员与申请单位存在利害关系（ACC-02）</summary>
+    public const string TeamConflict = "ETOWN-ACC-0012";
+    /// <summary>材料只能在待初审或整改期间上传</summary>
+    public const string MaterialsClosed = "ETOWN-ACC-0013";
+}

@@ -1,0 +1,69 @@
+using ETown.Web.Features.Acceptance.Demo;
+using ETown.Web.Features.Funds;
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using P = ETown.Web.Platform.Auth.Permissions;
+using R = ETown.Web.Platform.Auth.BuiltInRoles;
+
+namespace ETown.Web.Features.Acceptance;
+
+/// <summary>验收评价 (ACC-01 … ACC-07, ACC-09): the acceptance procedure, the results the funds module reads, the e-town's 已验收.</summary>
+public sealed class AcceptanceModule : IEtownModule
+{
+    public string Name => "acceptance";
+    public int Order => 70;
+
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, AcceptanceWorkItems>();
+        services.AddScoped<AcceptanceService>();
+        // The ports the funds module reads (FUND-05/06).
+        services.AddScoped<IAcceptanceResults, AcceptanceResults>();
+        services.AddScoped<IOpenRectifications, AcceptanceRectifications>();
+        services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAcceptanceEndpoints();
+
+    public IReadOnlyList<P.Node> Permissions => [P.AcceptanceGroup];
+
+    public IReadOnlyList<RoleGrant> RoleGrants =>
+    [
+        new(R.ProvinceOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge),
+        new(R.CityOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge),
+        new(R.CountyOfficer, P.Acceptance.Read, P.Acceptance.Apply, P.Acceptance.Review),
+        new(R.Operator, P.Acceptance.Read, P.Acceptance.Apply),
+    ];
+
+    public IEnumerable<MenuSection> Menu(Caller caller, TimeProvider clock)
+    {
+        if (!caller.Has(P.Acceptance.Read)) yield break;
+        yield return new("验收评价", "fa-solid fa-clipboard-check", Order, [new("验收申请与验收", "/acceptance", "fa-solid fa-clipboard-check")]);
+    }
+
+    public Task SeedDemoAsync(DemoSeed demo, CancellationToken ct)
+    {
+        DemoAcceptance.Seed(demo.Db, demo.Etowns[0], demo.Etowns[2], demo.Clock, demo.Calendar);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The demo 潞城 stage acceptance covers the operating contract once the funds module provides one (idempotent).</summary>
+    public async Task AfterSeedAsync(EtownDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        var a = await db.AcceptanceApplications.FirstOrDefaultAsync(x => x.Title == DemoAcceptance.LuchengStageTitle && x.ContractId == null, ct);
+        if (a is null) return;
+        foreach (var directory in services.GetServices<Acceptance.IContractDirectory>())
+        {
+            var c = (await directory.ForEtownAsync(db, a.EtownId, ct)).OrderBy(x => x.Number).FirstOrDefault();
+            if (c is null) continue;
+            a.ContractId = c.Id;
+            a.ContractNumber = c.Number;
+            a.ContractTitle = c.Title;
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace ETown.Web.Platform.Auth;
+
+// The acceptance module's permissions (ACC-01 … ACC-09).
+public static partial class Permissions
+{
+    public static class Acceptance
+    {
+        public const string Read = "Acceptance.Application.Read";
+        public const string Apply = "Acceptance.Application.Apply";
+        public const string Review = "Acceptance.Application.Review";
+        public const string Acknowledge = "Acceptance.Filing.Acknowledge";
+    }
+
+    /// <summary>The Acceptance permission group as the module contributes it.</summary>
+    public static readonly Node AcceptanceGroup =
+        new("Acceptance", "验收评价", [
+        new("Acceptance.Application", "验收申请与验收", [
+            Leaf(Acceptance.Read, "查看验收申请、验收结论与公示"),
+            Leaf(Acceptance.Apply, "提出验收申请、上传材料、答复整改（运营方；整体验收可由县级）"),
+            Leaf(Acceptance.Review, "初审、组织验收、作出结论、发布公示、答复异议、报送备案（县级）"),
+        ]),
+        new("Acceptance.Filing", "验收备案", [
+            Leaf(Acceptance.Acknowledge, "确认收到验收备案（市级、省级）"),
+        ]),
+    ]);
+}

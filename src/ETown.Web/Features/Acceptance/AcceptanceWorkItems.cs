@@ -1,0 +1,53 @@
+using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Data;
+using ETown.Web.Platform.WorkDesk;
+using Microsoft.EntityFrameworkCore;
+
+namespace ETown.Web.Features.Acceptance;
+
+/// <summary>
+/// The acceptance to-dos: the county pre-checks and accepts within 15 working days of the application (ACC-02, ACC-03),
+/// re-reviews an answered rectification and publishes a passed result (ACC-06, ACC-07); the operator answers the
+/// rectification opinions by their deadline; the city and the province acknowledge a filed result (ACC-07, ACC-09).
+/// </summary>
+public sealed class AcceptanceWorkItems(EtownDb db, Authorizer auth) : IWorkItemSource
+{
+    public string Module => "验收评价";
+
+    public async Task<IReadOnlyList<WorkItem>> OpenItemsAsync(CancellationToken ct)
+    {
+        await using var ctx = db.Create(auth.Caller);
+        var rows = await ctx.AcceptanceApplications.AsNoTracking()
+            .Where(a => a.Status != AcceptanceStatus.PreCheckRefused
+                        && (a.Status != AcceptanceStatus.Passed || a.NoticeStartsOn == null
+                            || (a.CityFiledAt != null && a.CityAcknowledgedAt == null)
+                            || (a.ProvinceFiledAt != null && a.ProvinceAcknowledgedAt == null)))
+            .ToListAsync(ct);
+        var names = await ctx.Etowns.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var items = new List<WorkItem>();
+        foreach (var a in rows)
+        {
+            var r = new AcceptanceResource(a.EtownId, a.CountyCode);
+            var town = names.GetValueOrDefault(a.EtownId);
+            var link = $"/acceptance/applications/{a.Id}";
+            void Add(string what, DateOnly? due) => items.Add(new WorkItem(Module, $"{what}：{a.Title}", a.EtownId, town, due, link));
+            switch (a.Status)
+            {
+                case AcceptanceStatus.Submitted when auth.Can(AcceptanceOperations.Review, r):
+                    Add("预审验收申请", a.ReviewDeadline); break;
+                case AcceptanceStatus.UnderReview when auth.Can(AcceptanceOperations.Review, r):
+                    Add("组织验收并作出结论", a.ReviewDeadline); break;
+                case AcceptanceStatus.Failed when a.RectificationAnsweredOn is null && auth.Can(AcceptanceOperations.Apply, r):
+                    Add("按验收整改意见整改并答复", a.RectificationDeadline); break;
+                case AcceptanceStatus.Failed when a.RectificationAnsweredOn is not null && auth.Can(AcceptanceOperations.Review, r):
+                    Add("复核整改情况", null); break;
+                case AcceptanceStatus.Passed:
+                    if (a.NoticeStartsOn is null && auth.Can(AcceptanceOperations.Review, r)) Add("发布验收结果公示", null);
+                    if (a.CityFiledAt is not null && a.CityAcknowledgedAt is null && auth.Can(AcceptanceOperations.AcknowledgeCity, r)) Add("确认验收结果备案", null);
+                    if (a.ProvinceFiledAt is not null && a.ProvinceAcknowledgedAt is null && auth.Can(AcceptanceOperations.AcknowledgeProvince, r)) Add("确认验收结果备案", null);
+                    break;
+            }
+        }
+        return items;
+    }
+}
