@@ -108,5 +108,15 @@ public static class AcceptanceEndpoints
         g.MapPut("/settings", async Task<Ok<NoticeSettingView>> (NoticeSettingInput input, AcceptanceService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetNoticeSettingAsync(input, ct)))
             .RequireAuthorization(review).WithSummary("设置本县公示天数（5–30 个工作日）");
+        g.MapGet("/evaluations", async Task<Ok<IReadOnlyList<EvaluationRow>>> (AcceptanceService s, CancellationToken ct) => TypedResults.Ok(await s.EvaluationsAsync(ct)))
+            .RequireAuthorization(read).WithSummary("绩效自评价与省级评价（EVAL-01）");
+        g.MapPost("/evaluations/self", async Task<Ok<EvaluationRow>> (int year, decimal? satisfactionPercent, IFormFile file, AcceptanceService s, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadSelfEvaluationAsync(year, satisfactionPercent, file.FileName, file.ContentType, stream, ct));
+        }).RequireAuthorization(review).DisableAntiforgery().WithSummary("上传本县年度绩效自评价报告（?year=&satisfactionPercent=；PDF/DOCX/OFD）");
+        g.MapPut("/evaluations/{id:guid}/province", async Task<Ok<EvaluationRow>> (Guid id, ProvinceEvaluationInput input, AcceptanceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.EvaluateAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Acceptance.Evaluate)).WithSummary("省级记录对县的绩效评价结果（EVAL-01）");
     }
 }

@@ -31,4 +31,6 @@ public static class AcceptanceErrors
     public const string TeamConflict = "ETOWN-ACC-0012";
     /// <summary>材料只能在待初审或整改期间上传</summary>
     public const string MaterialsClosed = "ETOWN-ACC-0013";
+    /// <summary>省级已评价，自评报告不能再更换（EVAL-01）</summary>
+    public const string EvaluationClosed = "ETOWN-ACC-0014";
 }

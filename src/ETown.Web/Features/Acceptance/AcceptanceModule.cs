@@ -32,7 +32,7 @@ public sealed class AcceptanceModule : IEtownModule
 
     public IReadOnlyList<RoleGrant> RoleGrants =>
     [
-        new(R.ProvinceOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge),
+        new(R.ProvinceOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge, P.Acceptance.Evaluate),
         new(R.CityOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge),
         new(R.CountyOfficer, P.Acceptance.Read, P.Acceptance.Apply, P.Acceptance.Review),
         new(R.Operator, P.Acceptance.Read, P.Acceptance.Apply),

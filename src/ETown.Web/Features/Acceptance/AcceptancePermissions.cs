@@ -9,6 +9,7 @@ public static partial class Permissions
         public const string Apply = "Acceptance.Application.Apply";
         public const string Review = "Acceptance.Application.Review";
         public const string Acknowledge = "Acceptance.Filing.Acknowledge";
+        public const string Evaluate = "Acceptance.Evaluation.Evaluate";
     }
 
     /// <summary>The Acceptance permission group as the module contributes it.</summary>
@@ -21,6 +22,9 @@ public static partial class Permissions
         ]),
         new("Acceptance.Filing", "验收备案", [
             Leaf(Acceptance.Acknowledge, "确认收到验收备案（市级、省级）"),
+        ]),
+        new("Acceptance.Evaluation", "绩效评价", [
+            Leaf(Acceptance.Evaluate, "记录对县（市、区）的绩效评价结果（省级）"),
         ]),
     ]);
 }

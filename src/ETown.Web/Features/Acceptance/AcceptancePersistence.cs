@@ -11,6 +11,7 @@ namespace ETown.Web.Platform.Data
         public DbSet<Features.Acceptance.AcceptanceCheckLine> AcceptanceCheckLines => Set<Features.Acceptance.AcceptanceCheckLine>();
         public DbSet<Features.Acceptance.AcceptanceObjection> AcceptanceObjections => Set<Features.Acceptance.AcceptanceObjection>();
         public DbSet<Features.Acceptance.AcceptanceNoticeSetting> AcceptanceNoticeSettings => Set<Features.Acceptance.AcceptanceNoticeSetting>();
+        public DbSet<Features.Acceptance.PerformanceEvaluation> PerformanceEvaluations => Set<Features.Acceptance.PerformanceEvaluation>();
     }
 }
 
@@ -97,6 +98,24 @@ namespace ETown.Web.Features.Acceptance
         {
             e.Property(x => x.CountyCode).HasMaxLength(6);
             e.HasIndex(x => x.CountyCode).IsUnique();
+        }
+    }
+
+    sealed class PerformanceEvaluationConfiguration : IEntityTypeConfiguration<PerformanceEvaluation>
+    {
+        public void Configure(EntityTypeBuilder<PerformanceEvaluation> e)
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.SatisfactionPercent).HasPrecision(5, 2);
+            e.Property(x => x.ProvinceScore).HasPrecision(5, 2);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.Property(x => x.UploadedByName).HasMaxLength(100);
+            e.Property(x => x.ProvinceResult).HasMaxLength(2000);
+            e.Property(x => x.EvaluatedByName).HasMaxLength(100);
+            e.HasIndex(x => new { x.CountyCode, x.Year }).IsUnique();
         }
     }
 }

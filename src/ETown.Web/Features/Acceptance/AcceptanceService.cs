@@ -654,6 +654,65 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
             throw new DomainException(code, $"公示期内有未答复的异议，答复后才能{action}。", 409);
     }
 
+    // ---------------------------------------------------------------- EVAL-01 performance evaluation
+
+    public async Task<IReadOnlyList<EvaluationRow>> EvaluationsAsync(CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Acceptance.Read);
+        await using var ctx = db.Create(caller);
+        var list = await ctx.PerformanceEvaluations.AsNoTracking().OrderByDescending(x => x.Year).ThenBy(x => x.CountyCode).ToListAsync(ct);
+        return list.Select(ToEvaluationRow).ToList();
+    }
+
+    /// <summary>EVAL-01: the county uploads its self-evaluation report for a year (replaced until the province has evaluated).</summary>
+    public async Task<EvaluationRow> UploadSelfEvaluationAsync(int year, decimal? satisfactionPercent, string fileName, string contentType, Stream content, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Acceptance.Review);
+        if (caller.Scope.CountyCode is not { } county) throw new ForbiddenException("绩效自评价报告由县（市、区）上传。");
+        var errors = new FieldErrors();
+        if (year < 2022 || year > Today.Year) errors.Add("year", $"年度应在 2022–{Today.Year} 之间。");
+        if (satisfactionPercent is < 0 or > 100) errors.Add("satisfactionPercent", "满意率应在 0–100% 之间。");
+        errors.ThrowIfAny();
+        await using var ctx = db.Create(caller);
+        var e = await ctx.PerformanceEvaluations.FirstOrDefaultAsync(x => x.CountyCode == county && x.Year == year, ct);
+        if (e?.EvaluatedAt is not null) throw new DomainException(AcceptanceErrors.EvaluationClosed, "省级已作出评价，自评报告不能再更换。", 409);
+        var stored = await store.SaveAsync(content, fileName, contentType, AttachmentPolicy.Documents, ct);
+        if (e is null)
+        {
+            e = new PerformanceEvaluation { CountyCode = county, Year = year, FileName = stored.FileName, ContentType = stored.ContentType, Sha256 = stored.Sha256, StoragePath = stored.StoragePath };
+            ctx.PerformanceEvaluations.Add(e);
+        }
+        e.FileName = stored.FileName; e.ContentType = stored.ContentType; e.Size = stored.Size; e.Sha256 = stored.Sha256; e.StoragePath = stored.StoragePath;
+        e.SatisfactionPercent = satisfactionPercent;
+        e.UploadedAt = clock.GetUtcNow();
+        e.UploadedByName = caller.DisplayName ?? caller.UserName;
+        await ctx.SaveChangesAsync(ct);
+        return ToEvaluationRow(e);
+    }
+
+    /// <summary>EVAL-01: the province records its evaluation of the county (score 0–100 and result).</summary>
+    public async Task<EvaluationRow> EvaluateAsync(Guid id, ProvinceEvaluationInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Acceptance.Evaluate);
+        if (!caller.Scope.IsProvince) throw new ForbiddenException("绩效评价由省级作出。");
+        var errors = new FieldErrors();
+        if (input.Score is not (>= 0 and <= 100)) errors.Add("score", "评价得分应在 0–100 之间。");
+        if (string.IsNullOrWhiteSpace(input.Result)) errors.Add("result", "请写明评价结论。");
+        errors.ThrowIfAny();
+        await using var ctx = db.Create(caller);
+        var e = await ctx.PerformanceEvaluations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("绩效自评价");
+        e.ProvinceScore = input.Score;
+        e.ProvinceResult = input.Result!.Trim();
+        e.EvaluatedAt = clock.GetUtcNow();
+        e.EvaluatedByName = caller.DisplayName ?? caller.UserName;
+        await ctx.SaveChangesAsync(ct);
+        return ToEvaluationRow(e);
+    }
+
+    static EvaluationRow ToEvaluationRow(PerformanceEvaluation e) => new(e.Id, e.CountyCode, e.Year, e.SatisfactionPercent,
+        e.SatisfactionPercent is { } s && s < PerformanceEvaluation.SatisfactionTarget, e.FileName, e.UploadedAt, e.UploadedByName, e.ProvinceScore,
+        e.ProvinceResult, e.EvaluatedAt, e.EvaluatedByName);
+
     // ---------------------------------------------------------------- helpers
 
     static AcceptanceResource Res(AcceptanceApplication a) => new(a.EtownId, a.CountyCode);

@@ -87,6 +87,32 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PerformanceEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CountyCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    SatisfactionPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StoragePath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ProvinceScore = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    ProvinceResult = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    EvaluatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EvaluatedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceEvaluations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AcceptanceCheckLines",
                 columns: table => new
                 {
@@ -204,6 +230,12 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                 name: "IX_AcceptanceObjections_ApplicationId",
                 table: "AcceptanceObjections",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceEvaluations_CountyCode_Year",
+                table: "PerformanceEvaluations",
+                columns: new[] { "CountyCode", "Year" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -220,6 +252,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AcceptanceObjections");
+
+            migrationBuilder.DropTable(
+                name: "PerformanceEvaluations");
 
             migrationBuilder.DropTable(
                 name: "AcceptanceApplications");

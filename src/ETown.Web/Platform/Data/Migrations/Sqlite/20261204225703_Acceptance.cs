@@ -87,6 +87,32 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PerformanceEvaluations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SatisfactionPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ProvinceScore = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    ProvinceResult = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    EvaluatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EvaluatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceEvaluations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AcceptanceCheckLines",
                 columns: table => new
                 {
@@ -204,6 +230,12 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_AcceptanceObjections_ApplicationId",
                 table: "AcceptanceObjections",
                 column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PerformanceEvaluations_CountyCode_Year",
+                table: "PerformanceEvaluations",
+                columns: new[] { "CountyCode", "Year" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -220,6 +252,9 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AcceptanceObjections");
+
+            migrationBuilder.DropTable(
+                name: "PerformanceEvaluations");
 
             migrationBuilder.DropTable(
                 name: "AcceptanceApplications");
