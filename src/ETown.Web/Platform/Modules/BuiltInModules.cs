@@ -22,5 +22,6 @@ public static class BuiltInModules
         new StatisticsModule(),
         new OrganisationsModule(),
         new AdministrationModule(),
+        new Features.Supervision.SupervisionModule(),
     ];
 }
