@@ -19,6 +19,7 @@ public enum ProblemTrigger { IssueNotice, Respond, Close, IssueSecondNotice, Esc
 public enum EscalationAction { RequestContractTermination, CancelQualification, ReportToCity }
 
 /// <summary>One finding of an inspection; on sign-off it becomes a problem of the e-town's problem list (SUP-04).</summary>
+[System.ComponentModel.DataAnnotations.Schema.NotMapped] // stored as JSON on the inspection, not an entity
 public sealed record Finding(string Description, ProblemSeverity Severity, string? Reference, string? ResponsibleParty, int DeadlineWorkingDays);
 
 /// <summary>

@@ -18,6 +18,7 @@ public enum RuleStart { Listing, OperationStart }
 /// <summary>One frequency rule of a rule set (SUP-02).</summary>
 /// <param name="RemindWorkingDays">Remind the county this many working days before the period's due date.</param>
 /// <param name="WithinWorkingDays">For <see cref="Cadence.AfterEachDisbursement"/>: the inspection is due this many working days after the payment.</param>
+[System.ComponentModel.DataAnnotations.Schema.NotMapped] // stored as JSON on the rule set, not an entity
 public sealed record FrequencyRule(InspectionKind Kind, Cadence Cadence, RuleStart StartsFrom, int RemindWorkingDays = 3, int WithinWorkingDays = 10);
 
 /// <summary>
