@@ -374,7 +374,7 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         if (p.Status == ProblemStatus.Closed)
             throw new DomainException(SupervisionErrors.ProblemClosed, "该问题已整改销号，不能再" + flow.TriggerOf(trigger).Action + "。", 409);
         var from = p.Status;
-        flow.Fire(() => p.Status, s => p.Status = s, trigger, caller.Scope.Level);
+        flow.Fire(() => p.Status, s => p.Status = s, trigger, caller.Scope.Level, reason);
         var (note, deadline) = apply(p, clock.ChinaToday());
         ctx.ProblemSteps.Add(Step(p, flow.TriggerOf(trigger).Action, from, note, deadline, caller.DisplayName ?? caller.UserName ?? "—", clock.GetUtcNow()));
         await ctx.SaveChangesAsync(ct);
