@@ -112,6 +112,26 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SUP-05")]
+    public async Task DemoSupervision_DueInspectionsOnTheCountysDesk_NoticesOnTheOperatorsDesk(string provider)
+    {
+        var app = apps[provider];
+        await using var ctx = app.SystemContext();
+        var id = (await TownsAsync(app))[Lucheng];
+        var dues = await ctx.InspectionDues.Where(d => d.EtownId == id && d.DoneOn == null && d.MissedAt == null).ToListAsync();
+        var noticed = await ctx.Problems.Where(p => p.EtownId == id
+            && (p.Status == ETown.Web.Features.Supervision.ProblemStatus.Noticed || p.Status == ETown.Web.Features.Supervision.ProblemStatus.SecondNotice)).ToListAsync();
+
+        var county = await ItemsAsync(await app.SignInAsync("lucheng"), "监督检查");
+        Assert.Equal(dues.Select(d => d.DueOn.ToString("yyyy-MM-dd")).Order(),
+            county.Where(i => i.GetProperty("what").GetString()!.StartsWith("开展", StringComparison.Ordinal)).Select(i => i.GetProperty("dueOn").GetString()!).Order());
+        var op = await ItemsAsync(await app.SignInAsync("operator"), "监督检查");
+        Assert.Equal(noticed.Count, op.Count(i => i.GetProperty("what").GetString()!.Contains("整改并答复", StringComparison.Ordinal)));
+        Assert.DoesNotContain(op, i => i.GetProperty("what").GetString()!.StartsWith("开展", StringComparison.Ordinal)); // the operator does not inspect itself
+        Assert.Empty(await ItemsAsync(await app.SignInAsync("shuozhou"), "监督检查") is var s ? s.Where(i => i.GetProperty("etownName").GetString() == Lucheng) : []);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Desk_IsSortedOverdueFirstThenByDeadline_AndFiltersByModule(string provider)
     {
         var app = apps[provider];

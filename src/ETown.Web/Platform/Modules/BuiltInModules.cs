@@ -26,5 +26,6 @@ public static class BuiltInModules
         new OrganisationsModule(),
         new AdministrationModule(),
         new AcceptanceModule(),
+        new Features.Supervision.SupervisionModule(),
     ];
 }

@@ -1,0 +1,167 @@
+using ETown.Web.Features.Etowns;
+using ETown.Web.Platform.Modules;
+using ETown.Web.Platform.Time;
+
+namespace ETown.Web.Features.Supervision;
+
+/// <summary>Rule sets every installation gets, and demo supervision over the last months for the seven demo e-towns.</summary>
+public static class SupervisionDemo
+{
+    public const string ProvinceCode = "SX-SUP-2024";
+    public const string LuchengCode = "LC-SUP-2024";
+    public const string LinyiCode = "LY-SUP-2024";
+
+    /// <summary>
+    /// Province default (SUP-02: construction and operation monthly, fund use quarterly) and the two counties whose
+    /// documents say it differently: 潞城 (fund use after every disbursement) and 临猗 (fund use quarterly, its own text).
+    /// </summary>
+    public static IEnumerable<SupervisionRuleSet> DefaultRuleSets(DateTimeOffset now)
+    {
+        var province = SupervisionRuleSet.Create(ProvinceCode, "山西省乡村e镇日常监管检查频次（默认）", null,
+        [
+            new(InspectionKind.Construction, Cadence.Monthly, RuleStart.Listing),
+            new(InspectionKind.FundUse, Cadence.Quarterly, RuleStart.Listing, RemindWorkingDays: 5),
+            new(InspectionKind.Operation, Cadence.Monthly, RuleStart.OperationStart),
+        ], 15, now);
+        yield return province;
+        yield return SupervisionRuleSet.Create(LuchengCode, "潞城区日常监督检查制度（每拨付一次资金检查一次）", "140406",
+        [
+            new(InspectionKind.Construction, Cadence.Monthly, RuleStart.Listing),
+            new(InspectionKind.FundUse, Cadence.AfterEachDisbursement, RuleStart.Listing, WithinWorkingDays: 10),
+            new(InspectionKind.Operation, Cadence.Monthly, RuleStart.OperationStart),
+        ], 15, now, parent: province);
+        yield return SupervisionRuleSet.Create(LinyiCode, "临猗县日常监管检查频次（资金使用每季度一次）", "140821",
+        [
+            new(InspectionKind.Construction, Cadence.Monthly, RuleStart.Listing),
+            new(InspectionKind.FundUse, Cadence.Quarterly, RuleStart.Listing),
+            new(InspectionKind.Operation, Cadence.Monthly, RuleStart.OperationStart),
+        ], 10, now, parent: province);
+    }
+
+    public static void Seed(DemoSeed demo)
+    {
+        var db = demo.Db;
+        var cal = demo.Calendar;
+        var today = demo.Clock.ChinaToday();
+        var thisMonth = SupervisionPeriod.Month(today);
+        // A few missed months: (e-town index, months back).
+        var missed = new HashSet<(int, int)> { (1, 3), (3, 2), (6, 4), (6, 1), (4, 5) };
+        var teams = new[] { "潞城区e镇办 王科长、李干事", "岢岚县e镇办 张主任", "临猗县e镇办 赵科长、财政局 孙会计", "山阴县e镇办 刘干事",
+            "应县e镇办 陈干事", "怀仁市e镇办 周科长", "右玉县e镇办 吴干事" };
+        Inspection? luchengLatest = null;
+        var luchengInspections = new List<Inspection>();
+        for (var t = 0; t < demo.Etowns.Count; t++)
+        {
+            var town = demo.Etowns[t];
+            var code = town.CountyCode == "140406" ? LuchengCode : town.CountyCode == "140821" ? LinyiCode : ProvinceCode;
+            for (var back = 6; back >= 1; back--)
+            {
+                var period = SupervisionPeriod.Month(thisMonth.Start.AddMonths(-back));
+                var due = new InspectionDue
+                {
+                    EtownId = town.Id, CountyCode = town.CountyCode, Kind = InspectionKind.Construction, Cadence = Cadence.Monthly,
+                    PeriodKey = period.Key, PeriodStart = period.Start, DueOn = period.End, RuleSetCode = code,
+                };
+                db.Add(due);
+                if (missed.Contains((t, back)))
+                {
+                    due.MissedAt = ChinaTime.StartOfDay(period.End.AddDays(1));
+                    continue;
+                }
+                var day = period.Start.AddDays(14 + t % 5);
+                while (!cal.IsWorkingDay(day)) day = day.AddDays(1);
+                var i = new Inspection
+                {
+                    EtownId = town.Id, CountyCode = town.CountyCode, Kind = InspectionKind.Construction,
+                    Method = (back % 3) switch { 0 => InspectionMethod.OnSite, 1 => InspectionMethod.ReviewMaterials, _ => InspectionMethod.HearReport },
+                    InspectedOn = day, Team = teams[t], Checked = $"{period.Key} 建设进度：对照培育方案重点任务与合同节点，查看e镇服务中心、仓储物流中心施工进度。",
+                    Status = InspectionStatus.Signed, SignedAt = ChinaTime.StartOfDay(day).AddHours(17), SignedBy = teams[t].Split(' ')[0],
+                    CreatedAt = ChinaTime.StartOfDay(day).AddHours(16),
+                };
+                db.Add(i);
+                due.InspectionId = i.Id;
+                due.DoneOn = day;
+                if (t == 0) luchengInspections.Add(i);
+                if (t == 0) luchengLatest = i;
+            }
+        }
+        // 临猗 quarterly fund-use inspections (its own rule), the last two quarters.
+        var linyi = demo.Etowns[2];
+        for (var q = 2; q >= 1; q--)
+        {
+            var period = SupervisionPeriod.Quarter(thisMonth.Start.AddMonths(-3 * q));
+            var day = period.End.AddDays(-10);
+            while (!cal.IsWorkingDay(day)) day = day.AddDays(-1);
+            var i = new Inspection
+            {
+                EtownId = linyi.Id, CountyCode = linyi.CountyCode, Kind = InspectionKind.FundUse, Method = InspectionMethod.ReviewMaterials, InspectedOn = day,
+                Team = teams[2], Checked = $"{period.Key} 资金使用：查看拨付凭证、合同与发票，核对专款专用。", Status = InspectionStatus.Signed,
+                SignedAt = ChinaTime.StartOfDay(day).AddHours(17), SignedBy = "临猗县e镇办", CreatedAt = ChinaTime.StartOfDay(day).AddHours(16),
+            };
+            db.Add(i);
+            db.Add(new InspectionDue
+            {
+                EtownId = linyi.Id, CountyCode = linyi.CountyCode, Kind = InspectionKind.FundUse, Cadence = Cadence.Quarterly, PeriodKey = period.Key,
+                PeriodStart = period.Start, DueOn = period.End, RuleSetCode = LinyiCode, InspectionId = i.Id, DoneOn = day,
+            });
+        }
+
+        // 潞城's problem list: closed on time, closed after a second notice, escalated, and one open.
+        if (luchengInspections.Count >= 4)
+        {
+            var lucheng = demo.Etowns[0];
+            Problem(db, cal, lucheng, luchengInspections[0], "仓储物流中心消防通道被占用", ProblemSeverity.Major, "合同第七条 安全生产", 10,
+                [("下发整改通知", 0), ("答复整改", 6), ("核查销号", 8)]);
+            Problem(db, cal, lucheng, luchengInspections[1], "直播基地设备未按合同清单配置到位", ProblemSeverity.Major, "建设标准第 12 项", 10,
+                [("下发整改通知", 0), ("答复整改", 9), ("再次行文限期整改", 11), ("答复整改", 16), ("核查销号", 18)]);
+            Problem(db, cal, lucheng, luchengInspections[2], "e镇运营团队人员不足 6 人，未签订长期运营协议", ProblemSeverity.Serious, "SUP-08；合同第五条", 10,
+                [("下发整改通知", 0), ("逾期自动再次通知", 15), ("逾期自动升级", 28)]);
+            Problem(db, cal, lucheng, luchengLatest!, "e镇服务中心公示栏未更新培育方案", ProblemSeverity.Minor, "建设标准第 3 项", 10, [("下发整改通知", 0)]);
+        }
+    }
+
+    static void Problem(Platform.Data.EtownDbContext db, Platform.Calendar.WorkingCalendar cal, Etown town, Inspection i, string text,
+        ProblemSeverity severity, string reference, int days, (string Action, int After)[] steps)
+    {
+        var p = new Problem
+        {
+            EtownId = town.Id, CountyCode = town.CountyCode, InspectionId = i.Id, Description = text, Severity = severity, Reference = reference,
+            ResponsibleParty = "长治市潞城区乡村e镇运营有限公司（演示）", DeadlineWorkingDays = days, Status = ProblemStatus.Open, CreatedAt = i.SignedAt!.Value,
+        };
+        i.Findings.Add(new Finding(text, severity, reference, p.ResponsibleParty, days));
+        db.Add(p);
+        var start = i.InspectedOn.AddDays(1);
+        foreach (var (action, after) in steps)
+        {
+            var day = start.AddDays(after);
+            var at = ChinaTime.StartOfDay(day).AddHours(10);
+            var from = p.Status;
+            string by = "潞城区e镇办", note = "";
+            DateOnly? deadline = null;
+            switch (action)
+            {
+                case "下发整改通知":
+                    p.Status = ProblemStatus.Noticed; p.NoticeCount = 1; p.Deadline = deadline = cal.DeadlineAfter(day, days);
+                    break;
+                case "答复整改":
+                    p.Status = p.NoticeCount > 1 ? ProblemStatus.SecondResponded : ProblemStatus.Responded; by = "潞城区乡村e镇运营有限公司"; note = "已按要求整改，附整改前后照片。";
+                    break;
+                case "再次行文限期整改":
+                    p.Status = ProblemStatus.SecondNotice; p.NoticeCount = 2; p.Deadline = deadline = cal.DeadlineAfter(day, days); note = "设备仍缺 2 台，再次限期整改。";
+                    break;
+                case "逾期自动再次通知":
+                    p.Status = ProblemStatus.SecondNotice; p.NoticeCount = 2; p.Deadline = deadline = cal.DeadlineAfter(day, days); by = SupervisionScheduler.SystemActor;
+                    note = "整改期限已过，未答复；再次限期整改。";
+                    break;
+                case "逾期自动升级":
+                    p.Status = ProblemStatus.Escalated; p.Escalation = EscalationAction.RequestContractTermination; p.EscalatedAt = at; by = SupervisionScheduler.SystemActor;
+                    note = "再次限期已过仍未整改：提请县政府终止合同（SUP-05）。";
+                    break;
+                case "核查销号":
+                    p.Status = ProblemStatus.Closed; p.ClosedAt = at; note = "现场核查，整改到位。";
+                    break;
+            }
+            db.Add(SupervisionService.Step(p, action, from, note.Length == 0 ? null : note, deadline, by, at));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using ETown.Web.Features.Supervision;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ETown.Web.Platform.Data
+{
+    public abstract partial class EtownDbContext
+    {
+        public DbSet<SupervisionRuleSet> SupervisionRuleSets => Set<SupervisionRuleSet>();
+        public DbSet<Inspection> Inspections => Set<Inspection>();
+        public DbSet<InspectionDue> InspectionDues => Set<InspectionDue>();
+        public DbSet<SupervisionFile> SupervisionFiles => Set<SupervisionFile>();
+        public DbSet<Problem> Problems => Set<Problem>();
+        public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
+    }
+}
+
+namespace ETown.Web.Features.Supervision
+{
+    sealed class SupervisionRuleSetConfiguration : IEntityTypeConfiguration<SupervisionRuleSet>
+    {
+        public void Configure(EntityTypeBuilder<SupervisionRuleSet> e)
+        {
+            e.ToTable("SupervisionRuleSets");
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.RegionCode).HasMaxLength(6);
+            e.Property(x => x.Rules).HasJsonConversion(l => [.. l]);
+        }
+    }
+
+    sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+    {
+        public void Configure(EntityTypeBuilder<Inspection> e)
+        {
+            e.ToTable("Inspections");
+            e.HasIndex(x => new { x.EtownId, x.InspectedOn });
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Team).HasMaxLength(200);
+            e.Property(x => x.Checked).HasMaxLength(4000);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.SignedBy).HasMaxLength(100);
+            e.Property(x => x.Findings).HasJsonConversion(l => [.. l]);
+            e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class InspectionDueConfiguration : IEntityTypeConfiguration<InspectionDue>
+    {
+        public void Configure(EntityTypeBuilder<InspectionDue> e)
+        {
+            e.ToTable("InspectionDues");
+            e.HasIndex(x => new { x.EtownId, x.Kind, x.PeriodKey }).IsUnique();
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Cadence).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.PeriodKey).HasMaxLength(16);
+            e.Property(x => x.RuleSetCode).HasMaxLength(32);
+            e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class SupervisionFileConfiguration : IEntityTypeConfiguration<SupervisionFile>
+    {
+        public void Configure(EntityTypeBuilder<SupervisionFile> e)
+        {
+            e.ToTable("SupervisionFiles");
+            e.HasIndex(x => x.OwnerId);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.Property(x => x.UploadedBy).HasMaxLength(100);
+        }
+    }
+
+    sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
+    {
+        public void Configure(EntityTypeBuilder<Problem> e)
+        {
+            e.ToTable("Problems");
+            e.HasIndex(x => new { x.EtownId, x.Status });
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Description).HasMaxLength(1000);
+            e.Property(x => x.Reference).HasMaxLength(200);
+            e.Property(x => x.ResponsibleParty).HasMaxLength(200);
+            e.Property(x => x.Severity).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Escalation).HasConversion<string>().HasMaxLength(40);
+            e.Ignore(x => x.IsOpen);
+            e.HasOne<Inspection>().WithMany().HasForeignKey(x => x.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class ProblemStepConfiguration : IEntityTypeConfiguration<ProblemStep>
+    {
+        public void Configure(EntityTypeBuilder<ProblemStep> e)
+        {
+            e.ToTable("ProblemSteps");
+            e.HasIndex(x => new { x.ProblemId, x.At });
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.By).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+}

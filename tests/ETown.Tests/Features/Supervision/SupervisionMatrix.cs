@@ -1,0 +1,38 @@
+using ETown.Tests.Integration;
+using ETown.Web.Features.Supervision;
+using static ETown.Tests.Integration.AuthorizationMatrixTests;
+
+namespace ETown.Tests.Features.Supervision;
+
+/// <summary>The supervision module's rows in the authorization matrix (behaviour of the writes: SupervisionTests).</summary>
+public sealed class SupervisionMatrix : IModuleMatrix
+{
+    const string Readers = "province @cities @counties operator discipline";
+    static readonly string Any = Guid.NewGuid().ToString();
+
+    public Type Module => typeof(SupervisionModule);
+
+    public IReadOnlyDictionary<string, Row> Rows => new Dictionary<string, Row>
+    {
+        ["GET /api/v1/supervision/rule-sets"] = new(Readers, Probe.Get),
+        ["POST /api/v1/supervision/rule-sets/{code}/derive"] = new("province @counties", Probe.Write, "/api/v1/supervision/rule-sets/SX-SUP-2024/derive", new { code = "MX", name = "矩阵" }),
+        ["POST /api/v1/supervision/rule-sets/{code}/adopt"] = new("province @counties", Probe.Write, "/api/v1/supervision/rule-sets/MX-NONE/adopt"),
+        ["GET /api/v1/supervision/board"] = new(Readers, Probe.Get),
+        ["GET /api/v1/supervision/board.xlsx"] = new(Readers, Probe.Export, "/api/v1/supervision/board.xlsx"),
+        ["GET /api/v1/supervision/etowns/{id:guid}"] = new(Readers, Probe.EtownItem, "/api/v1/supervision/etowns/{etown}"),
+        ["POST /api/v1/supervision/etowns/{id:guid}/inspections"] = new("@counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/inspections",
+            new { kind = "Construction", method = "OnSite", inspectedOn = "2031-01-01", team = "矩阵", @checked = "矩阵" }, Note: "future date: 400 for the allowed; SupervisionTests"),
+        ["POST /api/v1/supervision/inspections/{id:guid}/files"] = new("@counties", Probe.Write, $"/api/v1/supervision/inspections/{Any}/files"),
+        ["POST /api/v1/supervision/inspections/{id:guid}/sign"] = new("@counties", Probe.Write, $"/api/v1/supervision/inspections/{Any}/sign"),
+        ["POST /api/v1/supervision/inspections/{id:guid}/correct"] = new("@counties", Probe.Write, $"/api/v1/supervision/inspections/{Any}/correct", new { kind = "Construction" }),
+        ["GET /api/v1/supervision/files/{id:guid}"] = new(Readers, Probe.Elsewhere, Note: "SupervisionTests (uploads)"),
+        ["POST /api/v1/supervision/problems/{id:guid}/notice"] = new("@counties", Probe.Write, $"/api/v1/supervision/problems/{Any}/notice", new { }),
+        ["GET /api/v1/supervision/problems/{id:guid}/notice.docx"] = new(Readers, Probe.Elsewhere, Note: "SupervisionTests.Rectification_*"),
+        ["POST /api/v1/supervision/problems/{id:guid}/respond"] = new("operator", Probe.Write, $"/api/v1/supervision/problems/{Any}/respond", new { text = "矩阵" }),
+        ["POST /api/v1/supervision/problems/{id:guid}/files"] = new("operator", Probe.Write, $"/api/v1/supervision/problems/{Any}/files"),
+        ["POST /api/v1/supervision/problems/{id:guid}/verify"] = new("@counties", Probe.Write, $"/api/v1/supervision/problems/{Any}/verify", new { passed = true }),
+        ["POST /api/v1/supervision/problems/{id:guid}/escalate"] = new("@counties", Probe.Write, $"/api/v1/supervision/problems/{Any}/escalate", new { action = "RequestContractTermination", note = "矩阵" }),
+        ["PAGE /supervision"] = new(Readers, Probe.Page, Scope: PageScope.EtownList),
+        ["PAGE /supervision/etowns/{Id:guid}"] = new(Readers, Probe.Page, "/supervision/etowns/{etown}", Scope: PageScope.Etown),
+    };
+}
