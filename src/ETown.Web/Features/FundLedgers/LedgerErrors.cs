@@ -10,18 +10,10 @@ public static class LedgerErrors
     public const string ProhibitedUse = "ETOWN-LEDG-0001";
     /// <summary>发票号在本单位专账中已存在（FUND-12）</summary>
     public const string DuplicateInvoice = "ETOWN-LEDG-0002";
-    /// <summary>支出行内容无效（金额、日期、条目、类别、用途…）</summary>
-    public const string InvalidLine = "ETOWN-LEDG-0003";
     /// <summary>同一幂等键用于不同的请求内容</summary>
     public const string IdempotencyConflict = "ETOWN-LEDG-0004";
     /// <summary>缺少或无效的 Idempotency-Key</summary>
     public const string IdempotencyKeyInvalid = "ETOWN-LEDG-0005";
-    /// <summary>资产台账内容无效</summary>
-    public const string InvalidAsset = "ETOWN-LEDG-0006";
-    /// <summary>比例例外说明无效（FUND-03）</summary>
-    public const string InvalidException = "ETOWN-LEDG-0007";
-    /// <summary>支出用途（禁止用途目录）内容无效</summary>
-    public const string InvalidPurpose = "ETOWN-LEDG-0008";
     /// <summary>未选择导入文件</summary>
     public const string ImportNoFile = "ETOWN-LEDG-0110";
     /// <summary>文件过大</summary>

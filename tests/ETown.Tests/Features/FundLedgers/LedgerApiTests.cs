@@ -253,6 +253,55 @@ public class LedgerApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.False((await port.ForEtownAsync(ctx, await TownAsync(app, Kelan), default)).Complete);
     }
 
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "FUND-01")]
+    public async Task Fund01_TheListIsData_TheProvinceAddsAProhibition_AndEntryObeysIt(string provider)
+    {
+        var app = apps[provider];
+        var town = await TownAsync(app, Lucheng);
+        var op = await app.SignInAsync("operator");
+        var word = "禁" + Guid.NewGuid().ToString("N")[..6];
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(op, Body(town, source: "Provincial", category: "LeadingIndustry", amount: 0.01m, description: "购置" + word + "设备"))).StatusCode);
+
+        var purpose = new { code = "T-" + word[1..], name = "测试禁止用途" + word, isProhibited = true, clause = "测试条款 第一条", keywords = word, countyCode = "140406", sortOrder = 999 };
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignInAsync("lucheng")).PutAsJsonAsync("/api/v1/ledgers/purposes", purpose, Http.Json)).StatusCode);
+        var noClause = new { purpose.code, purpose.name, isProhibited = true, clause = "", keywords = word, countyCode = "140406", sortOrder = 999 };
+        Assert.Equal(HttpStatusCode.BadRequest, (await (await app.SignInAsync("province")).PutAsJsonAsync("/api/v1/ledgers/purposes", noClause, Http.Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("province")).PutAsJsonAsync("/api/v1/ledgers/purposes", purpose, Http.Json)).StatusCode);
+
+        var r = await PostAsync(op, Body(town, source: "Provincial", category: "LeadingIndustry", amount: 0.01m, description: "再购置" + word + "设备"));
+        Assert.Equal(LedgerErrors.ProhibitedUse, await r.ProblemCodeAsync());
+        Assert.Contains("测试条款 第一条", await r.Content.ReadAsStringAsync());
+        var listed = await (await app.SignInAsync("kelan")).GetFromJsonAsync<List<PurposeRow>>("/api/v1/ledgers/purposes?countyCode=140929", Http.Json);
+        Assert.DoesNotContain(listed!, p => p.Code == purpose.code);
+    }
+
+    /// <summary>Two simultaneous posts with one key (a finance system retrying on a timeout): one line, both answers name it.</summary>
+    [Theory, PostgresData]
+    [Trait("Rule", "FUND-12")]
+    public async Task MachineClient_ConcurrentRetries_WithOneKey_BookOneLine(string provider)
+    {
+        var app = apps[provider];
+        var town = await TownAsync(app, Lucheng);
+        var created = await (await app.SignInAsync("operator")).PostAsJsonAsync("/api/v1/api-keys", new { name = "财务系统并发" + Guid.NewGuid().ToString("N")[..6], role = BuiltInRoles.Operator });
+        var secret = (await created.JsonAsync()).GetProperty("key").GetString()!;
+        var before = await LinesAsync(app);
+        var key = Guid.NewGuid().ToString();
+        var body = Body(town);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            var c = app.Anonymous();
+            c.DefaultRequestHeaders.Add("X-Api-Key", secret);
+            var req = new HttpRequestMessage(HttpMethod.Post, "/api/v1/ledgers/expenses") { Content = JsonContent.Create(body, options: Http.Json) };
+            req.Headers.Add("Idempotency-Key", key);
+            var r = await c.SendAsync(req);
+            return (r.StatusCode, Id: r.IsSuccessStatusCode ? (await r.JsonAsync()).GetProperty("id").GetGuid() : Guid.Empty);
+        }));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, a.StatusCode.ToString()));
+        Assert.Single(answers.Select(a => a.Id).Distinct());
+        Assert.Equal(before + 1, await LinesAsync(app));
+    }
+
     static MultipartFormDataContent Xlsx(params object?[][] rows)
     {
         var bytes = XlsxWriter.Write(LedgerXlsxService.SheetName, LedgerXlsxService.Headers, rows.Select(r => (IReadOnlyList<object?>)r));
