@@ -1,5 +1,6 @@
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
+using ETown.Web.Features.Funds;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Regions;
@@ -20,6 +21,7 @@ public static class BuiltInModules
         new PlansModule(),
         new StandardsModule(),
         new StatisticsModule(),
+        new FundsModule(),
         new OrganisationsModule(),
         new AdministrationModule(),
     ];
