@@ -1,6 +1,4 @@
-using System.Net.Http.Json;
 using ETown.Tests.E2E.Pages;
-using ETown.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace ETown.Tests.E2E;
@@ -14,19 +12,24 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
 {
     const string Password = "Etown@2026";
 
-    /// <summary>A second 潞城 county user (finance), created by the system administrator through the API.</summary>
+    /// <summary>A second 潞城 county user (finance), created by the system administrator through the API (in the browser's session).</summary>
     async Task EnsureFinanceUserAsync()
     {
-        using var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri(app.BaseUrl) };
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "sysadmin", password = Password, code = EtownAppFactory.CodeFor("sysadmin") });
-        login.EnsureSuccessStatusCode();
-        var users = await (await http.GetAsync("/api/v1/users")).JsonAsync();
+        var page = await app.NewPageAsync();
+        var key = ETown.Web.Platform.Data.Seeding.DemoData.Accounts.Single(a => a.UserName == "sysadmin").TotpKey;
+        await new LoginPage(page).SignInAsync("sysadmin", Password, key);
+        var api = page.Context.APIRequest;
+        var list = await api.GetAsync("/api/v1/users");
+        Assert.True(list.Ok, $"{list.Status} {await list.TextAsync()}");
+        var users = System.Text.Json.JsonDocument.Parse(await list.TextAsync()).RootElement;
         if (users.EnumerateArray().Any(u => u.GetProperty("userName").GetString() == "luchengcz")) return;
         var org = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "lucheng").GetProperty("organisationId").GetGuid();
-        var created = await http.PostAsJsonAsync("/api/v1/users", new { userName = "luchengcz", displayName = "潞城区财政局 审批人", organisationId = org, password = Password, isActive = true });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        (await http.PutAsJsonAsync($"/api/v1/users/{id}/roles", new { roles = new[] { "县级业务管理员" } })).EnsureSuccessStatusCode();
+        var created = await api.PostAsync("/api/v1/users", new() { DataObject = new { userName = "luchengcz", displayName = "潞城区财政局 审批人", organisationId = org, password = Password, isActive = true } });
+        Assert.True(created.Ok, $"{created.Status} {await created.TextAsync()}");
+        var id = System.Text.Json.JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetGuid();
+        var roles = await api.PutAsync($"/api/v1/users/{id}/roles", new() { DataObject = new { roles = new[] { "县级业务管理员" } } });
+        Assert.True(roles.Ok, $"{roles.Status} {await roles.TextAsync()}");
+        await page.Context.CloseAsync();
     }
 
     static async Task<IPage> OpenLuchengFundsAsync(IPage page, string user)
@@ -34,8 +37,15 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await new LoginPage(page).SignInAsync(user, Password);
         await page.GotoAsync("/funds");
         await LoginPage.WaitInteractiveAsync(page);
-        await page.ClickAsync("text=长治市潞城区乡村e镇");
+        await page.Locator("[data-testid=funds-rollup] a", new() { HasText = "长治市潞城区乡村e镇" }).ClickAsync();
+        await page.WaitForURLAsync("**/funds/etowns/**");
         await LoginPage.WaitInteractiveAsync(page);
+        if (await page.Locator("[data-testid=etown-name]").CountAsync() == 0)
+        {
+            await Task.Delay(3000);
+            var text = await page.Locator("body").InnerTextAsync();
+            Assert.True(await page.Locator("[data-testid=etown-name]").CountAsync() > 0, $"{page.Url}: {text[..Math.Min(text.Length, 1500)]}");
+        }
         await Assertions.Expect(page.Locator("[data-testid=etown-name]")).ToHaveTextAsync("长治市潞城区乡村e镇");
         return page;
     }
