@@ -48,8 +48,8 @@ public static class SupervisionDemo
         var missed = new HashSet<(int, int)> { (1, 3), (3, 2), (6, 4), (6, 1), (4, 5) };
         var teams = new[] { "潞城区e镇办 王科长、李干事", "岢岚县e镇办 张主任", "临猗县e镇办 赵科长、财政局 孙会计", "山阴县e镇办 刘干事",
             "应县e镇办 陈干事", "怀仁市e镇办 周科长", "右玉县e镇办 吴干事" };
-        Inspection? luchengLatest = null;
         var luchengInspections = new List<Inspection>();
+        var yingxianInspections = new List<Inspection>();
         for (var t = 0; t < demo.Etowns.Count; t++)
         {
             var town = demo.Etowns[t];
@@ -82,7 +82,7 @@ public static class SupervisionDemo
                 due.InspectionId = i.Id;
                 due.DoneOn = day;
                 if (t == 0) luchengInspections.Add(i);
-                if (t == 0) luchengLatest = i;
+                if (t == 4) yingxianInspections.Add(i);
             }
         }
         // 临猗 quarterly fund-use inspections (its own rule), the last two quarters.
@@ -106,17 +106,22 @@ public static class SupervisionDemo
             });
         }
 
-        // 潞城's problem list: closed on time, closed after a second notice, escalated, and one open.
-        if (luchengInspections.Count >= 4)
+        // 潞城's problem list: closed on time and closed after a second notice, so 潞城 stays payable (FUND-06: an
+        // unresolved rectification blocks payments). 应县 carries the escalated and the open one: its payments wait.
+        if (luchengInspections.Count >= 2)
         {
             var lucheng = demo.Etowns[0];
             Problem(db, cal, lucheng, luchengInspections[0], "仓储物流中心消防通道被占用", ProblemSeverity.Major, "合同第七条 安全生产", 10,
                 [("下发整改通知", 0), ("答复整改", 6), ("核查销号", 8)]);
             Problem(db, cal, lucheng, luchengInspections[1], "直播基地设备未按合同清单配置到位", ProblemSeverity.Major, "建设标准第 12 项", 10,
                 [("下发整改通知", 0), ("答复整改", 9), ("再次行文限期整改", 11), ("答复整改", 16), ("核查销号", 18)]);
-            Problem(db, cal, lucheng, luchengInspections[2], "e镇运营团队人员不足 6 人，未签订长期运营协议", ProblemSeverity.Serious, "SUP-08；合同第五条", 10,
+        }
+        if (yingxianInspections.Count >= 2)
+        {
+            var yingxian = demo.Etowns[4];
+            Problem(db, cal, yingxian, yingxianInspections[0], "e镇运营团队人员不足 6 人，未签订长期运营协议", ProblemSeverity.Serious, "SUP-08；合同第五条", 10,
                 [("下发整改通知", 0), ("逾期自动再次通知", 15), ("逾期自动升级", 28)]);
-            Problem(db, cal, lucheng, luchengLatest!, "e镇服务中心公示栏未更新培育方案", ProblemSeverity.Minor, "建设标准第 3 项", 10, [("下发整改通知", 0)]);
+            Problem(db, cal, yingxian, yingxianInspections[^1], "e镇服务中心公示栏未更新培育方案", ProblemSeverity.Minor, "建设标准第 3 项", 10, [("下发整改通知", 0)]);
         }
     }
 

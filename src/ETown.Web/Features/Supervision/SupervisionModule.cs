@@ -13,7 +13,7 @@ namespace ETown.Web.Features.Supervision;
 public sealed class SupervisionModule : IEtownModule
 {
     public string Name => "supervision";
-    public int Order => 60;
+    public int Order => 65;
 
     public void AddServices(IServiceCollection services, IConfiguration config)
     {

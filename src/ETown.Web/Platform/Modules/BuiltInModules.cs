@@ -2,6 +2,7 @@ using ETown.Web.Features.Acceptance;
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.FundLedgers;
+using ETown.Web.Features.Funds;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Features.Plans;
 using ETown.Web.Features.Regions;
@@ -23,6 +24,7 @@ public static class BuiltInModules
         new StandardsModule(),
         new StatisticsModule(),
         new FundLedgersModule(),
+        new FundsModule(),
         new OrganisationsModule(),
         new AdministrationModule(),
         new AcceptanceModule(),
