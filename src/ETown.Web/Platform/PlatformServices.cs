@@ -50,11 +50,13 @@ public static class PlatformServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Tokens.AuthenticatorTokenProvider = SingleUseTotpProvider.Name; // issue #17 finding 6: a code works once
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<EtownDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseTotpProvider>(SingleUseTotpProvider.Name)
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>();
 
@@ -103,6 +105,7 @@ public static class PlatformServices
         services.AddScoped<CallerResolver>();
         services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<MyAccountService>();
 
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -126,8 +126,19 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
                     ? $"“{changed}”是管理员角色，只能由安全管理员授予或收回（三权分立）。"
                     : $"授予或收回“{changed}”需要用户管理权限。");
         }
+        // Issue #17 findings 1 and 3: at most one admin role / one duty per user; each new role fits the user's organisation level.
+        var finalRoleIds = await ctx.Roles.Where(r => roleNames.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+        var finalPermissions = await ctx.RoleClaims.Where(c => finalRoleIds.Contains(c.RoleId) && c.ClaimType == Permissions.ClaimType)
+            .Select(c => c.ClaimValue!).ToListAsync(ct);
+        if (SeparationOfDuties.RoleSetViolation(roleNames, finalPermissions) is { } sod)
+            throw new DomainException(AuthErrors.SeparationOfDuties, sod);
+        var orgKind = await ctx.Organisations.IgnoreQueryFilters().Where(o => o.Id == user.OrganisationId).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct);
+        if (orgKind is { } kind)
+            foreach (var added in roleNames.Except(current))
+                if (SeparationOfDuties.LevelMismatch(added, kind) is { } mismatch) throw new DomainException(AuthErrors.RoleLevelMismatch, mismatch);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roleNames)));
         Check(await users.AddToRolesAsync(user, roleNames.Except(current)));
+        Check(await users.UpdateSecurityStampAsync(user)); // finding 5: a role change ends the user's sessions
         ctx.AddAuditEvent("RoleChange", nameof(AppUser), id.ToString(), "Success",
             before: new { roles = current.Order().ToArray() }, after: new { roles = roleNames.Order().ToArray() });
         await ctx.SaveChangesAsync(ct);
