@@ -28,6 +28,10 @@ public static class PlatformServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dbSettings);
+        // Issue #17 finding 9: the audit chain's key lives outside the database (created on first start).
+        services.AddSingleton(sp => Audit.AuditKeyRing.Load(config, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddSingleton<Audit.AuditCheckpoints>();
+        services.AddHostedService<Audit.AuditCheckpointService>();
         services.AddSingleton<EtownDb>();
         services.AddScoped<Caller>();
         services.AddResourceAuthorization();

@@ -30,6 +30,9 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
 
     internal AuditSaveState AuditState { get; } = new();
 
+    /// <summary>The key that signs new audit records (issue #17 finding 9); null only for design-time contexts.</summary>
+    public AuditKeyRing? AuditKeys { get; internal set; }
+
     // The caller's scope as flat members of the context: query filters read them, so EF parameterises
     // them per context instance (ScopeFilter puts this context in the filter expressions).
     public bool ScopeAll => Caller.Scope.All;

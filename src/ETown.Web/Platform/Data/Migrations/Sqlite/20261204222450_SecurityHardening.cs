@@ -37,6 +37,13 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeyId",
+                table: "AuditRecords",
+                type: "TEXT",
+                maxLength: 16,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -57,6 +64,10 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "KeyId",
+                table: "AuditRecords");
         }
     }
 }

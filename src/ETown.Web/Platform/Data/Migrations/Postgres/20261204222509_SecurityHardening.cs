@@ -37,6 +37,13 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                 type: "integer",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "KeyId",
+                table: "AuditRecords",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -57,6 +64,10 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "Version",
                 table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "KeyId",
+                table: "AuditRecords");
         }
     }
 }
