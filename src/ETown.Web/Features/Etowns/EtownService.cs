@@ -179,7 +179,8 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
         auth.Require(EtownOperations.ChangeStatus, EtownResource.Of(e));
         var from = e.Status;
-        if (to == EtownStatus.UnderConstruction && from == EtownStatus.Listed && reason is null) e.ChangeStatus(to);
+        if (!caller.Scope.IsProvince || (to == EtownStatus.UnderConstruction && from == EtownStatus.Listed && reason is null))
+            e.ChangeStatus(to); // only 建设中 reaches here for a county, and only from 已入选 (else ETOWN-ETOWN-0001)
         else
         {
             if (reason is null)
@@ -189,6 +190,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
             ctx.AddAuditEvent(to == EtownStatus.Withdrawn ? "EtownWithdrawal" : "EtownStatusCorrection", nameof(Etown), e.Id.ToString(), "Success",
                 before: new { status = from.ToString() }, after: new { status = to.ToString(), reason });
         }
+        if (to == EtownStatus.Listed) await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // a reinstated e-town owes its reports again (STAT-02)
         if (!Etown.IsPublishable(to)) e.IsPublished = false; // a withdrawn or unselected e-town leaves the public column
         await ctx.SaveChangesAsync(ct);
     }

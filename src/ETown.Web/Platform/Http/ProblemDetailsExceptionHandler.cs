@@ -21,6 +21,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 problem = new ValidationProblemDetails(v.Errors) { Status = v.Status, Title = "数据校验未通过", Detail = v.Message };
                 problem.Extensions["code"] = v.Code;
                 break;
+            case VersionConflictException vc:
+                problem = new ProblemDetails { Status = 409, Title = "状态冲突", Detail = vc.Message };
+                problem.Extensions["code"] = vc.Code;
+                problem.Extensions["currentVersion"] = vc.CurrentVersion;
+                http.Response.Headers.ETag = VersionTags.Tag(vc.CurrentVersion);
+                break;
             case DomainException d:
                 problem = new ProblemDetails { Status = d.Status, Title = TitleFor(d.Status), Detail = d.Message };
                 problem.Extensions["code"] = d.Code;

@@ -10,6 +10,13 @@ namespace ETown.Web.Platform.Http;
 /// with <c>If-Match: "7"</c> saves only if the row is still at version 7 (else 409 with the current version).
 /// A write without If-Match still cannot overwrite a change made between its own read and save.
 /// </summary>
+/// <summary>The client's version is not the current one (409, ETOWN-COMMON-0409, with <see cref="CurrentVersion"/>).</summary>
+public sealed class VersionConflictException(int currentVersion)
+    : DomainException(CommonErrors.Conflict, "已被他人修改，请刷新后重试。", 409)
+{
+    public int CurrentVersion { get; } = currentVersion;
+}
+
 public static class VersionTags
 {
     /// <summary>Adds ETag on 2xx GETs and honours If-Match on writes; the route's <paramref name="idParameter"/> names the aggregate.</summary>
@@ -31,6 +38,9 @@ public static class VersionTags
             if (ifMatch.Length == 0 || ifMatch == "*") return await next(context);
             if (Parse(ifMatch) is not { } expected)
                 throw new ValidationFailedException(new Dictionary<string, string[]> { ["If-Match"] = ["If-Match 应为 GET 返回的 ETag，例如 \"3\"。"] });
+            // A stale If-Match is a conflict even when the save would change nothing; races are caught at save time.
+            if (await CurrentVersionAsync<T>(http.RequestServices, id, http.RequestAborted) is { } current && current != expected)
+                throw new VersionConflictException(current);
             using (ExpectedVersion.Expect(id, expected)) return await next(context);
         });
 
