@@ -28,7 +28,7 @@ public sealed class UserInput
 /// Separation of duties: nobody changes their own roles; roles holding audit, security or system
 /// duties are granted only by the security administrator.
 /// </summary>
-public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions, TimeProvider clock)
+public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions, TimeProvider clock, SignInThrottle throttle)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? search = null, Guid? organisationId = null, CancellationToken ct = default)
     {
@@ -104,6 +104,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户");
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        throttle.Reset(user.UserName!); // issue #17: the sign-in throttle's counters for this name go too
     }
 
     /// <summary>Replaces the user's roles, enforcing the separation of duties.</summary>

@@ -153,9 +153,20 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         return missing;
     }
 
+    /// <summary>Longest plan section (characters); shown as maxlength in the form.</summary>
+    public const int PlanTextLength = 10_000;
+
     static void Validate(string? standardVersion, PlanContent c, bool targetsEntered)
     {
         var errors = new FieldErrors();
+        // Issue #17 finding 12: null lists are a 400, not a 500; every plan text has a length limit.
+        if (c.KeyProjects is null || c.Targets is null || c.KeyProjects.Any(p => p is null || p.StandardItems is null))
+        {
+            errors.Add("content", "重点项目、目标值和标准条目列表不能为空值（可为空列表）。");
+            errors.ThrowIfAny();
+        }
+        Platform.Validation.InputLimits.CheckTextLengths(c, errors, defaultLength: PlanTextLength);
+        foreach (var p in c.KeyProjects) Platform.Validation.InputLimits.CheckTextLengths(p, errors);
         if (string.IsNullOrWhiteSpace(standardVersion)) errors.Add("standardVersion", "请填写适用的建设标准版本（如 SX-2022）。");
         else if (standardVersion.Trim().Length > 32) errors.Add("standardVersion", "建设标准版本代码不能超过 32 个字符。");
         for (var n = 0; n < c.KeyProjects.Count; n++)
