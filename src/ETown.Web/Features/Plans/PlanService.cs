@@ -161,10 +161,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         var errors = new FieldErrors();
         // Issue #17 finding 12: null lists are a 400, not a 500; every plan text has a length limit.
         if (c.KeyProjects is null || c.Targets is null || c.KeyProjects.Any(p => p is null || p.StandardItems is null))
-        {
-            errors.Add("content", "重点项目、目标值和标准条目列表不能为空值（可为空列表）。");
-            errors.ThrowIfAny();
-        }
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["content"] = ["重点项目、目标值和标准条目列表不能为空值（可为空列表）。"] });
         Platform.Validation.InputLimits.CheckTextLengths(c, errors, defaultLength: PlanTextLength);
         foreach (var p in c.KeyProjects) Platform.Validation.InputLimits.CheckTextLengths(p, errors);
         if (string.IsNullOrWhiteSpace(standardVersion)) errors.Add("standardVersion", "请填写适用的建设标准版本（如 SX-2022）。");

@@ -11,15 +11,17 @@ namespace ETown.Web.Platform.Auth;
 /// </summary>
 public sealed class SignInThrottle(TimeProvider clock, IConfiguration config)
 {
-    public const int PairLimit = 5, IpLimit = 30, AccountLimit = 50;
+    // The address limit is high: a whole office behind one NAT address shares it.
+    public const int PairLimit = 5, IpLimit = 100, AccountLimit = 50;
     readonly TimeSpan _window = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 10));
     readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
 
     sealed class Counter { public int Failures; public DateTimeOffset Since; }
 
     static string Name(string userName) => userName.Trim().ToLowerInvariant();
-    static IEnumerable<(string Key, int Limit)> Keys(string userName, string? ip) =>
-        [("p:" + Name(userName) + "|" + ip, PairLimit), ("i:" + ip, IpLimit), ("a:" + Name(userName), AccountLimit)];
+    static IEnumerable<(string Key, int Limit)> Keys(string userName, string? ip) => ip is null
+        ? [("p:" + Name(userName) + "|", PairLimit), ("a:" + Name(userName), AccountLimit)] // no address known (in-process host): no per-address counter
+        : [("p:" + Name(userName) + "|" + ip, PairLimit), ("i:" + ip, IpLimit), ("a:" + Name(userName), AccountLimit)];
 
     /// <summary>Minutes left when this name from this address is currently blocked; else null.</summary>
     public int? BlockedMinutes(string userName, string? ip)
@@ -51,7 +53,7 @@ public sealed class SignInThrottle(TimeProvider clock, IConfiguration config)
     }
 
     /// <summary>A successful sign-in clears the pair's count (not the IP's or the account's).</summary>
-    public void Succeeded(string userName, string? ip) => _counters.TryRemove("p:" + Name(userName) + "|" + ip, out _);
+    public void Succeeded(string userName, string? ip) => _counters.TryRemove("p:" + Name(userName) + "|" + (ip ?? ""), out _);
 
     /// <summary>The system administrator unlocks an account: its counters go.</summary>
     public void Reset(string userName)
