@@ -39,15 +39,17 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "错误以 ProblemDetails 返回，code 字段为稳定的错误码（ETOWN-…）。机器客户端在请求头 X-Api-Key 中携带本单位接口密钥。";
     return Task.CompletedTask;
 }));
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // issue #17 finding 12: "countyClass": 77 is a 400
 // Keys that protect cookies and antiforgery tokens live beside the database so sign-ins survive a restart.
 builder.Services.AddDataProtection().SetApplicationName("etown")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // issue #17 finding 8: no "Server: Kestrel"
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
 var app = builder.Build();
 
 app.UseForwardedHeaders();
+app.UseMiddleware<ETown.Web.Platform.Http.SecurityMiddleware>(); // headers on every response, same-origin check (issue #17)
 app.UseExceptionHandler();
 app.UseStatusCodePages(async ctx =>
 {
@@ -68,6 +70,12 @@ app.Use(async (http, next) =>
     var caller = http.RequestServices.GetRequiredService<Caller>();
     caller.Ip = http.Connection.RemoteIpAddress?.ToString();
     await http.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(caller, http.User, http.RequestAborted);
+    if (http.User.Identity?.IsAuthenticated == true && !caller.IsAuthenticated)
+    {
+        // A stale cookie (signed out, stamp changed, account or organisation deactivated) counts as none.
+        http.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        http.Response.Cookies.Delete("etown.auth");
+    }
     await next();
 });
 app.UseAuthorization();
@@ -79,7 +87,7 @@ app.MapAccountEndpoints();
 app.MapNotificationEndpoints();
 app.MapWorkDeskEndpoints();
 foreach (var module in modules.Modules) module.MapEndpoints(app);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // the full CSP comes from SecurityMiddleware
     .AddAdditionalAssemblies([.. modules.Assemblies.Where(a => a != typeof(Program).Assembly)]);
 
 app.Lifetime.ApplicationStarted.Register(() =>

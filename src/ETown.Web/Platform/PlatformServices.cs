@@ -28,6 +28,10 @@ public static class PlatformServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dbSettings);
+        // Issue #17 finding 9: the audit chain's key lives outside the database (created on first start).
+        services.AddSingleton(sp => Audit.AuditKeyRing.Load(config, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddSingleton<Audit.AuditCheckpoints>();
+        services.AddHostedService<Audit.AuditCheckpointService>();
         services.AddSingleton<EtownDb>();
         services.AddScoped<Caller>();
         services.AddResourceAuthorization();
@@ -50,11 +54,13 @@ public static class PlatformServices
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+                o.Tokens.AuthenticatorTokenProvider = SingleUseTotpProvider.Name; // issue #17 finding 6: a code works once
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<EtownDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<SingleUseTotpProvider>(SingleUseTotpProvider.Name)
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>();
 
@@ -103,6 +109,7 @@ public static class PlatformServices
         services.AddScoped<CallerResolver>();
         services.AddScoped<CircuitHandler, CallerCircuitHandler>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<MyAccountService>();
 
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -55,7 +55,11 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         ConnectionString = ConnectionStringOf(provider, _configValue);
         _keysDir = Path.Combine(Path.GetTempPath(), "etown-tests", "keys-" + Guid.NewGuid().ToString("N"));
         StoragePath = Path.Combine(Path.GetTempPath(), "etown-tests", "files-" + Guid.NewGuid().ToString("N"));
+        AuditPath = Path.Combine(Path.GetTempPath(), "etown-tests", "audit-" + Guid.NewGuid().ToString("N"));
     }
+
+    /// <summary>Audit:Path of this app: its audit key and checkpoint file (issue #17), deleted on dispose.</summary>
+    public string AuditPath { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -67,6 +71,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:PrintAccounts", "false");
         builder.UseSetting("DataProtection:KeysPath", _keysDir);
         builder.UseSetting("Storage:Path", StoragePath);
+        builder.UseSetting("Audit:Path", AuditPath);
         builder.UseSetting("Scheduling:Enabled", "false"); // tests run jobs with a fixed date (StatisticsWorkflowTests); SchedulingTests switch it on
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Warning");
@@ -91,10 +96,32 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string userName, string password = DemoData.Password)
     {
         var client = Anonymous();
-        var r = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password, code = CodeFor(userName) });
+        var r = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password, code = await NextCodeAsync(userName) });
         if (r.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"sign-in of {userName} on {Provider} failed: {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
         return client;
+    }
+
+    readonly Dictionary<string, long> _lastTotpStep = [];
+
+    /// <summary>
+    /// A TOTP code this app has not accepted yet for the account (codes are single-use, issue #17 finding 6):
+    /// the current step or a later one within the ±2 steps the server accepts, waiting when all are spent.
+    /// </summary>
+    public async Task<string?> NextCodeAsync(string userName)
+    {
+        if (DemoData.Accounts.FirstOrDefault(a => a.UserName == userName)?.TotpKey is not { } key) return null;
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+            long step;
+            lock (_lastTotpStep)
+            {
+                step = Math.Max(now, _lastTotpStep.GetValueOrDefault(userName, long.MinValue) + 1);
+                if (step <= now + 1) { _lastTotpStep[userName] = step; return TotpCode.Compute(key, DateTimeOffset.FromUnixTimeSeconds(step * 30)); }
+            }
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
     }
 
     public static string? CodeFor(string userName) =>
@@ -133,7 +160,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         finally
         {
             Databases.DropDatabase(Provider, _cleanup);
-            foreach (var dir in new[] { _keysDir, StoragePath })
+            foreach (var dir in new[] { _keysDir, StoragePath, AuditPath })
                 try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }

@@ -134,7 +134,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["GET /api/v1/etowns/export.xlsx"] = new("@etown-readers -anonymous", Probe.Export),
         ["POST /api/v1/etowns/"] = new("@registry-writers", Probe.Write, Body: EtownBody),
         ["PUT /api/v1/etowns/{id:guid}"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}", EtownBody),
-        ["POST /api/v1/etowns/{id:guid}/status"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/status", new { status = "Accepted" }),
+        // Issue #17 finding 0: 已验收 only through acceptance, so no county may set it (refused before the lookup); the province may correct with a reason (SecurityFindingTests).
+        ["POST /api/v1/etowns/{id:guid}/status"] = new("province", Probe.Write, "/api/v1/etowns/{lucheng-etown}/status", new { status = "Accepted" }),
         ["POST /api/v1/etowns/{id:guid}/publication"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/publication", new { published = false }),
         ["POST /api/v1/etowns/{id:guid}/assignments"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/assignments", new { organisationId = Guid.NewGuid(), kind = "Operator" }),
         ["DELETE /api/v1/etowns/{id:guid}/assignments/{assignmentId:guid}"] = new("@registry-writers", Probe.Write, "/api/v1/etowns/{lucheng-etown}/assignments/" + Guid.NewGuid()),

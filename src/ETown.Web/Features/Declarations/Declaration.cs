@@ -32,8 +32,11 @@ public enum MaterialKind
 /// One county's declaration of one e-town in one round. The form is kept as the 附件2 document
 /// (JSON), frozen at submission; the status moves only along DECL-07.
 /// </summary>
-public class Declaration : ICreatedAt, IUpdatedAt
+public class Declaration : ICreatedAt, IUpdatedAt, IVersioned
 {
+    /// <summary>Optimistic concurrency (issue #17 finding 13): bumped on every update, sent as ETag.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public int Year { get; set; }
     /// <summary>GB/T 2260 county code; drives the data scope.</summary>

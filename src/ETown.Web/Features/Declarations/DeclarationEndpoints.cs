@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Http;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Time;
@@ -29,7 +30,7 @@ public static class DeclarationEndpoints
             TypedResults.Ok(await s.ListAsync(new DeclarationQuery(year, cityCode, status, search, page, pageSize), ct)))
             .RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报列表（按数据范围：县只见本县，市只见本市各县；草稿仅本县可见）");
         g.MapGet("/{id:guid}", async Task<Ok<DeclarationDetail>> (Guid id, DeclarationService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.GetAsync(id, ct))).RequireAuthorization(P(Permissions.Declaration.Read));
+            TypedResults.Ok(await s.GetAsync(id, ct))).RequireAuthorization(P(Permissions.Declaration.Read)).WithVersionTag<Declaration, RouteHandlerBuilder>();
         g.MapPost("/", async Task<Created<IdResult>> (DeclarationForm form, int? year, DeclarationService s, CancellationToken ct) =>
         {
             var id = await s.CreateAsync(form, year, ct);
@@ -39,7 +40,7 @@ public static class DeclarationEndpoints
         {
             await s.UpdateAsync(id, form, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(P(Permissions.Declaration.Edit)).WithSummary("保存草稿（仅草稿或退回状态）");
+        }).RequireAuthorization(P(Permissions.Declaration.Edit)).WithSummary("保存草稿（仅草稿或退回状态；If-Match 为 GET 的 ETag，过期则 409）").WithVersionTag<Declaration, RouteHandlerBuilder>();
         g.MapPost("/{id:guid}/submit", async Task<NoContent> (Guid id, DeclarationService s, CancellationToken ct) =>
         {
             await s.SubmitAsync(id, ct);

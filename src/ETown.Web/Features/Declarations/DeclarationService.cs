@@ -154,6 +154,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         caller.Require(Permissions.Declaration.Edit);
         RequireCounty(form.CountyCode);
         DeclarationValidation.Validate(form, regions);
+        Platform.Validation.InputLimits.RequireProgrammeYear(year ?? Today.Year); // issue #17 finding 12
         await using var ctx = db.Create(caller);
         var d = new Declaration { Year = year ?? Today.Year, CountyCode = form.CountyCode, ProjectName = form.ProjectName.Trim() };
         d.SetForm(form);
@@ -200,6 +201,8 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
 
     public async Task<MaterialRow> UploadMaterialAsync(Guid id, MaterialKind kind, string fileName, string contentType, Stream content, CancellationToken ct = default)
     {
+        if (!Enum.IsDefined(kind)) // issue #17 finding 12: "kind=42" binds as an undefined enum value
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["kind"] = ["材料类型不正确。"] });
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         // The city uploads its recommendation document; the county everything else.
@@ -287,6 +290,7 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
     public async Task SaveRoundAsync(int year, RoundInput input, CancellationToken ct = default)
     {
         RequireProvince();
+        Platform.Validation.InputLimits.RequireProgrammeYear(year);
         var sheet = input.ScoringSheet ?? BuiltInSheet;
         if (input.ClosesOn < input.OpensOn) throw Required("closesOn", "截止日期不能早于开始日期。");
         if (input.NoticeWorkingDays is < 1 or > 30) throw Required("noticeWorkingDays", "公示期应为 1–30 个工作日（默认 5 个）。");

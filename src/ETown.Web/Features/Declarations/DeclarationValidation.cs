@@ -15,6 +15,12 @@ public static partial class DeclarationValidation
     const decimal MaxWan = 10_000_000m;
     const int MaxCount = 1_000_000;
 
+    /// <summary>Text limits beyond the default 2000 characters (the form shows them as maxlength).</summary>
+    public static readonly IReadOnlyDictionary<string, int> TextLimits = new Dictionary<string, int>
+    {
+        [nameof(DeclarationForm.BoundaryGeoJson)] = 200_000, [nameof(DeclarationForm.CountyCode)] = 12, [nameof(DeclarationForm.ProjectName)] = 100,
+    };
+
     public static void Validate(DeclarationForm f, RegionDirectory regions) => ValidationFailedException.ThrowIfAny(Check(f, regions, submitting: false));
 
     public static void ValidateForSubmission(DeclarationForm f, RegionDirectory regions) => ValidationFailedException.ThrowIfAny(Check(f, regions, submitting: true));
@@ -22,6 +28,9 @@ public static partial class DeclarationValidation
     public static FieldErrors Check(DeclarationForm f, RegionDirectory regions, bool submitting)
     {
         var e = new FieldErrors();
+        // Issue #17 findings 10/12: a null list is refused (not a 500), every text has a length limit.
+        if (f.Targets is null) { e.Add(nameof(f.Targets), "目标值列表不能为空值（可为空列表）。"); return e; }
+        Platform.Validation.InputLimits.CheckTextLengths(f, e, TextLimits);
 
         if (regions.Find(f.CountyCode) is not { Level: RegionLevel.County }) e.Add(nameof(f.CountyCode), "请选择申报县（市、区）。");
         if (string.IsNullOrWhiteSpace(f.ProjectName)) e.Add(nameof(f.ProjectName), "请填写乡村e镇项目名称。");

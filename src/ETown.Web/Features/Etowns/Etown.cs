@@ -15,7 +15,7 @@ public enum EtownStatus
 }
 
 /// <summary>The root every other module hangs on: one 乡村e镇 in one county.</summary>
-public class Etown : ICreatedAt, IUpdatedAt
+public class Etown : ICreatedAt, IUpdatedAt, IVersioned
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     public required string Name { get; set; }
@@ -38,6 +38,8 @@ public class Etown : ICreatedAt, IUpdatedAt
     public bool IsPublished { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency (issue #17 finding 13): bumped on every update, sent as ETag.</summary>
+    public int Version { get; set; }
 
     static readonly Dictionary<EtownStatus, EtownStatus[]> Allowed = new()
     {
@@ -59,6 +61,30 @@ public class Etown : ICreatedAt, IUpdatedAt
                 $"e镇状态不能从“{StatusLabel(Status)}”变更为“{StatusLabel(to)}”。", 409);
         Status = to;
     }
+
+    /// <summary>
+    /// 已验收: set only by the acceptance module after a passed acceptance (issue #17 finding 0); the generic
+    /// status endpoint refuses it. Follows the life-cycle (from 建设中 only).
+    /// </summary>
+    public void MarkAccepted() => ChangeStatus(EtownStatus.Accepted);
+
+    /// <summary>运营中: after acceptance, likewise reserved to the acceptance module.</summary>
+    public void MarkOperating() => ChangeStatus(EtownStatus.Operating);
+
+    /// <summary>
+    /// A province correction (issue #17 finding 0): back to an earlier stage (undoing a mistake or a withdrawal);
+    /// the reason is audited by the caller. Forward stages stay reserved to their processes.
+    /// </summary>
+    internal void CorrectStatus(EtownStatus to)
+    {
+        if (to >= Status || to == EtownStatus.Withdrawn)
+            throw new DomainException(EtownErrors.StatusReserved,
+                $"更正只能回到较早的状态；“{StatusLabel(to)}”须经申报确认（DECL-07）或验收设置。", 409);
+        Status = to;
+    }
+
+    /// <summary>Selected e-towns (已入选 and later, not withdrawn) may appear on the public column (DISC-01).</summary>
+    public static bool IsPublishable(EtownStatus s) => s is EtownStatus.Listed or EtownStatus.UnderConstruction or EtownStatus.Accepted or EtownStatus.Operating;
 
     /// <summary>Used by demo data to place an e-town directly at a later stage.</summary>
     internal void SetStatusForSeed(EtownStatus s) => Status = s;

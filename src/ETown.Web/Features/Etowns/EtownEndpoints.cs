@@ -1,11 +1,12 @@
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Http;
 using ETown.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ETown.Web.Features.Etowns;
 
-public sealed record StatusChange(EtownStatus Status);
+public sealed record StatusChange(EtownStatus Status, string? Reason = null);
 public sealed record PublicationChange(bool Published);
 
 public static class EtownEndpoints
@@ -26,7 +27,7 @@ public static class EtownEndpoints
             {
                 RequireReadIfSignedIn(c);
                 return TypedResults.Ok(await s.GetAsync(id, ct));
-            }).AllowAnonymous().WithSummary("e镇详情");
+            }).AllowAnonymous().WithSummary("e镇详情（ETag 为版本号）").WithVersionTag<Etown, RouteHandlerBuilder>();
 
         g.MapPost("/", async Task<Created<IdResult>> (EtownInput input, EtownService s, CancellationToken ct) =>
             {
@@ -38,11 +39,11 @@ public static class EtownEndpoints
             {
                 await s.UpdateAsync(id, input, ct);
                 return TypedResults.NoContent();
-            }).RequireAuthorization(PermissionPolicyProvider.Prefix + Permissions.Registry.EtownUpdate);
+            }).RequireAuthorization(PermissionPolicyProvider.Prefix + Permissions.Registry.EtownUpdate).WithVersionTag<Etown, RouteHandlerBuilder>(); // If-Match (issue #17)
 
         g.MapPost("/{id:guid}/status", async Task<NoContent> (Guid id, StatusChange body, EtownService s, CancellationToken ct) =>
             {
-                await s.ChangeStatusAsync(id, body.Status, ct);
+                await s.ChangeStatusAsync(id, body.Status, body.Reason, ct);
                 return TypedResults.NoContent();
             }).RequireAuthorization(PermissionPolicyProvider.Prefix + Permissions.Registry.EtownChangeStatus);
 

@@ -14,4 +14,10 @@ public static class EtownErrors
     public const string AssignmentDates = "ETOWN-ETOWN-0004";
     /// <summary>该机构已指派到此e镇</summary>
     public const string AlreadyAssigned = "ETOWN-ETOWN-0005";
+    /// <summary>该状态只能由申报确认、验收或省级更正设置（issue #17）</summary>
+    public const string StatusReserved = "ETOWN-ETOWN-0006";
+    /// <summary>省级更正状态或撤销须填写理由</summary>
+    public const string StatusReasonRequired = "ETOWN-ETOWN-0007";
+    /// <summary>未入选的e镇不能发布</summary>
+    public const string NotPublishable = "ETOWN-ETOWN-0008";
 }

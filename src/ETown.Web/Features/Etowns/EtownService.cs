@@ -119,7 +119,7 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         return new EtownDetail(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode),
             Region.ClassLabel(county?.CountyClass), e.PlannedAreaKm2, e.FloorAreaM2, e.BoundaryText, e.LeadingIndustries,
             e.FeaturedProducts, e.Address, e.BatchYear, e.Status, Etown.StatusLabel(e.Status), e.IsPublished,
-            Etown.NextStatuses(e.Status), assignments, ScaleWarning(e.PlannedAreaKm2, e.FloorAreaM2), e.CreatedAt, e.UpdatedAt);
+            StatusChoices(e.Status), assignments, ScaleWarning(e.PlannedAreaKm2, e.FloorAreaM2), e.CreatedAt, e.UpdatedAt);
     }
 
     /// <summary>DECL-06 / standard item 34: 0.5–5 km² or ≥ 50万 m² floor area. A warning here; the declaration module decides eligibility.</summary>
@@ -161,16 +161,44 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         await ctx.SaveChangesAsync(ct);
     }
 
-    public async Task ChangeStatusAsync(Guid id, EtownStatus to, CancellationToken ct = default)
+    /// <summary>
+    /// The generic status change (issue #17 finding 0). 已入选 comes only from the province finalising a
+    /// declaration round (DECL-07, DeclarationService.FinaliseAsync), 已验收/运营中 only from acceptance
+    /// (<see cref="Etown.MarkAccepted"/>), so a county may only mark a listed e-town 建设中. The province
+    /// may withdraw (the upward approval) or correct any status, always with a reason that is audited.
+    /// </summary>
+    public async Task ChangeStatusAsync(Guid id, EtownStatus to, string? reason = null, CancellationToken ct = default)
     {
         caller.Require(Permissions.Registry.EtownChangeStatus);
+        if (!caller.Scope.IsProvince && to != EtownStatus.UnderConstruction)
+            throw new DomainException(EtownErrors.StatusReserved,
+                $"“{Etown.StatusLabel(to)}”只能经省级确认入选名单（DECL-07）、验收或省级撤销/更正设置。", 403);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason?.Length > 500) throw new ValidationFailedException(new Dictionary<string, string[]> { ["Reason"] = ["理由不能超过 500 字。"] });
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
         auth.Require(EtownOperations.ChangeStatus, EtownResource.Of(e));
-        e.ChangeStatus(to);
-        if (to == EtownStatus.Listed) await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // STAT-02: owes both reports
+        var from = e.Status;
+        if (!caller.Scope.IsProvince || (to == EtownStatus.UnderConstruction && from == EtownStatus.Listed && reason is null))
+            e.ChangeStatus(to); // only 建设中 reaches here for a county, and only from 已入选 (else ETOWN-ETOWN-0001)
+        else
+        {
+            if (reason is null)
+                throw new DomainException(EtownErrors.StatusReasonRequired, "撤销或更正e镇状态须填写理由（将记入审计日志）。");
+            if (to == EtownStatus.Withdrawn) e.ChangeStatus(to); // withdrawal along the life-cycle, approved by the province
+            else e.CorrectStatus(to);
+            ctx.AddAuditEvent(to == EtownStatus.Withdrawn ? "EtownWithdrawal" : "EtownStatusCorrection", nameof(Etown), e.Id.ToString(), "Success",
+                before: new { status = from.ToString() }, after: new { status = to.ToString(), reason });
+        }
+        if (to == EtownStatus.Listed) await Statistics.StatDataSets.AssignDefaultsAsync(ctx, e, ct); // a reinstated e-town owes its reports again (STAT-02)
+        if (!Etown.IsPublishable(to)) e.IsPublished = false; // a withdrawn or unselected e-town leaves the public column
         await ctx.SaveChangesAsync(ct);
     }
+
+    /// <summary>The statuses this caller may pick on the detail page (the rest need a reason: province only).</summary>
+    public IReadOnlyList<EtownStatus> StatusChoices(EtownStatus from) =>
+        [.. Etown.NextStatuses(from).Where(to => (to == EtownStatus.UnderConstruction && from == EtownStatus.Listed)
+                                                 || (to == EtownStatus.Withdrawn && caller.Scope.IsProvince))];
 
     public async Task SetPublishedAsync(Guid id, bool published, CancellationToken ct = default)
     {
@@ -178,6 +206,9 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         await using var ctx = db.Create(caller);
         var e = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("e镇");
         auth.Require(EtownOperations.Publish, EtownResource.Of(e));
+        // Only selected e-towns go public (issue #17 finding 0): a self-registered 已申报 one never does.
+        if (published && !Etown.IsPublishable(e.Status))
+            throw new DomainException(EtownErrors.NotPublishable, $"“{Etown.StatusLabel(e.Status)}”的e镇不能发布，须先经省级确认入选。", 409);
         e.IsPublished = published;
         await ctx.SaveChangesAsync(ct);
     }

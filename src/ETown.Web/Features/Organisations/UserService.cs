@@ -28,7 +28,7 @@ public sealed class UserInput
 /// Separation of duties: nobody changes their own roles; roles holding audit, security or system
 /// duties are granted only by the security administrator.
 /// </summary>
-public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions, TimeProvider clock)
+public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> users, RegionDirectory regions, TimeProvider clock, SignInThrottle throttle)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(string? search = null, Guid? organisationId = null, CancellationToken ct = default)
     {
@@ -104,6 +104,7 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
         var user = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("用户");
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        throttle.Reset(user.UserName!); // issue #17: the sign-in throttle's counters for this name go too
     }
 
     /// <summary>Replaces the user's roles, enforcing the separation of duties.</summary>
@@ -126,8 +127,19 @@ public sealed class UserService(EtownDb db, Caller caller, UserManager<AppUser> 
                     ? $"“{changed}”是管理员角色，只能由安全管理员授予或收回（三权分立）。"
                     : $"授予或收回“{changed}”需要用户管理权限。");
         }
+        // Issue #17 findings 1 and 3: at most one admin role / one duty per user; each new role fits the user's organisation level.
+        var finalRoleIds = await ctx.Roles.Where(r => roleNames.Contains(r.Name!)).Select(r => r.Id).ToListAsync(ct);
+        var finalPermissions = await ctx.RoleClaims.Where(c => finalRoleIds.Contains(c.RoleId) && c.ClaimType == Permissions.ClaimType)
+            .Select(c => c.ClaimValue!).ToListAsync(ct);
+        if (SeparationOfDuties.RoleSetViolation(roleNames, finalPermissions) is { } sod)
+            throw new DomainException(AuthErrors.SeparationOfDuties, sod);
+        var orgKind = await ctx.Organisations.IgnoreQueryFilters().Where(o => o.Id == user.OrganisationId).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct);
+        if (orgKind is { } kind)
+            foreach (var added in roleNames.Except(current))
+                if (SeparationOfDuties.LevelMismatch(added, kind) is { } mismatch) throw new DomainException(AuthErrors.RoleLevelMismatch, mismatch);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roleNames)));
         Check(await users.AddToRolesAsync(user, roleNames.Except(current)));
+        Check(await users.UpdateSecurityStampAsync(user)); // finding 5: a role change ends the user's sessions
         ctx.AddAuditEvent("RoleChange", nameof(AppUser), id.ToString(), "Success",
             before: new { roles = current.Order().ToArray() }, after: new { roles = roleNames.Order().ToArray() });
         await ctx.SaveChangesAsync(ct);

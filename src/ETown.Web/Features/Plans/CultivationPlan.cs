@@ -78,8 +78,11 @@ public sealed class PlanContent
 /// (edits → ETOWN-PLAN-0001, 409) until a province-wide caller reopens it with a reason. Budget lines are rows
 /// of their own (<see cref="PlanBudgetLine"/>) so later modules (payments, acceptance) can refer to them.
 /// </summary>
-public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt
+public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
 {
+    /// <summary>Optimistic concurrency (issue #17 finding 13): bumped on every update, sent as ETag.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
     /// <summary>GB/T 2260 county code of the e-town; drives the data scope filter.</summary>

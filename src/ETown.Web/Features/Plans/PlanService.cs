@@ -153,9 +153,18 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         return missing;
     }
 
+    /// <summary>Longest plan section (characters); shown as maxlength in the form.</summary>
+    public const int PlanTextLength = 10_000;
+
     static void Validate(string? standardVersion, PlanContent c, bool targetsEntered)
     {
         var errors = new FieldErrors();
+        // Issue #17 finding 12: null lists are a 400, not a 500; every plan text has a length limit.
+        // (Targets may be left out when they are carried from the declaration, PLAN-03.)
+        if (c.KeyProjects is null || (targetsEntered && c.Targets is null) || c.KeyProjects.Any(p => p is null || p.StandardItems is null))
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["content"] = ["重点项目、目标值和标准条目列表不能为空值（可为空列表）。"] });
+        Platform.Validation.InputLimits.CheckTextLengths(c, errors, defaultLength: PlanTextLength);
+        foreach (var p in c.KeyProjects) Platform.Validation.InputLimits.CheckTextLengths(p, errors);
         if (string.IsNullOrWhiteSpace(standardVersion)) errors.Add("standardVersion", "请填写适用的建设标准版本（如 SX-2022）。");
         else if (standardVersion.Trim().Length > 32) errors.Add("standardVersion", "建设标准版本代码不能超过 32 个字符。");
         for (var n = 0; n < c.KeyProjects.Count; n++)
@@ -169,7 +178,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
                 errors.Add($"{at}.standardItems", $"重点项目第 {n + 1} 项：建设标准条目序号应为 1–39，当前为 {item}。");
         }
         if (targetsEntered)
-            foreach (var t in c.Targets)
+            foreach (var t in c.Targets!)
             {
                 if (!TargetIndicators.Years.Contains(t.Year)) errors.Add("content.targets", $"目标年度应为 2022–2025，当前为 {t.Year}。");
                 if (!Enum.IsDefined(t.Indicator)) errors.Add("content.targets", "目标指标无效。");

@@ -23,7 +23,11 @@ public static class ReferenceEndpoints
 
         var cal = app.MapGroup("/api/v1/calendar").WithTags("基础数据");
         cal.MapGet("/{year:int}", async Task<Ok<IReadOnlyList<CalendarDay>>> (int year, CalendarService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.ListAsync(year, ct))).AllowAnonymous();
+        {
+            // Issue #17 finding 10: /calendar/999999 was a 500 (DateOnly out of range).
+            if (year is < 2000 or > 2100) throw new ValidationFailedException(new Dictionary<string, string[]> { ["year"] = ["年份应在 2000–2100 之间。"] });
+            return TypedResults.Ok(await s.ListAsync(year, ct));
+        }).AllowAnonymous();
         cal.MapGet("/deadline", Results<Ok<DeadlineResult>, ProblemHttpResult> (DateOnly start, int workingDays, string? convention, WorkingCalendar c) =>
         {
             if (workingDays is < 1 or > 3650) return TypedResults.Problem("工作日数应在 1–3650 之间。", statusCode: 400);

@@ -19,8 +19,11 @@ public enum StatReportStatus
 /// report). State changes only through the methods below, which refuse an illegal transition with ETOWN-STAT-0001 (409).
 /// From county approval on the data is locked (ETOWN-STAT-0002); each level unlocks only its own step, with a reason.
 /// </summary>
-public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt
+public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
 {
+    /// <summary>Optimistic concurrency (issue #17 finding 13): bumped on every update, sent as ETag.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid EtownId { get; set; }
     /// <summary>GB/T 2260 county code of the e-town; drives the data scope filter.</summary>

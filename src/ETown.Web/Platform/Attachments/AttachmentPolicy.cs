@@ -49,7 +49,8 @@ public sealed record AttachmentPolicy(string Name, IReadOnlyList<AttachmentKind>
     public static AttachmentPolicy Images { get; } = new("images", [AttachmentKind.Png, AttachmentKind.Jpeg], DefaultMaxBytes);
 
     /// <summary>Workbooks only (imports, annexes).</summary>
-    public static AttachmentPolicy Spreadsheets { get; } = new("spreadsheets", [AttachmentKind.Xlsx], DefaultMaxBytes);
+    // Issue #17 finding 11: an imported workbook is parsed in memory, so its inflated size is capped lower than other documents.
+    public static AttachmentPolicy Spreadsheets { get; } = new("spreadsheets", [AttachmentKind.Xlsx], DefaultMaxBytes, MaxInflatedBytes: 64 * 1024 * 1024);
 
     /// <summary>
     /// Supporting materials: documents or images, ≤ 20 MB — declaration materials (DECL-08) and standard

@@ -87,7 +87,8 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
                 }
                 r.Ip ??= db.Caller.Ip;
                 r.PreviousHash = prev;
-                r.Hash = prev = AuditChain.ComputeHash(r);
+                r.KeyId = db.AuditKeys?.CurrentId;
+                r.Hash = prev = AuditChain.ComputeHash(r, db.AuditKeys?.Current);
                 db.AuditRecords.Add(r);
             }
             await db.SaveChangesAsync(ct);
@@ -164,7 +165,21 @@ public static class AuditChain
     public static DateTimeOffset Truncate(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % 1000, TimeSpan.Zero);
 
-    public static string ComputeHash(AuditRecord r)
+    /// <summary>
+    /// HMAC-SHA256 with the key outside the database when <paramref name="key"/> is given (issue #17 finding 9):
+    /// without the key nobody can recompute the chain after changing a row. Without a key: plain SHA-256
+    /// (records written before keying, and design-time contexts).
+    /// </summary>
+    public static string ComputeHash(AuditRecord r, byte[]? key)
+    {
+        if (key is null) return ComputeHash(r);
+        return AuditKeyRing.Hmac(key, Canonical(r) + '\u001f' + r.KeyId);
+    }
+
+    public static string ComputeHash(AuditRecord r) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(r))));
+
+    static string Canonical(AuditRecord r)
     {
         var canonical = string.Join('\u001f',
             r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -172,6 +187,6 @@ public static class AuditChain
             r.UserId?.ToString() ?? "", r.UserName ?? "", r.OrganisationId?.ToString() ?? "",
             r.Action, r.EntityType, r.EntityId ?? "", r.Before ?? "", r.After ?? "", r.Outcome, r.Ip ?? "",
             r.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        return canonical;
     }
 }

@@ -23,4 +23,6 @@ public class AuditRecord : IProvinceWide
     public string? Ip { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
+    /// <summary>Key of the HMAC that made <see cref="Hash"/> (issue #17 finding 9); null = a plain SHA-256 record from before keying.</summary>
+    public string? KeyId { get; set; }
 }

@@ -20,4 +20,10 @@ public static class AuthErrors
     public const string RoleUpdateFailed = "ETOWN-ROLE-0003";
     /// <summary>不能修改自己所持有角色的权限</summary>
     public const string OwnRolePermissions = "ETOWN-ROLE-0004";
+    /// <summary>审计管理员角色的权限由平台固定（issue #17）</summary>
+    public const string FixedRole = "ETOWN-ROLE-0005";
+    /// <summary>角色与用户所属单位层级不符（issue #17）</summary>
+    public const string RoleLevelMismatch = "ETOWN-ROLE-0006";
+    /// <summary>同源校验失败：跨站的 Cookie 请求被拒绝（issue #17）</summary>
+    public const string CrossSiteRequest = "ETOWN-AUTH-0004";
 }

@@ -13,6 +13,8 @@ namespace ETown.Web.Platform.Auth;
 public sealed class CallerResolver(EtownDb db, TimeProvider clock)
 {
     public const string ApiKeyClaim = "etown:apikey";
+    /// <summary>Identity's default claim type for the security stamp (IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>
+    public const string SecurityStampClaim = "AspNet.Identity.SecurityStamp";
 
     public async Task ResolveAsync(Caller caller, ClaimsPrincipal principal, CancellationToken ct = default)
     {
@@ -34,6 +36,8 @@ public sealed class CallerResolver(EtownDb db, TimeProvider clock)
         var user = await ctx.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
         var org = user is null ? null : await ctx.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == user.OrganisationId && o.IsActive, ct);
         if (user is null || org is null) { caller.SetAnonymous(); return; }
+        // Issue #17 finding 5: a cookie from before sign-out, a password or a role change carries an old stamp.
+        if (principal.FindFirstValue(SecurityStampClaim) != user.SecurityStamp) { caller.SetAnonymous(); return; }
         var roleIds = await ctx.UserRoles.Where(r => r.UserId == userId).Select(r => r.RoleId).ToListAsync(ct);
         var roleNames = await ctx.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name!).ToListAsync(ct);
         var perms = await PermissionsOfRoles(ctx, roleIds, ct);

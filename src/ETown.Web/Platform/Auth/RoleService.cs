@@ -51,14 +51,17 @@ public sealed class RoleService(EtownDb db, Caller caller, RoleManager<AppRole> 
         caller.Require(Permissions.Security.RoleManage);
         var unknown = permissions.Where(p => !modules.PermissionExists(p)).ToList();
         if (unknown.Count > 0) throw new DomainException(AuthErrors.UnknownPermission, $"未知权限：{string.Join("、", unknown)}");
-        if (SeparationViolation(permissions) is { } violation) throw new DomainException(AuthErrors.SeparationOfDuties, violation);
         await using var ctx = db.Create(caller);
         var role = await ctx.Roles.FirstOrDefaultAsync(r => r.Id == roleId, ct) ?? throw new NotFoundException("角色");
+        // Issue #17 finding 2: the audit role is fixed; Audit.* only on it; admin roles keep two-factor.
+        if (SeparationOfDuties.IsFixedRole(role.Name))
+            throw new DomainException(AuthErrors.FixedRole, $"“{role.Name}”的权限由平台固定，任何人不能修改（三权分立）。", 403);
+        if (SeparationOfDuties.PermissionSetViolation(role.Name, permissions) is { } violation) throw new DomainException(AuthErrors.SeparationOfDuties, violation);
         // Editing a role one holds would let the security administrator widen his own rights.
         if (caller.UserId is { } me && await ctx.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == roleId, ct))
             throw new DomainException(AuthErrors.OwnRolePermissions, "不能修改自己所持有角色的权限（三权分立）。", 403);
         // A privileged duty always needs a second factor.
-        if (permissions.Any(p => Permissions.DutyOf(p) is not null)) requiresTwoFactor = true;
+        if (permissions.Any(p => Permissions.DutyOf(p) is not null) || SeparationOfDuties.AlwaysTwoFactor(role.Name)) requiresTwoFactor = true;
         var existing = await ctx.RoleClaims.Where(c => c.RoleId == roleId && c.ClaimType == Permissions.ClaimType).ToListAsync(ct);
         var before = existing.Select(c => c.ClaimValue!).Order().ToArray();
         ctx.RoleClaims.RemoveRange(existing.Where(c => !permissions.Contains(c.ClaimValue!)));

@@ -15,34 +15,70 @@ public sealed record SignInAttempt(SignInOutcome Outcome, string Message, string
 /// </summary>
 public sealed class SignInService(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, EtownDb db,
-    IDataProtectionProvider protection, TimeProvider clock, IHttpContextAccessor http)
+    IDataProtectionProvider protection, TimeProvider clock, IHttpContextAccessor http, SignInThrottle throttle)
 {
+    const string WrongCredentials = "用户名或密码错误。";
+
+    /// <summary>A hash of a random password: unknown names cost the same hashing as known ones (finding 7).</summary>
+    static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(new AppUser { DisplayName = "-" }, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     readonly ITimeLimitedDataProtector _tickets = protection.CreateProtector("etown.2fa-enrolment").ToTimeLimitedDataProtector();
 
+    /// <summary>
+    /// Issue #17 finding 7: one answer and one cost for every failure — unknown name, wrong password,
+    /// inactive account — and a lock-out counted per (name, address) and per address, so a lock-out says
+    /// nothing about whether the name exists and nobody locks a colleague out from elsewhere.
+    /// </summary>
     public async Task<SignInAttempt> PasswordAsync(string userName, string password)
     {
+        var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        if (userName.Length > 256) userName = userName[..256];
         var user = await users.FindByNameAsync(userName.Trim());
+        if (throttle.BlockedMinutes(userName, ip) is { } blocked)
+            return await Log(userName, user?.Id, SignInOutcome.LockedOut, "账户锁定", LockedMessage(blocked));
         if (user is null)
-            return await Log(userName, null, SignInOutcome.Failed, "用户不存在", "用户名或密码错误。");
-        if (!user.IsActive)
-            return await Log(userName, user.Id, SignInOutcome.Inactive, "账户已停用", "该账户已停用，请联系系统管理员。");
+        {
+            new PasswordHasher<AppUser>().VerifyHashedPassword(new AppUser { DisplayName = "-" }, DummyHash.Value, password);
+            return await Failed(userName, null, ip, "用户不存在");
+        }
 
         if (await MustEnrolAsync(user))
         {
-            var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
             if (check.IsLockedOut) return await LockedOut(user);
-            if (!check.Succeeded) return await Log(userName, user.Id, SignInOutcome.Failed, "密码错误", "用户名或密码错误。");
+            if (!check.Succeeded) return await Failed(userName, user.Id, ip, "密码错误");
+            if (!user.IsActive) return await Log(userName, user.Id, SignInOutcome.Inactive, "账户已停用", "该账户已停用，请联系系统管理员。");
+            throttle.Succeeded(userName, ip);
             var ticket = _tickets.Protect(user.Id.ToString(), TimeSpan.FromMinutes(10));
             return await Log(userName, user.Id, SignInOutcome.MustEnrolTwoFactor, "密码正确，须先绑定动态口令",
                 "您的角色要求双因素认证，请先绑定身份验证器。", ticket);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return await Log(userName, user.Id, SignInOutcome.Succeeded, "登录成功", "登录成功。");
-        if (result.RequiresTwoFactor) return await Log(userName, user.Id, SignInOutcome.RequiresTwoFactor, "密码正确，等待动态口令", "请输入身份验证器中的 6 位动态口令。");
+        if (!user.IsActive)
+        {
+            // The inactive notice only for the right password: otherwise it would confirm the name.
+            var ok = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+            return ok.Succeeded ? await Log(userName, user.Id, SignInOutcome.Inactive, "账户已停用", "该账户已停用，请联系系统管理员。")
+                : await Failed(userName, user.Id, ip, "密码错误");
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded) { throttle.Succeeded(userName, ip); return await Log(userName, user.Id, SignInOutcome.Succeeded, "登录成功", "登录成功。"); }
+        if (result.RequiresTwoFactor) { throttle.Succeeded(userName, ip); return await Log(userName, user.Id, SignInOutcome.RequiresTwoFactor, "密码正确，等待动态口令", "请输入身份验证器中的 6 位动态口令。"); }
         if (result.IsLockedOut) return await LockedOut(user);
-        return await Log(userName, user.Id, SignInOutcome.Failed, "密码错误", "用户名或密码错误。");
+        return await Failed(userName, user.Id, ip, "密码错误");
     }
+
+    async Task<SignInAttempt> Failed(string userName, Guid? userId, string? ip, string detail)
+    {
+        throttle.Failed(userName, ip);
+        // The attempt that reaches the limit already answers "locked", for known and unknown names alike.
+        return throttle.BlockedMinutes(userName, ip) is { } m
+            ? await Log(userName, userId, SignInOutcome.LockedOut, "账户锁定", LockedMessage(m))
+            : await Log(userName, userId, SignInOutcome.Failed, detail, WrongCredentials);
+    }
+
+    static string LockedMessage(int minutes) => $"连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试。";
 
     public async Task<SignInAttempt> TwoFactorAsync(string code)
     {
@@ -99,6 +135,8 @@ public sealed class SignInService(
     {
         await signIn.SignOutAsync();
         if (caller.UserId is null) return;
+        // Issue #17 finding 5: a new security stamp makes every cookie issued before it worthless (CallerResolver checks it).
+        if (await users.FindByIdAsync(caller.UserId.Value.ToString()) is { } me) await users.UpdateSecurityStampAsync(me);
         await using var ctx = db.Create(caller);
         ctx.AddAuditEvent("SignOut", nameof(AppUser), caller.UserId.ToString(), "Success", after: new { reason });
         await ctx.SaveChangesAsync();
@@ -117,8 +155,7 @@ public sealed class SignInService(
     {
         var end = await users.GetLockoutEndDateAsync(user);
         var minutes = end is null ? 5 : Math.Max(1, (int)Math.Ceiling((end.Value - clock.GetUtcNow()).TotalMinutes));
-        return await Log(user.UserName!, user.Id, SignInOutcome.LockedOut, "账户锁定",
-            $"连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试。");
+        return await Log(user.UserName!, user.Id, SignInOutcome.LockedOut, "账户锁定", LockedMessage(minutes));
     }
 
     static string Normalise(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);

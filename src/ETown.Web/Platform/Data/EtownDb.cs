@@ -44,8 +44,10 @@ public sealed class StartupException(string message, Exception? inner = null) : 
 /// Creates short-lived contexts for a given caller (the factory pattern Blazor Server needs:
 /// one context per operation, never one per circuit).
 /// </summary>
-public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock, Modules.ModuleCatalog? modules = null)
+public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock, Modules.ModuleCatalog? modules = null, Audit.AuditKeyRing? auditKeys = null)
 {
+    public Audit.AuditKeyRing? AuditKeys => auditKeys;
+
     readonly DbContextOptions _options = BuildOptions(settings);
 
     public DatabaseSettings Settings => settings;
@@ -58,11 +60,16 @@ public sealed class EtownDb(DatabaseSettings settings, TimeProvider clock, Modul
             .UseNpgsql(s.ConnectionString).Options,
     };
 
-    public EtownDbContext Create(Caller caller) => settings.Provider switch
+    public EtownDbContext Create(Caller caller)
     {
-        DatabaseProvider.Sqlite => new SqliteEtownDbContext(_options, caller, clock, modules),
-        _ => new PostgresEtownDbContext(_options, caller, clock, modules),
-    };
+        EtownDbContext ctx = settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => new SqliteEtownDbContext(_options, caller, clock, modules),
+            _ => new PostgresEtownDbContext(_options, caller, clock, modules),
+        };
+        ctx.AuditKeys = auditKeys;
+        return ctx;
+    }
 
     public EtownDbContext CreateSystem() => Create(Caller.System());
 }

@@ -30,6 +30,9 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
 
     internal AuditSaveState AuditState { get; } = new();
 
+    /// <summary>The key that signs new audit records (issue #17 finding 9); null only for design-time contexts.</summary>
+    public AuditKeyRing? AuditKeys { get; internal set; }
+
     // The caller's scope as flat members of the context: query filters read them, so EF parameterises
     // them per context instance (ScopeFilter puts this context in the filter expressions).
     public bool ScopeAll => Caller.Scope.All;
@@ -45,7 +48,7 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
     protected override void OnConfiguring(DbContextOptionsBuilder b)
     {
         b.ReplaceService<IModelCacheKeyFactory, ModuleModelCacheKeyFactory>()
-         .AddInterceptors(StampInterceptor.Instance, AuditChainInterceptor.Instance);
+         .AddInterceptors(StampInterceptor.Instance, VersionInterceptor.Instance, AuditChainInterceptor.Instance);
         // A host with modules beyond the built-in ones (a test's toy module) has tables the built-in
         // migrations do not know; the built-in model itself is guarded by MigrationTests.
         if (Modules != ModuleCatalog.BuiltIn) b.ConfigureWarnings(w => w.Log(RelationalEventId.PendingModelChangesWarning));
@@ -66,6 +69,7 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
         var scopeRules = new Dictionary<Type, object>();
         foreach (var assembly in Modules.Assemblies) ApplyConfigurations(b, assembly, scopeRules);
         StoreEnumsAsStrings(b);
+        MarkVersionsAsConcurrencyTokens(b);
         ScopeFilter.ApplyAll(b, this, scopeRules);
     }
 
@@ -82,6 +86,13 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
                 apply.MakeGenericMethod(entity).Invoke(b, [config]);
                 if (typeof(IScopeRule<>).MakeGenericType(entity).IsAssignableFrom(type)) scopeRules[entity] = config;
             }
+    }
+
+    /// <summary>Every <see cref="IVersioned"/> entity: its Version is the optimistic-concurrency token (issue #17 finding 13).</summary>
+    static void MarkVersionsAsConcurrencyTokens(ModelBuilder b)
+    {
+        foreach (var entity in b.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType) && t.BaseType is null).ToList())
+            b.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken().HasDefaultValue(0);
     }
 
     /// <summary>Enums are stored as strings (architecture pattern 8): readable and safe to reorder.</summary>

@@ -69,6 +69,7 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
         e.Property(a => a.Ip).HasMaxLength(64);
         e.Property(a => a.PreviousHash).HasMaxLength(64);
         e.Property(a => a.Hash).HasMaxLength(64);
+        e.Property(a => a.KeyId).HasMaxLength(16);
     }
 }
 

@@ -34,7 +34,31 @@ public static class XlsxReader
     /// <exception cref="DomainException">ETOWN-FILE-0007: it would inflate past the spreadsheet limit.</exception>
     public static XlsxSheet Read(Stream stream, string? sheetName = null)
     {
-        if (stream.CanSeek)
+        try { return ReadGuarded(stream, sheetName); }
+        catch (System.Xml.XmlException e)
+        {
+            // Issue #17 finding 10: a DOCTYPE / entity expansion (billion laughs) in any part is refused, never parsed.
+            throw new InvalidDataException("工作簿含有不允许的 XML 内容（如 DTD 声明），已拒绝。", e);
+        }
+    }
+
+    static XlsxSheet ReadGuarded(Stream stream, string? sheetName)
+    {
+        if (!stream.CanSeek)
+        {
+            // The zip-bomb guard needs to read the workbook twice: buffer it (bounded by the upload size limit).
+            var copy = new MemoryStream();
+            var limit = Attachments.AttachmentPolicy.Spreadsheets.MaxBytes;
+            var buffer = new byte[81920];
+            int n;
+            while ((n = stream.Read(buffer)) > 0)
+            {
+                copy.Write(buffer, 0, n);
+                if (copy.Length > limit) throw new InvalidDataException($"工作簿超过 {limit / 1024 / 1024} MB。");
+            }
+            copy.Position = 0;
+            stream = copy;
+        }
         {
             // An imported workbook is loaded into memory: refuse a zip bomb first (ETOWN-FILE-0007), as uploads are.
             var start = stream.Position;

@@ -12,6 +12,8 @@ public static class CommonErrors
     public const string Forbidden = "ETOWN-COMMON-0403";
     /// <summary>未找到或无权查看</summary>
     public const string NotFound = "ETOWN-COMMON-0404";
+    /// <summary>已被他人修改或同时提交（乐观并发、唯一约束竞争，issue #17）</summary>
+    public const string Conflict = "ETOWN-COMMON-0409";
     /// <summary>服务器内部错误</summary>
     public const string ServerError = "ETOWN-COMMON-0500";
 

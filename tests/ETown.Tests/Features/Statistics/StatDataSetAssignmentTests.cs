@@ -25,12 +25,20 @@ public class StatDataSetAssignmentTests(DemoApps apps) : IClassFixture<DemoApps>
         await using (var ctx = app.SystemContext())
             Assert.False(await ctx.StatDataSetAssignments.AnyAsync(a => a.EtownId == id)); // declared: owes nothing yet
 
-        Assert.Equal(HttpStatusCode.NoContent, (await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{id}/status", new { status = "Listed" })).StatusCode);
+        // Issue #17 finding 0: a county can no longer list an e-town; listing is the province's DECL-07 finalisation,
+        // which runs exactly this (DeclarationService.FinaliseAsync; end to end in DeclarationWorkflowLegalPathTests).
+        await using (var ctx = app.SystemContext())
+        {
+            var e = await ctx.Etowns.SingleAsync(x => x.Id == id);
+            e.ChangeStatus(ETown.Web.Features.Etowns.EtownStatus.Listed);
+            await StatDataSets.AssignDefaultsAsync(ctx, e);
+            await ctx.SaveChangesAsync();
+        }
         await using (var ctx = app.SystemContext())
         {
             var codes = await ctx.StatDataSetAssignments.Where(a => a.EtownId == id).Select(a => a.DataSetCode).OrderBy(c => c).ToListAsync();
             Assert.Equal([StatDataSet.Annual, StatDataSet.Monthly], codes);
-            Assert.True(await ctx.AuditRecords.AnyAsync(a => a.EntityType == nameof(StatDataSetAssignment) && a.UserName == "lucheng"));
+            Assert.True(await ctx.AuditRecords.AnyAsync(a => a.EntityType == nameof(StatDataSetAssignment)));
         }
         var list = await (await county.GetAsync("/api/v1/statistics/reports?period=2031-02")).JsonAsync();
         Assert.Contains(list.GetProperty("rows").EnumerateArray(), r => r.GetProperty("etownId").GetGuid() == id);
