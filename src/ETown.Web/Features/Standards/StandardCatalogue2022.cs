@@ -99,11 +99,13 @@ public static class StandardCatalogue2022
             Facts(F("violations", "违规违法事件", "起", null, 0))),
         I(31, G12, "建立县委或政府一名主要负责同志牵头成立乡村e镇工作领导组，相关部门共同参与的工作协调推进机制，明确各部门工作职责并形成工作合力。", "建立和完善相应体制机制。", Binding, Evidenced, Document()),
         I(32, G12, "鼓励各地优先采取项目补助、贷款贴息、以奖代补等方式，开展乡村e镇打造工作。", "制定资金管理办法，明确支持标准。", Binding, Evidenced, Document()),
+        // STD-33: "高于所在市平均水平2个百分点（以上）" — K line 6 writes "以上", which includes the number, so exactly +2
+        // points meets the item (issue #14 item 1). The operator is the version's data: a county may derive a strict ">".
         I(33, G13, "保证乡村e镇建成后“十四五”期间，年总产值同比增长率高于所在市平均水平2个百分点。",
             "先行示范县不少于2亿元/年（验收当年）。整体推进县不少于1.5亿元/年（验收当年）。重点帮扶县不少于1亿元/年（验收当年）。", Binding, Measured,
             Measure(All(
                 new MeasureCondition { Indicator = Indicators.TotalOutput, ByClass = new(20_000m, 15_000m, 10_000m) },
-                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">", RelativeTo = Indicators.CityOutputGrowth, Value = 2m }))),
+                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">=", RelativeTo = Indicators.CityOutputGrowth, Value = 2m }))),
         I(34, G14, "合理规划乡村e镇，科学设定乡村e镇规模。",
             "占地面积应≥0.5平方公里，≤5平方公里，或者建筑面积在50万平方米以上，建设。边界清晰、集中连片、空间相对独立、四至范围精确。", Binding, Measured,
             Measure(
@@ -168,7 +170,7 @@ public static class StandardCatalogue2022
         v.EditItem(33, null, "重点帮扶县不少于1亿元/年（验收当年）。", null, null,
             Measure(All(
                 new MeasureCondition { Indicator = Indicators.TotalOutput, ByClass = new(null, null, 10_000m) },
-                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">", RelativeTo = Indicators.CityOutputGrowth, Value = 2m })));
+                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">=", RelativeTo = Indicators.CityOutputGrowth, Value = 2m })));
         v.EditItem(35, null, "重点帮扶县不少于1亿元。", null, null,
             Measure(All(new MeasureCondition { Indicator = Indicators.TotalInvestment, ByClass = new(null, null, 10_000m) })));
         v.EditItem(36, null, "重点帮扶县不少于2000万元/年（验收当年）。", null, null,

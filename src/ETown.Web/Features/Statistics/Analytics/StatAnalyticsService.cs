@@ -349,7 +349,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
                 Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
                 Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
-                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewMarketEntities));
+                // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
+                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
                 // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
                 Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
                 Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));

@@ -23,6 +23,8 @@ namespace ETown.Web.Features.Statistics.Demo;
 /// Every seeded report passes every rule of <see cref="StatRuleEngine.Seed"/> (tested in DemoHistoryTests).
 /// </para>
 /// <para>
+/// New market entities include a few individual businesses (about 12 %); the rest, the legal-person units STD-37
+/// counts (issue #14 item 4), stay at ≥ 10 a year for every demo e-town (declared 新增市场主体 targets 13–16 a year).
 /// Lagging on purpose: 应县 — only ~40 % of new market entities do e-commerce (STD-60 asks ≥ 60 %);
 /// 临猗 — online retail grows under 10 % a year (STD-36 asks ≥ 10 %). Missing reports: 山阴 2022-08, 右玉 2023-02 and
 /// 2024-02 (Spring Festival) and 右玉 2025-11/2025-12. Late: see <see cref="Profile.Late"/>. Up to 2025-09 every
@@ -206,6 +208,8 @@ public static class DemoStatistics
                 ? (int)Math.Min(newEntities.Sum(), Math.Ceiling(p.EcommerceShare * newEntities.Sum()))
                 : (int)Math.Floor(p.EcommerceShare * newEntities.Sum());
             var newEcommerce = Allocate(ecomYear, newEntities.Select(n => (decimal)n).ToArray(), t, year, 12);
+            // Of them, the legal-person units STD-37 counts (003 line 98): about one in eight new entities is an individual business.
+            var newIndividual = Allocate((int)Math.Floor(0.12m * newEntities.Sum()), newEntities.Select(n => (decimal)n).ToArray(), t, year, 13);
 
             // Running totals and stocks: from last year's end to this year's end along the season.
             var investEnd = Target(TI.TotalInvestment, year) * Completion(t, year, 6);
@@ -229,6 +233,7 @@ public static class DemoStatistics
                 ecommerce += newEcommerce[m];
                 Series(C.NewMarketEntities)[i] = newEntities[m];
                 Series(C.NewEcommerceEntities)[i] = newEcommerce[m];
+                Series(C.NewLegalEntities)[i] = newEntities[m] - newIndividual[m];
                 Series(C.MarketEntities)[i] = entities;
                 Series(C.EcommerceEnterprises)[i] = ecommerce;
                 Series(C.TotalInvestment)[i] = totalInvest = Whole(investStart + (investEnd - investStart) * build[m]);
