@@ -1,0 +1,73 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ETown.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RuleCorrections : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustification",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "BandJustificationDecidedAt",
+                table: "CultivationPlans",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationDecidedBy",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationNote",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationStatus",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "BandJustification",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationDecidedAt",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationDecidedBy",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationNote",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationStatus",
+                table: "CultivationPlans");
+        }
+    }
+}
