@@ -153,7 +153,7 @@ public static class DerivedCalculator
             output?.YtdYoyPercent, j33.Threshold is { } t33 ? Math.Round(t33, 2, MidpointRounding.AwayFromZero) : null, og is null || cityGrowth is null ? null : j33.Passed,
             c33 is null ? NoRule
             : og is null ? $"{span}或上年同期数据不全，无法计算增速"
-            : cityGrowth is null ? "所在市平均增速未知" : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ {pp}"));
+            : cityGrowth is null ? (string.IsNullOrEmpty(cityGrowthBasis) ? "所在市平均增速未知" : cityGrowthBasis) : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ {pp}"));
 
         // STD-37: new legal-person units per year ("新增市场主体数量（法人单位）", 003 line 98; 附件1 item 37) — the indicator of
         // their own, not all new market entities (issue #14 item 4). Decided at year end; earlier only once reached.

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using TI = ETown.Web.Features.Declarations.TargetIndicator;
 using ETown.Web.Platform.Data;
+using ETown.Web.Features.Statistics.Analytics;
 
 namespace ETown.Web.Features.Statistics.Demo;
 
@@ -73,6 +74,7 @@ public static class DemoStatistics
         // The catalogue as the service sees it: only indicators that apply to a period are seeded (tax: December).
         var indicators = ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ToList();
         var declarations = ctx.Declarations.Local.ToDictionary(d => d.Id);
+        SeedCityFigures(ctx);
         foreach (var (town, t) in towns.Select((x, n) => (x, n)))
         {
             var profile = Profiles.FirstOrDefault(p => p.County == town.CountyCode);
@@ -110,6 +112,24 @@ public static class DemoStatistics
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// DEMO VALUES: the official year-to-date output growth (STD-33 "所在市平均水平", 000 line 121) of the three cities with a
+    /// single demo e-town — 长治, 忻州, 运城 — which a town's own figures may never stand in for (issue #14 item 2). 朔州 (four
+    /// demo e-towns) enters none, so its e-towns show the labelled fallback: the average of its own e-towns.
+    /// </summary>
+    static void SeedCityFigures(EtownDbContext ctx)
+    {
+        (string City, decimal[] Growth)[] cities = [("140400", [4.8m, 5.1m, 5.3m]), ("140900", [3.9m, 4.2m, 4.4m]), ("140800", [5.6m, 5.2m, 5.0m])];
+        foreach (var (city, growth) in cities)
+            for (var year = 2023; year <= 2025; year++)
+                for (var m = 1; m <= 12; m++)
+                    ctx.StatCityFigures.Add(new StatCityFigure
+                    {
+                        CityCode = city, Period = new StatPeriod(year, m).ToString(), IndicatorCode = C.TotalOutput,
+                        GrowthPercent = growth[year - 2023], Source = "演示数据：市统计局公布的全市总产值累计增速", UpdatedBy = "演示数据",
+                    });
     }
 
     static int Index(StatPeriod p) => (p.Year - 2022) * 12 + p.Month - 1;

@@ -93,6 +93,37 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("Declarations");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationCityDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationCityDeadlines");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationMaterial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -664,6 +695,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -88,6 +88,37 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("Declarations");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationCityDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationCityDeadlines");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationMaterial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -659,6 +690,9 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
