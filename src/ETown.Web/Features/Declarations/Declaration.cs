@@ -203,6 +203,21 @@ public class DeclarationRound : IProvinceWide
     ];
 }
 
+/// <summary>
+/// DECL-07 (000 四(四) line 131: "各市商务局…于 2022 年 5 月 10 日前…报省商务厅，逾期未申报的视为自动放弃"): the round's
+/// <see cref="DeclarationRound.ClosesOn"/> binds the <b>city's</b> submission to the province; the county's deadline is the
+/// city's to set — this row (issue #14 item 9). Without one, the province's date stands in for the county.
+/// </summary>
+public class DeclarationCityDeadline : Platform.Data.ICityOwned, Platform.Data.IUpdatedAt
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public int Year { get; set; }
+    public required string CityCode { get; set; }
+    public DateOnly ClosesOn { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
+}
+
 public sealed record ScoringCriterion(string Code, string Label, decimal Weight);
 
 /// <summary>An expert's assignment and, once given, their scores (0–100 per criterion).</summary>

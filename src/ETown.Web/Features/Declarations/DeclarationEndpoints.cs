@@ -9,6 +9,8 @@ namespace ETown.Web.Features.Declarations;
 
 public sealed record OpinionBody(string Opinion);
 public sealed record ReasonBody(string Reason);
+public sealed record CityDeadlineInput(DateOnly? ClosesOn);
+public sealed record CityDeadlineView(int Year, string CityCode, DateOnly? ClosesOn);
 public sealed record ExpertsBody(IReadOnlyList<Guid> ExpertUserIds);
 public sealed record DecisionBody(bool List, string? Note);
 public sealed record NoticeBody(DateOnly StartsOn);
@@ -132,6 +134,10 @@ public static class DeclarationEndpoints
             var bytes = Documents.NoticeListDocx.Render($"{year}年山西省乡村e镇拟入选名单公示", rows, from, to, "山西省商务厅电子商务处（演示）");
             return TypedResults.File(bytes, Documents.NoticeListDocx.ContentType, $"{year}年乡村e镇拟入选名单公示.docx");
         }).RequireAuthorization(P(Permissions.Declaration.ReviewManage)).WithSummary("公示名单 .docx");
+        r.MapPut("/{year:int}/city-deadlines/{cityCode}", async Task<Ok<CityDeadlineView>> (int year, string cityCode, CityDeadlineInput input, DeclarationService s, CancellationToken ct) =>
+            TypedResults.Ok(new CityDeadlineView(year, cityCode, await s.SetCityDeadlineAsync(year, cityCode, input.ClosesOn, ct))))
+            .RequireAuthorization(P(Permissions.Declaration.Recommend))
+            .WithSummary("市级设定本市各县的申报截止日期（DECL-07：报省截止日期约束市级，县级截止日期由市设定；null 取消）");
         r.MapGet("/{year:int}", async Task<Results<Ok<RoundView>, NotFound>> (int year, DeclarationService s, CancellationToken ct) =>
             await s.GetRoundAsync(year, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound())
             .RequireAuthorization(P(Permissions.Declaration.Read));

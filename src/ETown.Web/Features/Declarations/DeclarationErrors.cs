@@ -48,6 +48,10 @@ public static class DeclarationErrors
     public const string ImportFailed = "ETOWN-DECL-0020";
     /// <summary>该年度入选名单已确认</summary>
     public const string ListFinalised = "ETOWN-DECL-0021";
+    /// <summary>市级报省逾期（DECL-07：逾期未申报的视为自动放弃）</summary>
+    public const string CityLate = "ETOWN-DECL-0022";
+    /// <summary>市级设定的县级截止日期无效（晚于报省截止日期或不在申报期内）</summary>
+    public const string CityDeadlineInvalid = "ETOWN-DECL-0023";
     /// <summary>已启用的规则集不可修改</summary>
     public const string RuleSetInUse = "ETOWN-ELIG-0001";
     /// <summary>市级派生规则集只能从严</summary>

@@ -11,6 +11,7 @@ namespace ETown.Web.Platform.Data
         public DbSet<Features.Declarations.Declaration> Declarations => Set<Features.Declarations.Declaration>();
         public DbSet<Features.Declarations.DeclarationMaterial> DeclarationMaterials => Set<Features.Declarations.DeclarationMaterial>();
         public DbSet<Features.Declarations.DeclarationRound> DeclarationRounds => Set<Features.Declarations.DeclarationRound>();
+        public DbSet<Features.Declarations.DeclarationCityDeadline> DeclarationCityDeadlines => Set<Features.Declarations.DeclarationCityDeadline>();
         public DbSet<Features.Declarations.ExpertScore> ExpertScores => Set<Features.Declarations.ExpertScore>();
         public DbSet<Features.Declarations.Objection> Objections => Set<Features.Declarations.Objection>();
         /// <summary>Province-wide reference data (rules as versioned data): no scope filter; writes audited like all others.</summary>
@@ -69,6 +70,15 @@ namespace ETown.Web.Features.Declarations
             e.HasKey(x => x.Year);
             e.Ignore(x => x.ScoringSheet);
             e.Property(x => x.Year).ValueGeneratedNever();
+        }
+    }
+
+    sealed class DeclarationCityDeadlineConfiguration : IEntityTypeConfiguration<DeclarationCityDeadline>
+    {
+        public void Configure(EntityTypeBuilder<DeclarationCityDeadline> e)
+        {
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.HasIndex(x => new { x.Year, x.CityCode }).IsUnique();
         }
     }
 

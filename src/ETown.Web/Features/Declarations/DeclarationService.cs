@@ -183,10 +183,18 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         RequireCounty(d.CountyCode);
         var round = await ctx.DeclarationRounds.FirstOrDefaultAsync(r => r.Year == d.Year, ct)
                     ?? throw new DomainException(DeclarationErrors.RoundNotOpen, $"{d.Year} 年度申报尚未开放。");
-        // DECL-07: late submissions are refused unless the province reopened the window.
-        if (!round.AcceptsSubmissionOn(Today))
-            throw new DomainException(DeclarationErrors.OutsideWindow,
-                $"不在申报期内（{round.OpensOn:yyyy-MM-dd} 至 {round.ClosesOn:yyyy-MM-dd}{(round.ReopenedUntil is { } r ? $"，补报至 {r:yyyy-MM-dd}" : "")}），逾期视为放弃（DECL-07）。");
+        // DECL-07 (000 line 131; issue #14 item 9): the county's deadline is its city's to set; without one the province's
+        // date (which binds the city) stands in. A province reopening also reopens the county's window.
+        var cityCode = regions.Find(d.CountyCode)?.ParentCode ?? "";
+        var cityDeadline = await ctx.DeclarationCityDeadlines.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Year == d.Year && x.CityCode == cityCode, ct);
+        var countyOpen = cityDeadline is { } cd
+            ? (Today >= round.OpensOn && Today <= cd.ClosesOn) || (round.ReopenedUntil is { } ru && Today <= ru && Today >= round.OpensOn)
+            : round.AcceptsSubmissionOn(Today);
+        if (!countyOpen)
+            throw new DomainException(DeclarationErrors.OutsideWindow, cityDeadline is { } c
+                ? $"已过{regions.NameOf(cityCode)}规定的县级申报截止日期（{c.ClosesOn:yyyy-MM-dd}），请与市商务局联系（DECL-07）。"
+                : $"不在申报期内（{round.OpensOn:yyyy-MM-dd} 至 {round.ClosesOn:yyyy-MM-dd}{(round.ReopenedUntil is { } r ? $"，补报至 {r:yyyy-MM-dd}" : "")}），逾期视为放弃（DECL-07）。");
         DeclarationValidation.ValidateForSubmission(d.Form, regions);
         var missing = Enum.GetValues<MaterialKind>().Where(k => k != MaterialKind.CityRecommendation)
             .Where(k => !ctx.DeclarationMaterials.Any(m => m.DeclarationId == id && m.Kind == k)).ToList();
@@ -263,6 +271,12 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await using var ctx = db.Create(caller);
         var d = await ctx.Declarations.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("申报");
         if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以推荐。");
+        // DECL-07 (000 line 131 "各市商务局…于 5 月 10 日前…报省商务厅，逾期未申报的视为自动放弃"): the province's deadline binds
+        // the city's submission (issue #14 item 9), unless the province reopened the window.
+        var round = await ctx.DeclarationRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == d.Year, ct);
+        if (round is not null && !round.AcceptsSubmissionOn(Today))
+            throw new DomainException(DeclarationErrors.CityLate,
+                $"已过报省截止日期（{(round.ReopenedUntil ?? round.ClosesOn):yyyy-MM-dd}），逾期未申报的视为自动放弃（DECL-07）。");
         d.Recommend(opinion.Trim());
         await ctx.SaveChangesAsync(ct);
     }
@@ -276,6 +290,32 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         if (!CanRecommend(d.CountyCode)) throw new ForbiddenException("只有所属市可以退回。");
         d.Return(reason.Trim());
         await ctx.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The city sets its counties' deadline for a round (DECL-07; issue #14 item 9): within the round and no later than
+    /// the province's date, which binds the city's own submission.
+    /// </summary>
+    public async Task<DateOnly?> SetCityDeadlineAsync(int year, string cityCode, DateOnly? closesOn, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Declaration.Recommend);
+        if (regions.Find(cityCode) is not { Level: RegionLevel.City } || !caller.Scope.IsCity || caller.Scope.CityCode != cityCode)
+            throw new ForbiddenException("县级申报截止日期由所在市设定。");
+        await using var ctx = db.Create(caller);
+        var round = await ctx.DeclarationRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Year == year, ct)
+                    ?? throw new DomainException(DeclarationErrors.RoundNotOpen, $"{year} 年度申报尚未开放。");
+        if (closesOn is { } c && (c < round.OpensOn || c > round.ClosesOn))
+            throw new DomainException(DeclarationErrors.CityDeadlineInvalid,
+                $"县级申报截止日期应在申报期内（{round.OpensOn:yyyy-MM-dd} 至 {round.ClosesOn:yyyy-MM-dd}），不能晚于报省截止日期。");
+        var row = await ctx.DeclarationCityDeadlines.FirstOrDefaultAsync(x => x.Year == year && x.CityCode == cityCode, ct);
+        if (closesOn is null) { if (row is not null) ctx.DeclarationCityDeadlines.Remove(row); }
+        else
+        {
+            if (row is null) ctx.DeclarationCityDeadlines.Add(row = new DeclarationCityDeadline { Year = year, CityCode = cityCode });
+            row.ClosesOn = closesOn.Value; row.UpdatedAt = clock.GetUtcNow(); row.UpdatedBy = caller.UserId;
+        }
+        await ctx.SaveChangesAsync(ct);
+        return closesOn;
     }
 
     // ------------------------------------------------------------------ province

@@ -40,8 +40,25 @@ public enum BudgetIssueSeverity
 {
     /// <summary>The budget cannot be stored at all (negative money, item number outside 1–39).</summary>
     Invalid,
-    /// <summary>May be saved as a draft, but the plan cannot be filed (bands, total ≠ allocation).</summary>
+    /// <summary>May be saved as a draft, but the plan cannot be filed (total ≠ allocation, no money).</summary>
     BlocksFiling,
+    /// <summary>
+    /// Outside a FUND-03 band: the bands are "原则上" (002 line 113), so the plan may be filed once the county's written
+    /// justification is approved by the city (issue #14 item 12); until then it blocks filing.
+    /// </summary>
+    NeedsJustification,
+}
+
+/// <summary>Where the county's written justification for a budget outside the FUND-03 bands stands (issue #14 item 12).</summary>
+public enum JustificationStatus { None, Submitted, Approved, Rejected }
+
+/// <summary>Money of one category (元): budget lines, or — for the funds ledger — actual spending.</summary>
+public sealed record CategoryAmount(FundCategory Category, decimal ProvincialYuan, decimal CountyYuan = 0m);
+
+/// <summary>The FUND-03 band check of a split of provincial money: the total and, per category, its share and whether it is inside.</summary>
+public sealed record BandAssessment(decimal ProvincialTotalYuan, IReadOnlyList<CategoryShare> Categories)
+{
+    public bool AllWithin => ProvincialTotalYuan > 0 && Categories.All(c => c.WithinBand);
 }
 
 /// <summary>One finding, with a stable code (ETOWN-PLAN-01NN), the field it concerns and a Chinese message citing the rule.</summary>
@@ -52,10 +69,15 @@ public sealed record CategoryShare(FundCategory Category, string Label, decimal 
     decimal MinPercent, decimal MaxPercent, bool WithinBand);
 
 public sealed record BudgetCheckResult(decimal AllocationYuan, decimal ProvincialTotalYuan, decimal CountyTotalYuan, IReadOnlyList<CategoryShare> Categories,
-    IReadOnlyList<BudgetIssue> Issues)
+    IReadOnlyList<BudgetIssue> Issues, bool JustificationApproved = false)
 {
-    /// <summary>No issue at all: the budget may be filed.</summary>
-    public bool CanFile => Issues.Count == 0;
+    /// <summary>Some category is outside its FUND-03 band (a written justification is needed to file).</summary>
+    public bool OutsideBands => Issues.Any(i => i.Severity == BudgetIssueSeverity.NeedsJustification);
+    /// <summary>
+    /// The budget may be filed: nothing invalid or blocking, and any category outside its band is covered by a
+    /// justification the city approved (FUND-03 "原则上"; issue #14 item 12).
+    /// </summary>
+    public bool CanFile => Issues.All(i => i.Severity == BudgetIssueSeverity.NeedsJustification && JustificationApproved);
     /// <summary>No <see cref="BudgetIssueSeverity.Invalid"/> issue: the budget may be saved as a draft.</summary>
     public bool CanSave => Issues.All(i => i.Severity != BudgetIssueSeverity.Invalid);
     public decimal TotalYuan => ProvincialTotalYuan + CountyTotalYuan;
@@ -88,7 +110,29 @@ public static class BudgetCheck
         _ => c.ToString(),
     };
 
-    public static BudgetCheckResult Check(decimal allocationYuan, IReadOnlyList<BudgetLine> lines)
+    /// <summary>
+    /// FUND-03's band check of a split of provincial money — THE one implementation: the plan budget below uses it, and so
+    /// does the funds ledger for actual spending. Exact: min·total ≤ 100·sum ≤ max·total, bounds included.
+    /// </summary>
+    public static BandAssessment AssessBands(IEnumerable<CategoryAmount> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        var list = amounts.ToList();
+        var total = list.Sum(a => a.ProvincialYuan);
+        var categories = new List<CategoryShare>();
+        foreach (var band in Bands)
+        {
+            var sum = list.Where(a => a.Category == band.Category).Sum(a => a.ProvincialYuan);
+            var county = list.Where(a => a.Category == band.Category).Sum(a => a.CountyYuan);
+            decimal? share = total > 0 ? sum * 100m / total : null;
+            var within = total > 0 && sum * 100m >= band.MinPercent * total && sum * 100m <= band.MaxPercent * total;
+            categories.Add(new(band.Category, band.Label, sum, county, share, band.MinPercent, band.MaxPercent, within));
+        }
+        return new(total, categories);
+    }
+
+    /// <param name="justificationApproved">The city approved the county's written justification for going outside the bands.</param>
+    public static BudgetCheckResult Check(decimal allocationYuan, IReadOnlyList<BudgetLine> lines, bool justificationApproved = false)
     {
         ArgumentNullException.ThrowIfNull(lines);
         var issues = new List<BudgetIssue>();
@@ -121,28 +165,24 @@ public static class BudgetCheck
             issues.Add(new(PlanErrors.TotalNotAllocation, BudgetIssueSeverity.BlocksFiling, "allocationYuan",
                 $"省级配套资金合计 {Wan(total)} 万元，与省级专项资金下达额度 {Wan(allocationYuan)} 万元不一致（相差 {Wan(total - allocationYuan)} 万元）。"));
 
-        var categories = new List<CategoryShare>();
-        foreach (var band in Bands)
+        var assessment = AssessBands(lines.Select(l => new CategoryAmount(l.Category, l.ProvincialYuan, l.CountyYuan)));
+        var categories = assessment.Categories;
+        foreach (var c in categories)
         {
-            var sum = lines.Where(l => l.Category == band.Category).Sum(l => l.ProvincialYuan);
-            var county = lines.Where(l => l.Category == band.Category).Sum(l => l.CountyYuan);
-            decimal? share = total > 0 ? sum * 100m / total : null;
-            // Exact comparison without rounding: min·total ≤ 100·sum ≤ max·total.
-            var within = total > 0 && sum * 100m >= band.MinPercent * total && sum * 100m <= band.MaxPercent * total;
-            categories.Add(new(band.Category, band.Label, sum, county, share, band.MinPercent, band.MaxPercent, within));
             if (total <= 0) continue;
-            if (sum * 100m < band.MinPercent * total)
-                issues.Add(new(PlanErrors.CategoryBelowBand, BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
-                    $"“{band.Label}”类省级资金 {Wan(sum)} 万元，占 {Pct(share!.Value)}，低于 {band.MinPercent:0}% 的下限（{Source}：{band.MinPercent:0}%–{band.MaxPercent:0}%）。"));
-            else if (sum * 100m > band.MaxPercent * total)
-                issues.Add(new(PlanErrors.CategoryAboveBand, BudgetIssueSeverity.BlocksFiling, $"category.{band.Category}",
-                    $"“{band.Label}”类省级资金 {Wan(sum)} 万元，占 {Pct(share!.Value)}，高于 {band.MaxPercent:0}% 的上限（{Source}：{band.MinPercent:0}%–{band.MaxPercent:0}%）。"));
+            // FUND-03 is "原则上" (002 line 113): outside a band needs a justification approved by the city, not a hard block.
+            if (c.ProvincialYuan * 100m < c.MinPercent * total)
+                issues.Add(new(PlanErrors.CategoryBelowBand, BudgetIssueSeverity.NeedsJustification, $"category.{c.Category}",
+                    $"“{c.Label}”类省级资金 {Wan(c.ProvincialYuan)} 万元，占 {Pct(c.SharePercent!.Value)}，低于 {c.MinPercent:0}% 的下限（{Source}：原则上 {c.MinPercent:0}%–{c.MaxPercent:0}%，超出须书面说明理由并经市级审核同意）。"));
+            else if (c.ProvincialYuan * 100m > c.MaxPercent * total)
+                issues.Add(new(PlanErrors.CategoryAboveBand, BudgetIssueSeverity.NeedsJustification, $"category.{c.Category}",
+                    $"“{c.Label}”类省级资金 {Wan(c.ProvincialYuan)} 万元，占 {Pct(c.SharePercent!.Value)}，高于 {c.MaxPercent:0}% 的上限（{Source}：原则上 {c.MinPercent:0}%–{c.MaxPercent:0}%，超出须书面说明理由并经市级审核同意）。"));
         }
         if (total <= 0)
             issues.Add(new(PlanErrors.NoProvincialMoney, BudgetIssueSeverity.BlocksFiling, "lines",
                 "预算中没有省级配套资金，无法按类别核对比例（" + Source + "）。"));
 
-        return new BudgetCheckResult(allocationYuan, total, countyTotal, categories, issues);
+        return new BudgetCheckResult(allocationYuan, total, countyTotal, categories, issues, justificationApproved);
     }
 
     /// <summary>元 → 万元 text, up to four decimals (1 元 = 0.0001 万元), trailing zeros trimmed.</summary>

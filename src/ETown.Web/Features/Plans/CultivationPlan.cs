@@ -100,6 +100,53 @@ public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The county's written justification for a budget outside the FUND-03 bands ("原则上", 002 line 113) and the city's
+    /// decision on it (issue #14 item 12). Shown wherever the budget is shown.
+    /// </summary>
+    public string? BandJustification { get; private set; }
+    public JustificationStatus BandJustificationStatus { get; private set; } = JustificationStatus.None;
+    public DateTimeOffset? BandJustificationDecidedAt { get; private set; }
+    public string? BandJustificationDecidedBy { get; private set; }
+    public string? BandJustificationNote { get; private set; }
+
+    public bool BandJustificationApproved => BandJustificationStatus == JustificationStatus.Approved;
+
+    /// <summary>The county submits (or rewrites) its justification; the city decides again.</summary>
+    public void SubmitBandJustification(string text)
+    {
+        RequireEditable("修改预算说明");
+        BandJustification = text; BandJustificationStatus = JustificationStatus.Submitted;
+        BandJustificationDecidedAt = null; BandJustificationDecidedBy = null; BandJustificationNote = null;
+    }
+
+    /// <summary>The city approves or rejects a submitted justification.</summary>
+    public void DecideBandJustification(bool approve, string? note, DateTimeOffset now, string? by)
+    {
+        if (BandJustificationStatus != JustificationStatus.Submitted)
+            throw new DomainException(PlanErrors.JustificationState, "没有待审核的预算比例说明。", 409);
+        BandJustificationStatus = approve ? JustificationStatus.Approved : JustificationStatus.Rejected;
+        BandJustificationDecidedAt = now; BandJustificationDecidedBy = by; BandJustificationNote = note;
+    }
+
+    /// <summary>A changed budget is no longer the one the city approved: the justification goes back to the city.</summary>
+    public void BudgetChanged()
+    {
+        if (BandJustificationStatus == JustificationStatus.Approved)
+        {
+            BandJustificationStatus = JustificationStatus.Submitted;
+            BandJustificationDecidedAt = null; BandJustificationDecidedBy = null; BandJustificationNote = "预算已修改，须市级重新审核。";
+        }
+    }
+
+    public static string JustificationLabel(JustificationStatus s) => s switch
+    {
+        JustificationStatus.Submitted => "待市级审核",
+        JustificationStatus.Approved => "市级已同意",
+        JustificationStatus.Rejected => "市级未同意",
+        _ => "未提交",
+    };
+
     internal static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public PlanContent Content => JsonSerializer.Deserialize<PlanContent>(ContentJson, Json) ?? new PlanContent();

@@ -13,6 +13,7 @@ public static class PlanOperations
     public static readonly Operation Edit = new("Plan.Edit", "编制培育方案");
     public static readonly Operation File = new("Plan.File", "培育方案备案");
     public static readonly Operation Reopen = new("Plan.Reopen", "重新打开培育方案");
+    public static readonly Operation ApproveJustification = new("Plan.ApproveJustification", "审核预算比例说明");
 }
 
 /// <summary>PLAN-01: the plan is the county's document — only the county itself writes and files it; the province reopens.</summary>
@@ -31,6 +32,10 @@ public sealed class PlanAuthorizationHandler : IResourceHandler<PlanResource>
         if (operation == PlanOperations.Reopen)
             return !caller.Has(Permissions.Plan.Reopen) ? Decision.Lacks(Permissions.Plan.Reopen)
                 : Decision.When(scope.IsProvince, "已备案的培育方案由省级重新打开。");
+        if (operation == PlanOperations.ApproveJustification)
+            // FUND-03 "原则上" (issue #14 item 12): the justification is approved by the county's city.
+            return !caller.Has(Permissions.Plan.ApproveJustification) ? Decision.Lacks(Permissions.Plan.ApproveJustification)
+                : Decision.When(scope.IsCity && (p.CountyCode is null || scope.CoversRegion(p.CountyCode)), "超出资金比例的预算说明由所在市审核。");
         throw new ArgumentOutOfRangeException(nameof(operation), operation.Name, "Not a plan operation.");
     }
 }

@@ -33,6 +33,12 @@ public static class PlanEndpoints
             TypedResults.Ok(await s.SaveBudgetAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Plan.Edit))
             .WithSummary("保存预算（条目 1–39、金额不得为负，否则 400；比例或合计不符时照常保存并在 check.issues 中提示，备案时拒绝）");
+        g.MapPut("/plan/band-justification", async Task<Ok<BudgetView>> (Guid id, JustificationInput input, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.SubmitJustificationAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary("提交预算超出 FUND-03 比例的书面说明（县；原则上，经市级同意后可备案）");
+        g.MapPost("/plan/band-justification/decision", async Task<Ok<BudgetView>> (Guid id, JustificationDecision input, PlanService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.DecideJustificationAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Plan.ApproveJustification)).WithSummary($"市级审核预算比例说明（同意/不同意，不同意须写明原因；无待审核说明时 409 {PlanErrors.JustificationState}）");
         g.MapGet("/plan.docx", async Task<FileContentHttpResult> (Guid id, PlanService s, CancellationToken ct) =>
         {
             var v = await s.GetAsync(id, ct);

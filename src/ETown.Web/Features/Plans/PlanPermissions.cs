@@ -9,6 +9,7 @@ public static partial class Permissions
         public const string Edit = "Plan.Plan.Edit";
         public const string File = "Plan.Plan.File";
         public const string Reopen = "Plan.Plan.Reopen";
+        public const string ApproveJustification = "Plan.Plan.ApproveJustification";
     }
 
     /// <summary>The Plan permission group as the module contributes it.</summary>
@@ -19,6 +20,7 @@ public static partial class Permissions
             Leaf(Plan.Edit, "编制培育方案与预算（县）"),
             Leaf(Plan.File, "提交培育方案备案（县）"),
             Leaf(Plan.Reopen, "重新打开已备案的培育方案（省）"),
+            Leaf(Plan.ApproveJustification, "审核超出资金比例的预算说明（市）"),
         ]),
     ]);
 }

@@ -29,6 +29,11 @@ namespace ETown.Web.Features.Plans
             e.Property(x => x.FiledBy).HasMaxLength(256);
             e.Property(x => x.ReopenedAt);
             e.Property(x => x.ReopenReason).HasMaxLength(1000);
+            e.Property(x => x.BandJustification).HasMaxLength(2000);
+            e.Property(x => x.BandJustificationStatus).HasMaxLength(16);
+            e.Property(x => x.BandJustificationDecidedBy).HasMaxLength(256);
+            e.Property(x => x.BandJustificationNote).HasMaxLength(1000);
+            e.Ignore(x => x.BandJustificationApproved);
             e.HasIndex(x => x.EtownId).IsUnique();
             e.HasIndex(x => x.CountyCode);
             e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);

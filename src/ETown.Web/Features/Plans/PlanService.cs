@@ -7,7 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Plans;
 
-public sealed record BudgetView(decimal AllocationYuan, IReadOnlyList<BudgetLine> Lines, BudgetCheckResult Check);
+/// <summary>The county's written justification for a budget outside the FUND-03 bands and the city's decision (issue #14 item 12).</summary>
+public sealed record BandJustificationView(string? Text, JustificationStatus Status, string StatusLabel, DateTimeOffset? DecidedAt, string? DecidedBy,
+    string? Note, bool CanSubmit, bool CanDecide);
+
+public sealed record BudgetView(decimal AllocationYuan, IReadOnlyList<BudgetLine> Lines, BudgetCheckResult Check, BandJustificationView? Justification = null);
+
+public sealed record JustificationInput(string? Text);
+public sealed record JustificationDecision(bool Approve, string? Note);
 
 /// <summary>The plan of one e-town as pages and the API see it. <see cref="Exists"/> is false for a plan not yet started.</summary>
 public sealed record PlanView(Guid? Id, Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, bool Exists,
@@ -73,6 +80,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         var (_, plan) = await LoadForWriteAsync(ctx, etownId, ct);
         plan.RequireEditable("修改预算");
         plan.AllocationYuan = input.AllocationYuan;
+        plan.BudgetChanged();
         Stamp(plan);
         ctx.PlanBudgetLines.RemoveRange(await ctx.PlanBudgetLines.Where(x => x.PlanId == plan.Id).ToListAsync(ct));
         ctx.PlanBudgetLines.AddRange(lines.Select((l, n) => new PlanBudgetLine
@@ -81,7 +89,48 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             ProvincialYuan = l.ProvincialYuan, CountyYuan = l.CountyYuan,
         }));
         await ctx.SaveChangesAsync(ct);
-        return new BudgetView(plan.AllocationYuan, lines, check);
+        return (await ViewAsync(ctx, etownId, ct)).Budget;
+    }
+
+    /// <summary>FUND-03 "原则上" (002 line 113): the county explains in writing why its budget leaves the bands; the city decides.</summary>
+    public async Task<BudgetView> SubmitJustificationAsync(Guid etownId, JustificationInput input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Plan.Edit);
+        var text = input?.Text?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Length > 2000)
+        {
+            var errors = new FieldErrors();
+            errors.Add("text", "请写明预算超出资金比例的理由（不超过 2000 字）。");
+            errors.ThrowIfAny();
+        }
+        await using var ctx = db.Create(caller);
+        var (_, plan) = await LoadForWriteAsync(ctx, etownId, ct);
+        plan.SubmitBandJustification(text!);
+        Stamp(plan);
+        await ctx.SaveChangesAsync(ct);
+        return (await ViewAsync(ctx, etownId, ct)).Budget;
+    }
+
+    /// <summary>The county's city approves or rejects the justification (a rejection needs a reason).</summary>
+    public async Task<BudgetView> DecideJustificationAsync(Guid etownId, JustificationDecision input, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Plan.ApproveJustification);
+        ArgumentNullException.ThrowIfNull(input);
+        var note = input.Note?.Trim();
+        if (!input.Approve && string.IsNullOrEmpty(note) || note is { Length: > 1000 })
+        {
+            var errors = new FieldErrors();
+            errors.Add("note", "不同意时请写明原因（不超过 1000 字）。");
+            errors.ThrowIfAny();
+        }
+        await using var ctx = db.Create(caller);
+        var etown = await ctx.Etowns.FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        auth.Require(PlanOperations.ApproveJustification, new PlanResource(etown.CountyCode));
+        var plan = await ctx.CultivationPlans.FirstOrDefaultAsync(x => x.EtownId == etownId, ct) ?? throw new NotFoundException("培育方案");
+        plan.DecideBandJustification(input.Approve, string.IsNullOrEmpty(note) ? null : note, clock.GetUtcNow(), caller.UserName);
+        Stamp(plan);
+        await ctx.SaveChangesAsync(ct);
+        return (await ViewAsync(ctx, etownId, ct)).Budget;
     }
 
     /// <summary>
@@ -104,7 +153,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         if (missing.Count > 0)
             throw new DomainException(PlanErrors.ContentMissing, "培育方案内容不完整（PLAN-01），尚缺：" + string.Join("、", missing) + "。");
         var lines = await ctx.PlanBudgetLines.Where(x => x.PlanId == plan.Id).OrderBy(x => x.SortOrder).Select(x => x.ToLine()).ToListAsync(ct);
-        var check = BudgetCheck.Check(plan.AllocationYuan, lines);
+        var check = BudgetCheck.Check(plan.AllocationYuan, lines, plan.BandJustificationApproved);
         if (!check.CanFile)
             throw new DomainException(PlanErrors.BudgetNotPassing, "预算未通过核对，不能提交备案：" + string.Join("；", check.Issues.Select(i => $"{i.Message}（{i.Code}）")));
         plan.SetContent(content); // the carried targets are frozen with the filed plan
@@ -148,6 +197,15 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         Need(c.ProfitModel, "盈利模式");
         Need(c.GuidingIdeology, "指导思想");
         Need(c.Principles, "基本原则");
+        // 000 四(五) line 144: "工作方案要包含指导思想、基本原则、主要目标…、预期效果、重点任务、实施步骤、建设规模、运营模式、保障措施等内容"
+        // — all of them are needed to file (PLAN-01; issue #14 item 10).
+        Need(c.MainTargets, "主要目标");
+        Need(c.ExpectedEffects, "预期效果");
+        Need(c.KeyTasks, "重点任务");
+        Need(c.ImplementationSteps, "实施步骤");
+        Need(c.ConstructionScale, "建设规模");
+        Need(c.OperationModel, "运营模式");
+        Need(c.Guarantees, "保障措施");
         foreach (var i in new[] { TargetIndicator.NewMarketEntities, TargetIndicator.OnlineRetail, TargetIndicator.TotalOutput })
             if (c.Target(i, 2025) is null) missing.Add($"2025年{TargetIndicators.Describe(i).Label}目标");
         return missing;
@@ -245,6 +303,11 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             CanFile: editable && plan is not null && auth.Can(PlanOperations.File, resource),
             CanReopen: status == PlanStatus.Filed && auth.Can(PlanOperations.Reopen, resource),
             MissingForFiling(version, content),
-            new BudgetView(allocation, lines, BudgetCheck.Check(allocation, lines)));
+            new BudgetView(allocation, lines, BudgetCheck.Check(allocation, lines, plan?.BandJustificationApproved ?? false),
+                new BandJustificationView(plan?.BandJustification, plan?.BandJustificationStatus ?? JustificationStatus.None,
+                    CultivationPlan.JustificationLabel(plan?.BandJustificationStatus ?? JustificationStatus.None), plan?.BandJustificationDecidedAt,
+                    plan?.BandJustificationDecidedBy, plan?.BandJustificationNote,
+                    CanSubmit: editable && plan is not null && auth.Can(PlanOperations.Edit, resource),
+                    CanDecide: plan?.BandJustificationStatus == JustificationStatus.Submitted && auth.Can(PlanOperations.ApproveJustification, resource))));
     }
 }

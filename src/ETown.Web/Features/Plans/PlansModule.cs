@@ -20,7 +20,7 @@ public sealed class PlansModule : IEtownModule
     public IReadOnlyList<RoleGrant> RoleGrants =>
     [
         new(R.ProvinceOfficer, P.Plan.Read, P.Plan.Reopen),
-        new(R.CityOfficer, P.Plan.Read),
+        new(R.CityOfficer, P.Plan.Read, P.Plan.ApproveJustification),
         new(R.CountyOfficer, P.Plan.Read, P.Plan.Edit, P.Plan.File),
     ];
 

@@ -9,7 +9,7 @@ public enum Verdict { Met, NotMet, EvidencePending, NotApplicable }
 public sealed record FigureValue(string Indicator, int Year, decimal Value, string Source);
 
 public sealed record EvidenceSnapshot(Guid Id, int ItemNumber, EvidenceStatus Status, IReadOnlyDictionary<string, decimal> Facts,
-    DateTimeOffset SubmittedAt, DateTimeOffset? ReviewedAt, string? RejectReason);
+    DateTimeOffset SubmittedAt, DateTimeOffset? ReviewedAt, string? RejectReason, int? Year = null);
 
 /// <summary>Everything the engine needs about one e-town; no database, no clock.</summary>
 public sealed record ComplianceInput(
@@ -18,7 +18,8 @@ public sealed record ComplianceInput(
     IReadOnlyList<FigureValue> Figures,
     IReadOnlyList<EvidenceSnapshot> Evidence,
     IReadOnlyList<FigureValue>? Targets = null,
-    int? Year = null);
+    int? Year = null,
+    int? EvidenceYear = null);
 
 /// <summary>A figure or fact that took part in a verdict, with the requirement it was compared to.</summary>
 public sealed record VerdictFigure(string Code, string Label, string Unit, int? Year, decimal? Value, string Requirement, decimal? DeclarationTarget, bool? Passed);
@@ -144,6 +145,16 @@ public static class ComplianceEngine
     static ItemVerdict Evidenced(StandardItem item, ComplianceInput input)
     {
         var mine = input.Evidence.Where(e => e.ItemNumber == item.Number).ToList();
+        // A "每年" item (14, 19, 29) is judged per year: only evidence for that year counts (issue #14 item 11).
+        string? yearNote = null;
+        if (item.Spec.PerYear)
+        {
+            var y = input.Year ?? input.EvidenceYear;
+            if (y is null)
+                return Verdict_(item, Verdict.EvidencePending, "每年项：请指定判定年度。", [], null);
+            mine = mine.Where(e => e.Year == y).ToList();
+            yearNote = $"{y} 年";
+        }
         var confirmed = mine.Where(e => e.Status == EvidenceStatus.Confirmed).OrderByDescending(e => e.ReviewedAt).ThenByDescending(e => e.SubmittedAt).FirstOrDefault();
         var pending = mine.Count(e => e.Status == EvidenceStatus.Submitted);
         var pendingNote = pending > 0 ? $"另有 {pending} 份证据待审核" : null;
@@ -152,9 +163,9 @@ public static class ComplianceEngine
             var requirementsText = item.Spec.Facts.Count == 0 ? "证明材料" : string.Join("、", item.Spec.Facts.Select(f => f.Describe()));
             var figures = item.Spec.Facts.Select(f => new VerdictFigure(f.Key, f.Label, f.Unit, null, null, f.Describe(), null, null)).ToList();
             var lastRejected = mine.Where(e => e.Status == EvidenceStatus.Rejected).OrderByDescending(e => e.ReviewedAt).FirstOrDefault();
-            var reason = pending > 0 ? $"证据已提交 {pending} 份，待县级审核确认（需：{requirementsText}）。"
-                : lastRejected is not null ? $"证据已被退回：{lastRejected.RejectReason}。请重新提交（需：{requirementsText}）。"
-                : $"尚未提交证据（需：{requirementsText}）。";
+            var reason = pending > 0 ? $"{yearNote}证据已提交 {pending} 份，待县级审核确认（需：{requirementsText}）。"
+                : lastRejected is not null ? $"{yearNote}证据已被退回：{lastRejected.RejectReason}。请重新提交（需：{requirementsText}）。"
+                : $"尚未提交{(yearNote is null ? "" : yearNote + "的")}证据（需：{requirementsText}）。";
             return Verdict_(item, Verdict.EvidencePending, reason, figures, null);
         }
 
@@ -168,7 +179,7 @@ public static class ComplianceEngine
             if (!ok) shortfalls.Add(has ? $"{f.Label} {F(v)} {f.Unit}，标准 {f.Describe()}" : $"缺少“{f.Label}”");
         }
         var met = shortfalls.Count == 0;
-        var confirmedText = $"已确认的证据（{ChinaTime.FormatDate(confirmed.ReviewedAt)}）";
+        var confirmedText = $"已确认的{yearNote}证据（{ChinaTime.FormatDate(confirmed.ReviewedAt)}）";
         var text = met
             ? $"达标：{confirmedText}" + (results.Count == 0 ? "证明材料齐全" : "显示 " + string.Join("，", results.Select(r => $"{r.Label} {F(r.Value ?? 0)} {r.Unit}".TrimEnd())))
             : $"未达标：{confirmedText}中 " + string.Join("；", shortfalls);

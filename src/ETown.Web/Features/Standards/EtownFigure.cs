@@ -76,6 +76,8 @@ public class EtownEvidence : IEtownOwned
     public Guid EtownId { get; set; }
     public required string CountyCode { get; set; }
     public int ItemNumber { get; set; }
+    /// <summary>The year the evidence is for; a "每年" item (14, 19, 29) is satisfied only for that year (issue #14 item 11).</summary>
+    public int? Year { get; set; }
     public Dictionary<string, decimal> Facts { get; set; } = [];
     public string? Note { get; set; }
     public EvidenceStatus Status { get; private set; } = EvidenceStatus.Submitted;

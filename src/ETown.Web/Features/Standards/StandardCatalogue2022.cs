@@ -30,6 +30,7 @@ public static class StandardCatalogue2022
 
     static FactRequirement F(string key, string label, string unit, decimal? min = null, decimal? max = null) => new(key, label, unit, min, max);
     static ItemSpec Facts(params FactRequirement[] f) => new() { Facts = f };
+    // Items 14, 19 and 29 say "每年" (000 lines 213, 222, 232): their evidence carries the year it is for (issue #14 item 11).
     static ItemSpec Document() => new();
     static ItemSpec Measure(params MeasureCondition[][] anyOf) => new() { AnyOf = anyOf };
     static MeasureCondition[] All(params MeasureCondition[] c) => c;
@@ -66,7 +67,7 @@ public static class StandardCatalogue2022
         I(13, G5, "建立区域公用品牌运行和管理制度。", "制定建立区域公用品牌运行和管理制度。", Binding, Evidenced, Document()),
         I(14, G5, "做好品牌营销推广机制，挖掘品牌内涵，讲好品牌故事，创新品牌营销，组织开展区域公用品牌线上、线下营销推广活动，畅通线上线下销售渠道。",
             "每年举办或参加不少于1次区域公用品牌展会；建立线上及线下宣传矩阵，宣传推广区域公用品牌（建立新媒体与传统媒体宣传渠道）。", Binding, Evidenced,
-            Facts(F("brand_fairs_per_year", "每年区域公用品牌展会", "次", 1), F("publicity_matrix", "线上线下宣传矩阵（已建立=1）", "", 1))),
+            Facts(F("brand_fairs_per_year", "每年区域公用品牌展会", "次", 1), F("publicity_matrix", "线上线下宣传矩阵（已建立=1）", "", 1)) with { PerYear = true }),
         I(15, G6, "建立电商产业培训孵化中心。", "可与跨境电商创业培训基地共用，建筑面积不少于100平方米，培训人数不少于500人次。（电子商务实训中心）", Binding, Evidenced,
             Facts(F("area_m2", "建筑面积", "平方米", 100), F("person_times", "培训人数", "人次", 500))),
         I(16, G6, "培育一批具有示范带动效应的商业带头人。", "聘用专家不少于5人，培育带头人不少5人。", Binding, Evidenced,
@@ -76,7 +77,7 @@ public static class StandardCatalogue2022
         I(18, G6, "培育一批本地网红，发挥网红效应。", "培育本地网红数量不少于5人。", Binding, Evidenced,
             Facts(F("influencers", "本地网红", "人", 5))),
         I(19, G6, "举办创新创业和技能大赛。", "每年举办大赛不少于1次。", Binding, Evidenced,
-            Facts(F("contests_per_year", "每年举办大赛", "次", 1))),
+            Facts(F("contests_per_year", "每年举办大赛", "次", 1)) with { PerYear = true }),
         I(20, G7, "建立乡村e镇电商公共服务中心。", "建筑面积不少于1000平米；能满足入驻企业需要，建立大数据中心，至少设立1个直播间，发挥综合协调服务能力。", Binding, Evidenced,
             Facts(F("area_m2", "建筑面积", "平方米", 1000), F("big_data_centre", "大数据中心（已建立=1）", "", 1), F("live_rooms", "直播间", "个", 1))),
         I(21, G7, "建立乡村e镇电商公共服务平台。",
@@ -94,16 +95,18 @@ public static class StandardCatalogue2022
         I(27, G10, "在乡村e镇内推动“放管服”改革，创新管理模式，提高服务水平，营造良好营商环境。", "针对“乡村e镇”制定“放管服”的专门政策。", Binding, Evidenced, Document()),
         I(28, G10, "完善乡村e镇内电商企业信息采集制度，建立健全电子商务统计监测体系，依托大数据技术加强管理。", "建立健全电子商务统计监测体系。", Expected, Evidenced, Document()),
         I(29, G11, "利用各种媒体，加大对乡村e镇相关政策、活动、经验、成效的宣传报道力度。", "每年开展不少于2次以上有关“乡村e镇”内容的宣传活动。", Binding, Evidenced,
-            Facts(F("campaigns_per_year", "每年宣传活动", "次", 2))),
+            Facts(F("campaigns_per_year", "每年宣传活动", "次", 2)) with { PerYear = true }),
         I(30, G11, "强化管理，确保乡村e镇在用地、生态环境、债务防控、房屋不炒和生产安全等方面合规合法。", "确保合规合法，不发生违规违法事件。", Binding, Evidenced,
             Facts(F("violations", "违规违法事件", "起", null, 0))),
         I(31, G12, "建立县委或政府一名主要负责同志牵头成立乡村e镇工作领导组，相关部门共同参与的工作协调推进机制，明确各部门工作职责并形成工作合力。", "建立和完善相应体制机制。", Binding, Evidenced, Document()),
         I(32, G12, "鼓励各地优先采取项目补助、贷款贴息、以奖代补等方式，开展乡村e镇打造工作。", "制定资金管理办法，明确支持标准。", Binding, Evidenced, Document()),
+        // STD-33: "高于所在市平均水平2个百分点（以上）" — K line 6 writes "以上", which includes the number, so exactly +2
+        // points meets the item (issue #14 item 1). The operator is the version's data: a county may derive a strict ">".
         I(33, G13, "保证乡村e镇建成后“十四五”期间，年总产值同比增长率高于所在市平均水平2个百分点。",
             "先行示范县不少于2亿元/年（验收当年）。整体推进县不少于1.5亿元/年（验收当年）。重点帮扶县不少于1亿元/年（验收当年）。", Binding, Measured,
             Measure(All(
                 new MeasureCondition { Indicator = Indicators.TotalOutput, ByClass = new(20_000m, 15_000m, 10_000m) },
-                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">", RelativeTo = Indicators.CityOutputGrowth, Value = 2m }))),
+                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">=", RelativeTo = Indicators.CityOutputGrowth, Value = 2m }))),
         I(34, G14, "合理规划乡村e镇，科学设定乡村e镇规模。",
             "占地面积应≥0.5平方公里，≤5平方公里，或者建筑面积在50万平方米以上，建设。边界清晰、集中连片、空间相对独立、四至范围精确。", Binding, Measured,
             Measure(
@@ -168,7 +171,7 @@ public static class StandardCatalogue2022
         v.EditItem(33, null, "重点帮扶县不少于1亿元/年（验收当年）。", null, null,
             Measure(All(
                 new MeasureCondition { Indicator = Indicators.TotalOutput, ByClass = new(null, null, 10_000m) },
-                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">", RelativeTo = Indicators.CityOutputGrowth, Value = 2m })));
+                new MeasureCondition { Indicator = Indicators.TotalOutput, Growth = true, Op = ">=", RelativeTo = Indicators.CityOutputGrowth, Value = 2m })));
         v.EditItem(35, null, "重点帮扶县不少于1亿元。", null, null,
             Measure(All(new MeasureCondition { Indicator = Indicators.TotalInvestment, ByClass = new(null, null, 10_000m) })));
         v.EditItem(36, null, "重点帮扶县不少于2000万元/年（验收当年）。", null, null,

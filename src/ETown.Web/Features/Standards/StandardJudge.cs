@@ -91,7 +91,8 @@ public static class StandardJudge
 
     /// <summary>
     /// The comparison operator as the compliance engine has always read it (">=" default, ">" strict, "&lt;=", "between"
-    /// inclusive). Whether STD-33's "高于…2个百分点" is ≥ or &gt; is the version's data (issue #14), not decided here.
+    /// inclusive). Whether STD-33's "高于…2个百分点" is ≥ or &gt; is the version's data, not decided here: the 2022
+    /// versions say "≥" (K line 6 "2个百分点以上", issue #14 item 1).
     /// </summary>
     public static bool Passes(string op, decimal actual, decimal? threshold, decimal? min = null, decimal? max = null) => op switch
     {

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Time;
 using ETown.Web.Features.Declarations;
 using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
@@ -32,9 +33,10 @@ public sealed record FiguresBody(IReadOnlyList<FigureInput> Figures);
 public sealed record EvidenceFileRow(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset UploadedAt);
 
 public sealed record EvidenceRow(Guid Id, int ItemNumber, IReadOnlyDictionary<string, decimal> Facts, string? Note, EvidenceStatus Status, string StatusLabel,
-    DateTimeOffset SubmittedAt, string? SubmittedBy, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? RejectReason, IReadOnlyList<EvidenceFileRow> Files);
+    DateTimeOffset SubmittedAt, string? SubmittedBy, DateTimeOffset? ReviewedAt, string? ReviewedBy, string? RejectReason, IReadOnlyList<EvidenceFileRow> Files,
+    int? Year = null);
 
-public sealed record EvidenceInput(int ItemNumber, Dictionary<string, decimal>? Facts, string? Note);
+public sealed record EvidenceInput(int ItemNumber, Dictionary<string, decimal>? Facts, string? Note, int? Year = null);
 
 public sealed record EtownCompliance(Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, CountyClass? CountyClass,
     string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary);
@@ -271,10 +273,11 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             if (v < 0) errors.Add($"facts.{k}", "数值不能为负。");
         }
         if (input.Note is { Length: > 1000 }) errors.Add("note", "说明不超过 1000 字。");
+        if (input.Year is < 2020 or > 2035) errors.Add("year", "证据所属年度应在 2020–2035 之间（“每年”项按年度判定）。");
         errors.ThrowIfAny();
         var ev = new EtownEvidence
         {
-            EtownId = etownId, CountyCode = e.CountyCode, ItemNumber = input.ItemNumber,
+            EtownId = etownId, CountyCode = e.CountyCode, ItemNumber = input.ItemNumber, Year = input.Year,
             Facts = facts.ToDictionary(f => f.Key.Trim(), f => f.Value), Note = input.Note?.Trim(),
             SubmittedAt = clock.GetUtcNow(), SubmittedBy = caller.UserId, SubmittedByName = caller.DisplayName ?? caller.UserName,
         };
@@ -332,7 +335,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
 
     static EvidenceRow ToEvidenceRow(EtownEvidence x, IReadOnlyList<EvidenceFile> files) => new(x.Id, x.ItemNumber, x.Facts, x.Note, x.Status,
         EtownEvidence.StatusLabel(x.Status), x.SubmittedAt, x.SubmittedByName, x.ReviewedAt, x.ReviewedByName, x.RejectReason,
-        files.Where(f => f.EvidenceId == x.Id).OrderBy(f => f.UploadedAt).Select(f => new EvidenceFileRow(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt)).ToList());
+        files.Where(f => f.EvidenceId == x.Id).OrderBy(f => f.UploadedAt).Select(f => new EvidenceFileRow(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt)).ToList(),
+        x.Year);
 
     // ---------------------------------------------------------------- compliance
 
@@ -361,8 +365,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var input = new ComplianceInput(county?.CountyClass, version.Items,
             figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source))
                 .Concat(fromStatistics.GetValueOrDefault(e.Id) ?? []).ToList(),
-            evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason)).ToList(),
-            targets, year);
+            evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason, x.Year)).ToList(),
+            targets, year, EvidenceYear: clock.ChinaToday().Year); // "每年" items without a year asked: this year (issue #14 item 11)
         var items = ComplianceEngine.Evaluate(input);
         return new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode), county?.CountyClass,
             Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items));

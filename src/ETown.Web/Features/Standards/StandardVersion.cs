@@ -62,6 +62,8 @@ public sealed record ItemSpec
 {
     public IReadOnlyList<IReadOnlyList<MeasureCondition>> AnyOf { get; init; } = [];
     public IReadOnlyList<FactRequirement> Facts { get; init; } = [];
+    /// <summary>A "每年" item (P 附件1 items 14, 19, 29): evidence is for one year and satisfies only that year (issue #14 item 11).</summary>
+    public bool PerYear { get; init; }
 }
 
 /// <summary>One of the 39 items of a standard version.</summary>

@@ -76,6 +76,9 @@ public static class IndicatorCatalogue
 {
     public const string MarketEntities = "market_entities";
     public const string NewMarketEntities = "new_market_entities";
+    /// <summary>Of the new market entities, the legal-person units (法人单位): STD-37 counts these ("新增市场主体数量（法人单位）",
+    /// 朔州 003 line 98; 附件1 item 37). Individual businesses and natural persons are market entities but not 法人单位 (issue #14 item 4).</summary>
+    public const string NewLegalEntities = "new_legal_entities";
     public const string NewEcommerceEntities = "new_ecommerce_entities";
     public const string EcommerceEnterprises = "ecommerce_enterprises";
     public const string OnlineRetail = "online_retail";
@@ -98,6 +101,7 @@ public static class IndicatorCatalogue
     [
         I(MarketEntities, "市场主体总数", "户", StatAggregation.Last, false, "以市场监管部门登记为准，月末数", 10),
         I(NewMarketEntities, "新增市场主体", "户", StatAggregation.Sum, false, "以市场监管部门登记为准，本月新增", 20),
+        I(NewLegalEntities, "其中：新增法人单位", "户", StatAggregation.Sum, false, "以市场监管部门登记为准，本月新增的法人单位（不含个体工商户）；不得大于新增市场主体", 25),
         I(NewEcommerceEntities, "其中：新增从事电商的市场主体", "户", StatAggregation.Sum, false, Operator + "；不得大于新增市场主体", 30),
         I(EcommerceEnterprises, "电商企业数", "家", StatAggregation.Last, false, Operator + "，月末数", 40),
         I(OnlineRetail, "网络零售额（当月）", "万元", StatAggregation.Sum, false, "以商务部电子商务统计口径为准（STAT-01）", 50),

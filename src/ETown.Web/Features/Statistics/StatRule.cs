@@ -88,6 +88,8 @@ public static class StatRuleEngine
         {
             new() { Code = "NEW-EC-LE-NEW", Left = IndicatorCatalogue.NewEcommerceEntities, Operator = "<=", Right = IndicatorCatalogue.NewMarketEntities,
                 Importance = RuleImportance.Blocking, Message = "新增从事电商的市场主体不能多于新增市场主体。", SortOrder = 10 },
+            new() { Code = "NEW-LEGAL-LE-NEW", Left = IndicatorCatalogue.NewLegalEntities, Operator = "<=", Right = IndicatorCatalogue.NewMarketEntities,
+                Importance = RuleImportance.Blocking, Message = "新增法人单位不能多于新增市场主体。", SortOrder = 11 },
             new() { Code = "EC-LE-ENTITIES", Left = IndicatorCatalogue.EcommerceEnterprises, Operator = "<=", Right = IndicatorCatalogue.MarketEntities,
                 Importance = RuleImportance.Blocking, Message = "电商企业数不能多于市场主体总数。", SortOrder = 20 },
             new() { Code = "RETAIL-YOY-UP", Left = C, Operator = "<=", Right = StatRule.SameMonthLastYear, Factor = 1.5m,

@@ -468,6 +468,26 @@ public class EligibilityEngineTests
         Assert.Equal(RuleOutcome.Warning, r["STD-33"].Outcome); // 15000 < 先行 20000
     }
 
+    /// <summary>
+    /// Issue #14 item 7: the county class is the province's (000 二(三) names the classes; the region catalogue holds them).
+    /// A county that types 重点帮扶县 on its form while the catalogue says 先行示范县 is judged as 先行示范县, as the compliance view
+    /// judges it: 15000万 output is short of 先行's 2亿 (STD-33) and 20000万 investment of its 3亿 (STD-35).
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "STD-33"), Trait("Rule", "STD-35")]
+    public void Std_CatalogueClassWinsOverTheFormsClass()
+    {
+        var ctx = new EligibilityContext { CountyLevelUnitsInCity = 12, RegionCountyClass = CountyClass.Pilot };
+        var r = Eval(Valid(cls: CountyClass.Assisted), ctx);
+        Assert.Equal((CountyClass.Pilot, "区划目录"), (r.CountyClass, r.CountyClassSource));
+        Assert.Equal(RuleOutcome.Warning, r["STD-33"].Outcome);
+        Assert.Equal(RuleOutcome.Warning, r["STD-35"].Outcome);
+        Assert.Contains("先行示范县", r["STD-35"].Message);
+        // A county the catalogue has not classed keeps the form's class, labelled as such.
+        var unclassed = Eval(Valid(cls: CountyClass.Assisted), new EligibilityContext { CountyLevelUnitsInCity = 12 });
+        Assert.Equal((CountyClass.Assisted, "申报表（区划目录未分类）"), (unclassed.CountyClass, unclassed.CountyClassSource));
+    }
+
     [Fact]
     public void Std_NoClassAnywhere_IsAWarning()
     {

@@ -23,6 +23,8 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
     {
         plannedScope = "规划范围", functionalZones = "功能分区", investmentOperatingEntity = "运营主体", constructionMethod = "升级改造",
         financingModel = "省级专项资金", profitModel = "服务收费", guidingIdeology = "指导思想", principles = "基本原则",
+        mainTargets = "主要目标", expectedEffects = "预期效果", keyTasks = "重点任务", implementationSteps = "实施步骤",
+        constructionScale = "建设规模", operationModel = "运营模式", guarantees = "保障措施",
         keyProjects = new[] { new { name = "公共服务中心", startOn = "2022-11-01", endOn = "2023-01-31", investmentYuan = 1_000_000m, standardItems = new[] { 20 } } },
         targets,
     };

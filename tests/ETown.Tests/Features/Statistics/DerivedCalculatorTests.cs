@@ -123,12 +123,40 @@ public class DerivedCalculatorTests
         Assert.Equal(met, Check(checks, "STD-36").Met);
     }
 
+    /// <summary>
+    /// Issue #14 item 3: +9.95 % shows as 10.0 % (one decimal) but does not meet "不低于10%" (P 附件1 item 36; 000 line 123):
+    /// the dashboard compares the unrounded growth and rounds only the value it shows.
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "STD-36")]
+    public void Std36_NineNinetyFivePercent_ShowsTenButIsNotMet()
+    {
+        var p = new StatPeriod(2031, 1);
+        var checks = DerivedCalculator.Checks(p, Figures(p, ("2031-01", C.OnlineRetail, 109.95m), ("2030-01", C.OnlineRetail, 100)), null, "", Standard, null);
+        var c = Check(checks, "STD-36");
+        Assert.Equal(10.0m, c.Value);
+        Assert.False(c.Met);
+    }
+
+    /// <summary>Issue #14 item 3: a share of 59.95 % shows as 60.0 % but does not meet STD-60's "不少于60%" (000 line 123).</summary>
+    [Fact]
+    [Trait("Rule", "STD-60")]
+    public void Std60_FiftyNineNinetyFivePercent_ShowsSixtyButIsNotMet()
+    {
+        var p = new StatPeriod(2031, 1);
+        var checks = DerivedCalculator.Checks(p, Figures(p, ("2031-01", C.NewMarketEntities, 2000), ("2031-01", C.NewEcommerceEntities, 1199)), null, "", Standard, null);
+        var c = Check(checks, "STD-60");
+        Assert.Equal(60.0m, c.Value);
+        Assert.False(c.Met);
+    }
+
     [Theory]
-    [InlineData(112, 10, false)]  // 12 % = city 10 % + 2: not strictly above
-    [InlineData(112.1, 10, true)] // 12.1 %
-    [InlineData(105, 2.9, true)]  // 5 % > 4.9 %
+    [InlineData(112, 10, true)]      // 12 % = city 10 % + 2: "2个百分点以上" includes the number (K line 6; issue #14 item 1)
+    [InlineData(111.99, 10, false)]  // 11.99 %
+    [InlineData(112.1, 10, true)]    // 12.1 %
+    [InlineData(105, 2.9, true)]     // 5 % > 4.9 %
     [Trait("Rule", "STD-33")]
-    public void Std33_OutputGrowthAboveCityAveragePlusTwo(decimal now, decimal city, bool met)
+    public void Std33_OutputGrowthAtOrAboveCityAveragePlusTwo(decimal now, decimal city, bool met)
     {
         var p = new StatPeriod(2031, 1);
         var checks = DerivedCalculator.Checks(p, Figures(p, ("2031-01", C.TotalOutput, now), ("2030-01", C.TotalOutput, 100)), city, "测试", Standard, null);
@@ -151,10 +179,33 @@ public class DerivedCalculatorTests
     [InlineData(12, 9, false)] // December, 9: not met
     [InlineData(6, 10, true)]  // 10 already in June: met
     [Trait("Rule", "STD-37")]
-    public void Std37_TenNewEntitiesAYear(int month, decimal total, bool? met)
+    public void Std37_TenNewLegalPersonUnitsAYear(int month, decimal total, bool? met)
     {
         var p = new StatPeriod(2031, month);
-        var values = Enumerable.Range(1, month).Select(m => ($"2031-{m:D2}", C.NewMarketEntities, m == month ? total : 0m)).ToArray();
+        var values = Enumerable.Range(1, month).SelectMany(m => new[]
+        {
+            ($"2031-{m:D2}", C.NewLegalEntities, m == month ? total : 0m),
+            ($"2031-{m:D2}", C.NewMarketEntities, m == month ? total + 5 : 0m),
+        }).ToArray();
         Assert.Equal(met, Check(DerivedCalculator.Checks(p, Figures(p, values), null, "", Standard, null), "STD-37").Met);
+    }
+
+    /// <summary>
+    /// Issue #14 item 4: STD-37 counts legal-person units ("新增市场主体数量（法人单位）", 朔州 003 line 98; 附件1 item 37).
+    /// Twelve new market entities of which eight are legal persons (the rest individual businesses) do not meet it.
+    /// </summary>
+    [Fact]
+    [Trait("Rule", "STD-37")]
+    public void Std37_IndividualBusinessesDoNotCount()
+    {
+        var p = new StatPeriod(2031, 12);
+        var values = Enumerable.Range(1, 12).SelectMany(m => new[]
+        {
+            ($"2031-{m:D2}", C.NewMarketEntities, m == 12 ? 12m : 0m),
+            ($"2031-{m:D2}", C.NewLegalEntities, m == 12 ? 8m : 0m),
+        }).ToArray();
+        var c = Check(DerivedCalculator.Checks(p, Figures(p, values), null, "", Standard, null), "STD-37");
+        Assert.Equal((8m, (bool?)false), (c.Value, c.Met));
+        Assert.Contains("法人", c.Label);
     }
 }

@@ -124,7 +124,7 @@ public static class DemoDeclarations
             f.SetTarget(TargetIndicator.TotalInvestment, y, Math.Round(p.InvestWan * share));
             f.SetTarget(TargetIndicator.NewInvestment, y, Math.Round(p.InvestWan * 0.6m * share));
             f.SetTarget(TargetIndicator.LeadingIndustryInvestment, y, Math.Round(p.InvestWan * 0.27m * share));
-            f.SetTarget(TargetIndicator.NewMarketEntities, y, 10 + i);
+            f.SetTarget(TargetIndicator.NewMarketEntities, y, 13 + i); // ≥ 10 legal-person units a year after ~12 % individual businesses (STD-37)
             f.SetTarget(TargetIndicator.NewEcommerceEnterprises, y, 6 + i);
             f.SetTarget(TargetIndicator.OnlineMerchants, y, 50 + 30 * i);
             f.SetTarget(TargetIndicator.Brands, y, 2 + i);

@@ -27,7 +27,7 @@ public sealed record EligibilityContext
     public int CountiesWithTwoInCity { get; init; }
     /// <summary>Declarations the form's county already has, not counting this one.</summary>
     public int ExistingDeclarationsInCounty { get; init; }
-    /// <summary>County class in the region directory, used when the form does not state one.</summary>
+    /// <summary>County class in the region directory: it wins over the form's (issue #14 item 7).</summary>
     public CountyClass? RegionCountyClass { get; init; }
     /// <summary>Area of the boundary polygon in km², computed in a projected CRS from the GeoJSON (issue #3 §4).</summary>
     public decimal? BoundaryAreaKm2 { get; init; }
@@ -67,8 +67,11 @@ public static class EligibilityEngine
         ArgumentNullException.ThrowIfNull(set);
         ctx ??= EligibilityContext.Empty;
         var t = set.Thresholds;
-        var cls = form.CountyClass ?? ctx.RegionCountyClass;
-        var source = form.CountyClass is not null ? "申报表" : ctx.RegionCountyClass is not null ? "区划目录" : "未定";
+        // The county class is the province's (000 二(三): the province names the 先行示范/整体推进/重点帮扶 counties): the
+        // region catalogue's class wins over what the county types on its form, so eligibility and compliance always judge
+        // by the same class (issue #14 item 7). The form's class counts only for a county the catalogue has not classed.
+        var cls = ctx.RegionCountyClass ?? form.CountyClass;
+        var source = ctx.RegionCountyClass is not null ? "区划目录" : form.CountyClass is not null ? "申报表（区划目录未分类）" : "未定";
 
         List<RuleResult> results =
         [

@@ -26,6 +26,8 @@ public static class BudgetXlsx
                 c.WithinBand ? "符合" : "不符合"]);
         foreach (var i in b.Check.Issues)
             rows.Add([null, $"{i.Message}（{i.Code}）"]);
+        if (b.Justification is { Status: not JustificationStatus.None } j)
+            rows.Add([null, $"超出资金比例的书面说明（{j.StatusLabel}）：{j.Text}" + (j.Note is null ? "" : $"；市级意见：{j.Note}")]);
         return XlsxWriter.Write("建设标准及预算", ["条目序号", "建设内容", "资金类别", "省级配套资金（万元）", "县级配套资金（万元）", ""], rows);
     }
 }

@@ -67,6 +67,9 @@ public static class PlanDocx
             else
                 foreach (var i in v.Budget.Check.Issues)
                     body.Append(Para($"· {i.Message}（{i.Code}）", JustificationValues.Both, halfPoints: 22, before: 60));
+            // FUND-03 "原则上" (issue #14 item 12): the justification is shown wherever the budget is.
+            if (v.Budget.Justification is { Status: not JustificationStatus.None } j)
+                body.Append(Para($"超出资金比例的书面说明（{j.StatusLabel}）：{j.Text}" + (j.Note is null ? "" : $"；市级意见：{j.Note}"), JustificationValues.Both, halfPoints: 22, before: 60));
         });
     }
 

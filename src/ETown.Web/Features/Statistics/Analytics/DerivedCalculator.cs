@@ -149,20 +149,21 @@ public static class DerivedCalculator
         var c33 = StandardRule.Std33Growth.In(items);
         var j33 = StandardJudge.Judge(StandardRule.Std33Growth, items, countyClass, og, cityGrowth);
         var pp = Num(c33?.Value ?? 0);
-        checks.Add(new("STD-33", $"总产值同比增速{(c33?.Op == ">" ? "高于" : "不低于")}所在市平均增速 {pp} 个百分点{(c33?.Op == ">" ? "以上" : "")}",
+        checks.Add(new("STD-33", $"总产值同比增速高于所在市平均增速 {pp} 个百分点{(c33?.Op == ">" ? "（不含）" : "以上（含）")}",
             output?.YtdYoyPercent, j33.Threshold is { } t33 ? Math.Round(t33, 2, MidpointRounding.AwayFromZero) : null, og is null || cityGrowth is null ? null : j33.Passed,
             c33 is null ? NoRule
             : og is null ? $"{span}或上年同期数据不全，无法计算增速"
-            : cityGrowth is null ? "所在市平均增速未知" : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ {pp}"));
+            : cityGrowth is null ? (string.IsNullOrEmpty(cityGrowthBasis) ? "所在市平均增速未知" : cityGrowthBasis) : $"{span}：增速 {og:0.0}%，所在市平均 {cityGrowth:0.0}%（{cityGrowthBasis}）+ {pp}"));
 
-        // STD-37: new legal-person units per year; counted here as new market entities (the form's own proxy). Decided at
-        // year end; earlier only once reached.
+        // STD-37: new legal-person units per year ("新增市场主体数量（法人单位）", 003 line 98; 附件1 item 37) — the indicator of
+        // their own, not all new market entities (issue #14 item 4). Decided at year end; earlier only once reached.
+        var newLegal = f.GetValueOrDefault(IndicatorCatalogue.NewLegalEntities)?.YearToDate;
         var c37 = StandardRule.Std37NewEntities.In(items);
-        var j37 = StandardJudge.Judge(StandardRule.Std37NewEntities, items, countyClass, newAll);
+        var j37 = StandardJudge.Judge(StandardRule.Std37NewEntities, items, countyClass, newLegal);
         bool? met37 = j37.Passed switch { true => true, false when p.Month == 12 => false, _ => null };
-        checks.Add(new("STD-37", $"每年新增市场主体{(c37 is null ? "" : $"{StandardJudge.OpWords(c37.Op)} {Num(c37.Value ?? 0)} 个")}", newAll, j37.Threshold, met37,
+        checks.Add(new("STD-37", $"每年新增市场主体（法人单位）{(c37 is null ? "" : $"{StandardJudge.OpWords(c37.Op)} {Num(c37.Value ?? 0)} 个")}", newLegal, j37.Threshold, met37,
             c37 is null ? NoRule
-            : newAll is null ? $"{span}未填报" : $"{span}新增 {newAll:0.##} 个" + (j37.Passed == false && p.Month < 12 ? "（年内尚未达到，年底判定）" : "")));
+            : newLegal is null ? $"{span}未填报新增法人单位" : $"{span}新增法人单位 {newLegal:0.##} 个" + (j37.Passed == false && p.Month < 12 ? "（年内尚未达到，年底判定）" : "")));
         return checks;
     }
 

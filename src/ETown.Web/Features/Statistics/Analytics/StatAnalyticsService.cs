@@ -147,7 +147,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var key = p.ToString();
         var row = await ctx.StatCityFigures.AsNoTracking()
             .FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
-        var computed = await ComputedCityGrowthAsync(city.Code, p, false, ct);
+        var (computed, _) = await ComputedCityGrowthAsync(city.Code, p, false, ct);
         return new(city.Code, city.Name, key, IndicatorCatalogue.TotalOutput, row?.GrowthPercent, row?.Source,
             computed is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null);
     }
@@ -230,9 +230,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             var cityCode = county?.ParentCode ?? "";
             if (!cityGrowth.TryGetValue(cityCode, out var cg))
             {
-                Func<decimal?>? fromLoaded = townsByCity is not null && townsByCity.TryGetValue(cityCode, out var cityTowns) && cityTowns.All(loaded.Contains)
-                    ? () => DerivedCalculator.CityGrowth(cityTowns.Select(id =>
-                        DerivedCalculator.Figure(output!, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null)))
+                Func<(decimal?, int)>? fromLoaded = townsByCity is not null && townsByCity.TryGetValue(cityCode, out var cityTowns) && cityTowns.All(loaded.Contains)
+                    ? () => (DerivedCalculator.CityGrowth(cityTowns.Select(id =>
+                        DerivedCalculator.Figure(output!, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), cityTowns.Count)
                     : null;
                 cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded);
             }
@@ -245,9 +245,15 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         return result;
     }
 
-    /// <summary>The city's official figure when entered, else the growth computed from all the city's e-towns (not only the caller's).</summary>
+    /// <summary>
+    /// STD-33's "所在市平均水平" (000 line 121; issue #14 item 2): the city's official growth, entered (or imported) by the city per
+    /// period. Only when it is missing, a labelled fallback — the growth of all the city's e-towns (not only the caller's) — and
+    /// never for a city with a single e-town: that would compare the town with itself ("缺少全市平均水平", not judged).
+    /// </summary>
+    public const string SingleTownNoAverage = "缺少全市平均水平：本市仅有 1 个e镇，不能以本镇数据代替全市平均，请市级录入统计部门公布的平均增速";
+
     async Task<(decimal? Growth, string Basis)> CityGrowthAsync(EtownDbContext ctx, string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct,
-        Func<decimal?>? fromLoaded = null)
+        Func<(decimal?, int)>? fromLoaded = null)
     {
         if (cityCode.Length != 6) return (null, "");
         var key = p.ToString();
@@ -255,8 +261,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var official = await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
         if (official is not null) return (official.GrowthPercent, "市统计部门数据" + (official.Source is null ? "" : "：" + official.Source));
-        var computed = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct);
-        return (computed, "按本市各e镇总产值合计计算");
+        var (computed, towns) = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct);
+        if (towns < 2) return (null, SingleTownNoAverage);
+        return (computed, "替代值：市统计部门数据未录入，按本市各e镇总产值合计计算");
     }
 
     /// <summary>City code → the reporting e-towns of the city, as <see cref="ComputedCityGrowthAsync"/> selects them.</summary>
@@ -267,7 +274,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         .ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
 
     /// <summary>Σ output YTD / Σ output YTD last year − 1 over the city's e-towns with both spans complete. Only this one number leaves the system read.</summary>
-    async Task<decimal?> ComputedCityGrowthAsync(string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    async Task<(decimal? Growth, int Towns)> ComputedCityGrowthAsync(string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct)
     {
         await using var sys = db.CreateSystem();
         var prefix = cityCode[..4];
@@ -275,9 +282,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             .Where(e => e.CountyCode.StartsWith(prefix) && e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
             .Select(e => e.Id).ToListAsync(ct);
         var ind = await sys.StatIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == IndicatorCatalogue.TotalOutput, ct);
-        if (ind is null || ids.Count == 0) return null;
+        if (ind is null || ids.Count == 0) return (null, ids.Count);
         var months = await MonthsAsync(sys, ids, p.Year - 1, p.Year, approvedOnly, ct, [IndicatorCatalogue.TotalOutput]);
-        return DerivedCalculator.CityGrowth(ids.Select(id => DerivedCalculator.Figure(ind, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null)));
+        return (DerivedCalculator.CityGrowth(ids.Select(id => DerivedCalculator.Figure(ind, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), ids.Count);
     }
 
     /// <summary>Values per e-town per report period for the years <paramref name="fromYear"/>…<paramref name="toYear"/> (scoped by the context).</summary>
@@ -349,7 +356,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
                 Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
                 Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
-                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewMarketEntities));
+                // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
+                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
                 // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
                 Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
                 Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));

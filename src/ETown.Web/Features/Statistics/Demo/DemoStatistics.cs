@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using TI = ETown.Web.Features.Declarations.TargetIndicator;
 using ETown.Web.Platform.Data;
+using ETown.Web.Features.Statistics.Analytics;
 
 namespace ETown.Web.Features.Statistics.Demo;
 
@@ -23,6 +24,8 @@ namespace ETown.Web.Features.Statistics.Demo;
 /// Every seeded report passes every rule of <see cref="StatRuleEngine.Seed"/> (tested in DemoHistoryTests).
 /// </para>
 /// <para>
+/// New market entities include a few individual businesses (about 12 %); the rest, the legal-person units STD-37
+/// counts (issue #14 item 4), stay at ≥ 10 a year for every demo e-town (declared 新增市场主体 targets 13–16 a year).
 /// Lagging on purpose: 应县 — only ~40 % of new market entities do e-commerce (STD-60 asks ≥ 60 %);
 /// 临猗 — online retail grows under 10 % a year (STD-36 asks ≥ 10 %). Missing reports: 山阴 2022-08, 右玉 2023-02 and
 /// 2024-02 (Spring Festival) and 右玉 2025-11/2025-12. Late: see <see cref="Profile.Late"/>. Up to 2025-09 every
@@ -71,6 +74,7 @@ public static class DemoStatistics
         // The catalogue as the service sees it: only indicators that apply to a period are seeded (tax: December).
         var indicators = ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ToList();
         var declarations = ctx.Declarations.Local.ToDictionary(d => d.Id);
+        SeedCityFigures(ctx);
         foreach (var (town, t) in towns.Select((x, n) => (x, n)))
         {
             var profile = Profiles.FirstOrDefault(p => p.County == town.CountyCode);
@@ -108,6 +112,24 @@ public static class DemoStatistics
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// DEMO VALUES: the official year-to-date output growth (STD-33 "所在市平均水平", 000 line 121) of the three cities with a
+    /// single demo e-town — 长治, 忻州, 运城 — which a town's own figures may never stand in for (issue #14 item 2). 朔州 (four
+    /// demo e-towns) enters none, so its e-towns show the labelled fallback: the average of its own e-towns.
+    /// </summary>
+    static void SeedCityFigures(EtownDbContext ctx)
+    {
+        (string City, decimal[] Growth)[] cities = [("140400", [4.8m, 5.1m, 5.3m]), ("140900", [3.9m, 4.2m, 4.4m]), ("140800", [5.6m, 5.2m, 5.0m])];
+        foreach (var (city, growth) in cities)
+            for (var year = 2023; year <= 2025; year++)
+                for (var m = 1; m <= 12; m++)
+                    ctx.StatCityFigures.Add(new StatCityFigure
+                    {
+                        CityCode = city, Period = new StatPeriod(year, m).ToString(), IndicatorCode = C.TotalOutput,
+                        GrowthPercent = growth[year - 2023], Source = "演示数据：市统计局公布的全市总产值累计增速", UpdatedBy = "演示数据",
+                    });
     }
 
     static int Index(StatPeriod p) => (p.Year - 2022) * 12 + p.Month - 1;
@@ -206,6 +228,8 @@ public static class DemoStatistics
                 ? (int)Math.Min(newEntities.Sum(), Math.Ceiling(p.EcommerceShare * newEntities.Sum()))
                 : (int)Math.Floor(p.EcommerceShare * newEntities.Sum());
             var newEcommerce = Allocate(ecomYear, newEntities.Select(n => (decimal)n).ToArray(), t, year, 12);
+            // Of them, the legal-person units STD-37 counts (003 line 98): about one in eight new entities is an individual business.
+            var newIndividual = Allocate((int)Math.Floor(0.12m * newEntities.Sum()), newEntities.Select(n => (decimal)n).ToArray(), t, year, 13);
 
             // Running totals and stocks: from last year's end to this year's end along the season.
             var investEnd = Target(TI.TotalInvestment, year) * Completion(t, year, 6);
@@ -229,6 +253,7 @@ public static class DemoStatistics
                 ecommerce += newEcommerce[m];
                 Series(C.NewMarketEntities)[i] = newEntities[m];
                 Series(C.NewEcommerceEntities)[i] = newEcommerce[m];
+                Series(C.NewLegalEntities)[i] = newEntities[m] - newIndividual[m];
                 Series(C.MarketEntities)[i] = entities;
                 Series(C.EcommerceEnterprises)[i] = ecommerce;
                 Series(C.TotalInvestment)[i] = totalInvest = Whole(investStart + (investEnd - investStart) * build[m]);

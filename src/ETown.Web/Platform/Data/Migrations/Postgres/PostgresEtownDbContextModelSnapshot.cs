@@ -539,6 +539,37 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("Declarations");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationCityDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationCityDeadlines");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationMaterial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1715,6 +1746,26 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<string>("BandJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("BandJustificationDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BandJustificationDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("BandJustificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("BandJustificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("ContentJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1905,6 +1956,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

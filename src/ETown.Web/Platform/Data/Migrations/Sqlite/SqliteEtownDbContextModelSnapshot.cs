@@ -534,6 +534,37 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("Declarations");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationCityDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "CityCode")
+                        .IsUnique();
+
+                    b.ToTable("DeclarationCityDeadlines");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Declarations.DeclarationMaterial", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1710,6 +1741,26 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BandJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BandJustificationDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BandJustificationDecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BandJustificationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BandJustificationStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1900,6 +1951,9 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.Property<string>("SubmittedByName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

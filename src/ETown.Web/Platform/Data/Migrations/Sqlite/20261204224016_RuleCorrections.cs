@@ -1,0 +1,109 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ETown.Web.Platform.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RuleCorrections : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Year",
+                table: "EtownEvidence",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustification",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "BandJustificationDecidedAt",
+                table: "CultivationPlans",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationDecidedBy",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationNote",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "BandJustificationStatus",
+                table: "CultivationPlans",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "DeclarationCityDeadlines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeclarationCityDeadlines", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeclarationCityDeadlines_Year_CityCode",
+                table: "DeclarationCityDeadlines",
+                columns: new[] { "Year", "CityCode" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeclarationCityDeadlines");
+
+            migrationBuilder.DropColumn(
+                name: "Year",
+                table: "EtownEvidence");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustification",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationDecidedAt",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationDecidedBy",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationNote",
+                table: "CultivationPlans");
+
+            migrationBuilder.DropColumn(
+                name: "BandJustificationStatus",
+                table: "CultivationPlans");
+        }
+    }
+}
