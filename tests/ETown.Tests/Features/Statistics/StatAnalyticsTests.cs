@@ -234,6 +234,7 @@ public class ComplianceFromStatisticsTests(DemoApps apps) : IClassFixture<DemoAp
                 values = new object[]
                 {
                     new { indicator = C.TotalOutput, value = 1000m }, new { indicator = C.NewMarketEntities, value = 12m },
+                    new { indicator = C.NewLegalEntities, value = 12m }, // STD-37 counts legal persons (issue #14 item 4)
                     new { indicator = C.NewEcommerceEntities, value = 8m }, new { indicator = C.Employment, value = 100m + m },
                 },
             })).StatusCode);

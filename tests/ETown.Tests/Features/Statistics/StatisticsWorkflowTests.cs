@@ -209,8 +209,8 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         var before = await Of(StatReminderService.BeforeDueKind);
         Dictionary<Guid, string> orgNames;
         await using (var ctx = app.SystemContext()) orgNames = await ctx.Organisations.ToDictionaryAsync(o => o.Id, o => o.Name);
-        // Six e-towns not submitted (all but 岢岚): their county offices, plus the operator assigned to 潞城.
-        Assert.Equal(7, before.Count);
+        // Six e-towns not submitted (all but 岢岚): their county offices, plus the operators assigned to 潞城 and 临猗 (funds demo).
+        Assert.Equal(8, before.Count);
         var luchengTo = before.Where(n => n.Link == $"/statistics/{towns[Lucheng]}/{P}").Select(n => orgNames[n.RecipientOrganisationId]).Order().ToList();
         Assert.Equal(new[] { "长治市潞城区乡村e镇工作领导小组办公室", "长治市潞城区乡村e镇运营有限公司（演示）" }.Order(), luchengTo);
         Assert.DoesNotContain(before, n => n.Link!.Contains(towns[Kelan].ToString(), StringComparison.Ordinal));
@@ -222,17 +222,17 @@ public class StatisticsWorkflowTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(0, (await reminders.RunAsync(new DateOnly(2026, 5, 7))).Created);
         await reminders.RunAsync(new DateOnly(2026, 5, 8));
         await reminders.RunAsync(new DateOnly(2026, 5, 11));
-        Assert.Equal(7, (await Of(StatReminderService.BeforeDueKind)).Count);
+        Assert.Equal(8, (await Of(StatReminderService.BeforeDueKind)).Count);
         Assert.Empty(await Of(StatReminderService.OverdueKind));
 
         // After the due date: one overdue reminder each, once.
         await reminders.RunAsync(new DateOnly(2026, 5, 12));
         var overdue = await Of(StatReminderService.OverdueKind);
-        Assert.Equal(7, overdue.Count);
+        Assert.Equal(8, overdue.Count);
         Assert.Contains("已于 2026-05-11 截止", overdue[0].Body);
         Assert.Equal(0, (await reminders.RunAsync(new DateOnly(2026, 5, 12))).Created);
         await reminders.RunAsync(new DateOnly(2026, 5, 20));
-        Assert.Equal(7, (await Of(StatReminderService.OverdueKind)).Count);
+        Assert.Equal(8, (await Of(StatReminderService.OverdueKind)).Count);
 
         // Each organisation reads only its own messages, whatever its region scope.
         async Task<List<JsonElement>> Inbox(HttpClient c) =>
