@@ -35,3 +35,12 @@ public interface IOpenRectifications
 
 /// <param name="Source">Who raised it, in Chinese (e.g. "验收整改", "日常监管").</param>
 public sealed record OpenRectification(string Source, string Title, DateOnly? Deadline);
+
+/// <summary>
+/// Told of every recorded payment inside the payment's own transaction (潞城 日常监督检查制度: "每拨付一次资金检查一次",
+/// SUP-02 — supervision makes a fund-use inspection due). Listeners add rows to the context; the payment saves them.
+/// </summary>
+public interface IDisbursementListener
+{
+    Task DisbursedAsync(EtownDbContext ctx, Guid etownId, DateOnly paidOn, CancellationToken ct);
+}

@@ -17,7 +17,7 @@ namespace ETown.Web.Features.Funds;
 /// both pass a limit.
 /// </summary>
 public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, WorkingCalendar calendar,
-    IEnumerable<IAcceptanceResults> acceptances, IEnumerable<IOpenRectifications> rectifications)
+    IEnumerable<IAcceptanceResults> acceptances, IEnumerable<IOpenRectifications> rectifications, IEnumerable<IDisbursementListener> disbursed)
 {
     static readonly ConcurrentDictionary<Guid, SemaphoreSlim> SqliteGates = new();
 
@@ -169,6 +169,7 @@ public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, T
             p.VoucherNumber = voucher;
             p.PaidAmount = input.Amount;
             p.Version++;
+            foreach (var listener in disbursed) await listener.DisbursedAsync(ctx, c.EtownId, input.PaidOn, ct);
             await FundsService.SaveAsync(ctx, ct);
             return p;
         }, ct);

@@ -22,6 +22,7 @@ public sealed class SupervisionModule : IEtownModule
         services.AddScoped<SupervisionScheduler>();
         // FUND-06: the funds module asks every registered producer; an unresolved rectification blocks payments.
         services.AddSingleton<Funds.IOpenRectifications, SupervisionOpenRectifications>();
+        services.AddScoped<Funds.IDisbursementListener, SupervisionScheduler.DisbursementListener>();
         services.AddRecurringJob<SupervisionJob>(SupervisionJob.Name, SupervisionJob.Schedule);
     }
 

@@ -150,12 +150,21 @@ public sealed class SupervisionScheduler(EtownDb db, Caller caller, WorkingCalen
     {
         if (!caller.Scope.IsSystem) throw new ForbiddenException("拨付事件由资金模块以系统身份报送。");
         await using var ctx = db.Create(caller);
-        var town = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        var due = await AddDisbursementDueAsync(ctx, etownId, paidOn, calendar, ct);
+        await ctx.SaveChangesAsync(ct);
+        return due;
+    }
+
+    /// <summary>The rule of <see cref="RecordDisbursementAsync"/> on a given context, saved by the caller (the payment's transaction).</summary>
+    internal static async Task<InspectionDue?> AddDisbursementDueAsync(EtownDbContext ctx, Guid etownId, DateOnly paidOn, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var town = await ctx.Etowns.AsNoTracking().IgnoreQueryFilters().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         var set = await SupervisionService.InForceAsync(ctx, town.CountyCode, ct);
         var rule = set?.Rules.FirstOrDefault(r => r.Kind == InspectionKind.FundUse && r.Cadence == Cadence.AfterEachDisbursement);
         if (set is null || rule is null) return null;
         var period = SupervisionPeriod.AfterDisbursement(paidOn, rule.WithinWorkingDays, calendar);
-        var due = await ctx.InspectionDues.FirstOrDefaultAsync(d => d.EtownId == etownId && d.Kind == InspectionKind.FundUse && d.PeriodKey == period.Key, ct);
+        var due = await ctx.InspectionDues.IgnoreQueryFilters()
+            .FirstOrDefaultAsync(d => d.EtownId == etownId && d.Kind == InspectionKind.FundUse && d.PeriodKey == period.Key, ct);
         if (due is not null) return due;
         due = new InspectionDue
         {
@@ -163,8 +172,14 @@ public sealed class SupervisionScheduler(EtownDb db, Caller caller, WorkingCalen
             PeriodKey = period.Key, PeriodStart = period.Start, DueOn = period.End, RuleSetCode = set.Code,
         };
         ctx.InspectionDues.Add(due);
-        await ctx.SaveChangesAsync(ct);
         return due;
+    }
+
+    /// <summary>The funds module tells supervision of each payment (潞城: 每拨付一次资金检查一次).</summary>
+    internal sealed class DisbursementListener(WorkingCalendar calendar) : Funds.IDisbursementListener
+    {
+        public Task DisbursedAsync(EtownDbContext ctx, Guid etownId, DateOnly paidOn, CancellationToken ct) =>
+            AddDisbursementDueAsync(ctx, etownId, paidOn, calendar, ct);
     }
 
     sealed class Recipients(ILookup<Guid, Guid> operators, Dictionary<Guid, string> countyOf, ILookup<string, (Guid Id, OrganisationKind Kind)> orgs)

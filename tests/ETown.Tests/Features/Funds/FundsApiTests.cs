@@ -148,6 +148,13 @@ public class FundsApiTests(FundsApps apps) : IClassFixture<FundsApps>
         var paid = await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/payments/{id}/record", new { paidOn, voucherNumber = voucher, amount = 60m, version = 2 });
         Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
         Assert.Equal("Paid", (await paid.JsonAsync()).GetProperty("status").GetString());
+        // 潞城 inspects fund use after every disbursement (SUP-02, 潞城 日常监督检查制度): the payment made one due.
+        await using (var ctx = app.SystemContext())
+        {
+            var town = await EtownIdAsync(app);
+            Assert.True(await ctx.InspectionDues.AnyAsync(d => d.EtownId == town && d.Kind == ETown.Web.Features.Supervision.InspectionKind.FundUse
+                && d.Cadence == ETown.Web.Features.Supervision.Cadence.AfterEachDisbursement && d.PeriodKey == "P-" + paidOn.Replace("-", "")));
+        }
 
         // A second payment with the same voucher number is refused.
         FundsPortsTestModule.Acceptances[c] = [new(Guid.NewGuid(), "阶段验收", 50m, false, new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 8), false)];
