@@ -38,6 +38,8 @@ public sealed class BrowserAppFixture : IAsyncLifetime
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
+        var factory = _factory;
+        Infrastructure.LiveApps.Joined(this, () => factory.Services);
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1");
 
         var chromium = Environment.GetEnvironmentVariable("ETOWN_CHROMIUM") ?? "/usr/bin/chromium";
@@ -64,6 +66,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
+        Infrastructure.LiveApps.Leaving(this);
         if (_factory is not null) await _factory.DisposeAsync();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }

@@ -79,6 +79,13 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        LiveApps.Joined(this, () => host.Services);
+        return host;
+    }
+
     /// <summary>Starts the app (migrate + seed) if not yet started.</summary>
     public EtownAppFactory Start()
     {
@@ -156,6 +163,7 @@ public sealed class EtownAppFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        LiveApps.Leaving(this);
         try { await base.DisposeAsync(); }
         finally
         {
@@ -210,4 +218,35 @@ public static class Http
 
     public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient c, HttpMethod method, string url, object? body = null) =>
         c.SendAsync(new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body, options: Json) });
+}
+
+/// <summary>
+/// The apps alive in this test process. BootstrapBlazor keeps ONE process-wide CacheManager (a static, the last one
+/// constructed wins) holding its app's root service provider. In production there is one app; here many run in
+/// parallel, and when the app owning that static is disposed, every other app's pages fail with "Cannot access a
+/// disposed object: IServiceProvider" (rendered by BootstrapBlazor's error logger inside a 200 page). So before an app
+/// is disposed, the static is handed to a live app.
+/// </summary>
+public static class LiveApps
+{
+    static readonly List<(object Owner, Func<IServiceProvider> Services)> Apps = [];
+    static readonly Lock Gate = new();
+
+    public static void Joined(object owner, Func<IServiceProvider> services)
+    {
+        lock (Gate) Apps.Add((owner, services));
+    }
+
+    public static void Leaving(object owner)
+    {
+        lock (Gate)
+        {
+            // Hand over even when the owner never joined (an app whose host was built elsewhere may own the static).
+            Apps.RemoveAll(a => ReferenceEquals(a.Owner, owner));
+            var type = typeof(BootstrapBlazor.Components.ICacheManager).Assembly.GetType("BootstrapBlazor.Components.CacheManager");
+            var instance = type?.GetProperty("Instance", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+            if (instance is null || Apps.Count == 0) return;
+            instance.SetValue(null, Apps[^1].Services().GetRequiredService<BootstrapBlazor.Components.ICacheManager>());
+        }
+    }
 }

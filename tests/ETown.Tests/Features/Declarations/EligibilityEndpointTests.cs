@@ -42,6 +42,7 @@ public sealed class EligibilityAppFixture : IDisposable
 
     public void Dispose()
     {
+        ETown.Tests.Infrastructure.LiveApps.Leaving(this);
         Factory.Dispose();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
