@@ -11,7 +11,11 @@ public sealed class PlansModule : IEtownModule
     public string Name => "plans";
     public int Order => 30;
 
-    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<PlanService>();
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<PlanService>();
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, PlanWorkItems>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapPlanEndpoints();
 
