@@ -24,11 +24,15 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
     static async Task<T> AsUserAsync<T>(EtownAppFactory app, string userName, Func<StatisticsService, Task<T>> call)
     {
         Guid userId;
-        await using (var ctx = app.SystemContext()) userId = await ctx.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        string? stamp;
+        await using (var ctx = app.SystemContext())
+            (userId, stamp) = await ctx.Users.Where(u => u.UserName == userName).Select(u => ValueTuple.Create(u.Id, u.SecurityStamp)).SingleAsync();
         using var scope = app.Services.CreateScope();
         var caller = scope.ServiceProvider.GetRequiredService<Caller>();
+        // A page's principal carries the user's security stamp (a stale one signs the caller out, issue #17 finding 5).
         await scope.ServiceProvider.GetRequiredService<CallerResolver>().ResolveAsync(caller,
-            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString())], "test")));
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString()),
+                new Claim(CallerResolver.SecurityStampClaim, stamp ?? "")], "test")));
         return await call(scope.ServiceProvider.GetRequiredService<StatisticsService>());
     }
 
