@@ -29,7 +29,7 @@ public static class PlatformServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(dbSettings);
         // Issue #17 finding 9: the audit chain's key lives outside the database (created on first start).
-        services.AddSingleton(sp => Audit.AuditKeyRing.Load(config, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+        services.AddSingleton(sp => Audit.AuditKeyRing.Load(config, sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Audit.AuditCheckpoints>();
         services.AddHostedService<Audit.AuditCheckpointService>();
         services.AddSingleton<EtownDb>();

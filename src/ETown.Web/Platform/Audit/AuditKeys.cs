@@ -33,7 +33,7 @@ public sealed class AuditKeyRing
     public static string DirectoryOf(IConfiguration config, string contentRoot) =>
         config["Audit:Path"] is { Length: > 0 } p ? (Path.IsPathRooted(p) ? p : Path.Combine(contentRoot, p)) : Path.Combine(contentRoot, "data", "audit");
 
-    public static AuditKeyRing Load(IConfiguration config, string contentRoot)
+    public static AuditKeyRing Load(IConfiguration config, string contentRoot, TimeProvider? clock = null)
     {
         if (Environment.GetEnvironmentVariable("ETOWN_AUDIT_KEY") is { Length: > 0 } env && config["Audit:KeyPath"] is null)
         {
@@ -44,7 +44,7 @@ public sealed class AuditKeyRing
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            var id = "k" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var id = "k" + (clock ?? TimeProvider.System).GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             File.WriteAllText(path, id + ":" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) + "\n");
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }

@@ -9,7 +9,7 @@ namespace ETown.Web.Platform.Auth;
 /// time step of the last accepted code is kept in the user's tokens, and a code of that step or an earlier one
 /// is refused. Two concurrent uses of one code race on the user's concurrency stamp, so only one wins.
 /// </summary>
-public sealed class SingleUseTotpProvider : IUserTwoFactorTokenProvider<AppUser>
+public sealed class SingleUseTotpProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
 {
     public const string Name = "EtownTotp";
     const string Store = "[EtownTotp]", LastStep = "LastStep";
@@ -25,7 +25,7 @@ public sealed class SingleUseTotpProvider : IUserTwoFactorTokenProvider<AppUser>
     {
         var key = await manager.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrWhiteSpace(key) || token.Length != 6 || !token.All(char.IsAsciiDigit)) return false;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var now = clock.GetUtcNow().ToUnixTimeSeconds() / 30;
         var secret = Base32(key);
         long? matched = null;
         for (var step = now - Drift; step <= now + Drift; step++)
