@@ -252,7 +252,15 @@ public sealed class LedgerService(EtownDb db, Caller caller, Authorizer authoriz
         var hash = BodyHash(input);
         await using var ctx = db.Create(caller);
         if (await ReplayAsync(ctx, org, key, hash, ct) is { } earlier) return earlier;
-        var line = await PrepareAsync(ctx, input, LedgerEntrySource.Api, ct);
+        LedgerExpense line;
+        try { line = await PrepareAsync(ctx, input, LedgerEntrySource.Api, ct); }
+        catch (DomainException e) when (e.Code == LedgerErrors.DuplicateInvoice)
+        {
+            // The same retry committed between the replay check and here: its invoice is now taken — answer as a replay.
+            await using var fresh = db.Create(caller);
+            if (await ReplayAsync(fresh, org, key, hash, ct) is { } winner) return winner;
+            throw;
+        }
         ctx.LedgerExpenses.Add(line);
         ctx.LedgerIdempotencyKeys.Add(new LedgerIdempotencyKey { OrganisationId = org, Key = key, BodyHash = hash, ExpenseId = line.Id });
         try { await ctx.SaveChangesAsync(ct); }

@@ -90,7 +90,17 @@ public sealed class AuditCheckpoints(AuditKeyRing keys, IConfiguration config, I
         lock (_gate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-            if (Last() is { } last && last.Sequence == cp.Sequence && last.Hash == cp.Hash) return last; // nothing new
+            if (Last() is { } last)
+            {
+                if (last.Sequence == cp.Sequence && last.Hash == cp.Hash) return last; // nothing new
+                // A checkpoint never moves backwards or over a changed head: that is the tampering it exists to reveal
+                // (issue #17 finding 9), so the last good checkpoint stays the reference for verification.
+                if (cp.Sequence < last.Sequence || (cp.Sequence == last.Sequence && cp.Hash != last.Hash))
+                {
+                    log.LogWarning("审计链末尾与上一检查点 {Sequence} 不一致（疑似删除或改写），不写入新检查点，请立即校验审计链。", last.Sequence);
+                    return last;
+                }
+            }
             File.AppendAllText(FilePath, cp.Line + "\n");
         }
         log.LogInformation("审计链检查点 {Sequence} {Hash} {KeyId} {Signature}", cp.Sequence, cp.Hash, cp.KeyId, cp.Signature);
