@@ -28,6 +28,9 @@ public sealed class AcceptanceE2ETests(BrowserAppFixture app)
         await LoginPage.WaitInteractiveAsync(op);
         await op.FillAsync("[data-testid=apply-title]", title);
         await op.SelectOptionAsync("[data-testid=apply-scope]", "Stage");
+        // ACC-05: the application names its contract (the demo contract whose first stage was accepted at 60 %).
+        var contract = await op.Locator("[data-testid=apply-contract] option:has-text('已验收 60%')").First.GetAttributeAsync("value");
+        await op.SelectOptionAsync("[data-testid=apply-contract]", contract!);
         await op.FillAsync("[data-testid=apply-progress]", "70");
         await op.Locator("[data-testid=apply-progress]").BlurAsync();
         await op.ClickAsync("[data-testid=apply-submit]");
