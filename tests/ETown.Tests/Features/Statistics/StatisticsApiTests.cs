@@ -26,7 +26,10 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Guid userId;
         string? stamp;
         await using (var ctx = app.SystemContext())
-            (userId, stamp) = await ctx.Users.Where(u => u.UserName == userName).Select(u => ValueTuple.Create(u.Id, u.SecurityStamp)).SingleAsync();
+        {
+            var user = await ctx.Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.SecurityStamp }).SingleAsync();
+            (userId, stamp) = (user.Id, user.SecurityStamp);
+        }
         using var scope = app.Services.CreateScope();
         var caller = scope.ServiceProvider.GetRequiredService<Caller>();
         // A page's principal carries the user's security stamp (a stale one signs the caller out, issue #17 finding 5).
