@@ -29,6 +29,7 @@ public sealed class BrowserAppFixture : IAsyncLifetime
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("Database:SqlitePath", Path.Combine(_dir, "etown.db"));
             b.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+            b.UseSetting("Audit:Path", Path.Combine(_dir, "audit")); // its own audit key and checkpoints, not another app's
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:PrintAccounts", "false");
             b.UseSetting("Scheduling:Enabled", "false"); // reminders are sent from the page in the tests

@@ -27,6 +27,7 @@ public sealed class EligibilityAppFixture : IDisposable
             b.UseSetting("Database:Provider", "Sqlite");
             b.UseSetting("Database:SqlitePath", Path.Combine(_dir, "etown.db"));
             b.UseSetting("DataProtection:KeysPath", Path.Combine(_dir, "keys"));
+            b.UseSetting("Audit:Path", Path.Combine(_dir, "audit"));
             b.UseSetting("Demo:Enabled", "true");
             b.UseSetting("Demo:PrintAccounts", "false");
         });
