@@ -234,8 +234,17 @@ public static class LiveApps
 
     public static void Joined(object owner, Func<IServiceProvider> services)
     {
-        lock (Gate) Apps.Add((owner, services));
+        lock (Gate)
+        {
+            Apps.Add((owner, services));
+            // The static may still hold an app disposed while no other app was live: the newest app takes it.
+            Instance()?.SetValue(null, services().GetRequiredService<BootstrapBlazor.Components.ICacheManager>());
+        }
     }
+
+    static System.Reflection.PropertyInfo? Instance() =>
+        typeof(BootstrapBlazor.Components.ICacheManager).Assembly.GetType("BootstrapBlazor.Components.CacheManager")
+            ?.GetProperty("Instance", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
 
     public static void Leaving(object owner)
     {
@@ -243,8 +252,7 @@ public static class LiveApps
         {
             // Hand over even when the owner never joined (an app whose host was built elsewhere may own the static).
             Apps.RemoveAll(a => ReferenceEquals(a.Owner, owner));
-            var type = typeof(BootstrapBlazor.Components.ICacheManager).Assembly.GetType("BootstrapBlazor.Components.CacheManager");
-            var instance = type?.GetProperty("Instance", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+            var instance = Instance();
             if (instance is null || Apps.Count == 0) return;
             instance.SetValue(null, Apps[^1].Services().GetRequiredService<BootstrapBlazor.Components.ICacheManager>());
         }

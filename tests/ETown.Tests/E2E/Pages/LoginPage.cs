@@ -22,6 +22,27 @@ public sealed class LoginPage(IPage page)
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Runs a wait; when it times out, fails with what the page shows (an error alert, Blazor's reconnect or error UI)
+    /// so a CI failure says why instead of only "Timeout exceeded".
+    /// </summary>
+    public static async Task ExplainTimeoutAsync(IPage page, Func<Task> wait)
+    {
+        try { await wait(); }
+        catch (TimeoutException e)
+        {
+            string shown;
+            try
+            {
+                shown = await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('.alert, #blazor-error-ui, #components-reconnect-modal, .components-reconnect-show')]" +
+                    ".map(x => (x.id || x.className) + ': ' + (x.innerText || '').trim()).join(' | ') + ' || body: ' + (document.body?.innerText || '').slice(0, 1500)");
+            }
+            catch (PlaywrightException pe) { shown = "(page not readable: " + pe.Message + ")"; }
+            throw new TimeoutException($"{e.Message}\nURL: {page.Url}\nThe page shows: {shown}", e);
+        }
+    }
+
     /// <summary>Clicks before the Blazor circuit connects do nothing (stack.md): wait for the marker.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForSelectorAsync("[data-testid=interactive-ready-yes]", new() { State = WaitForSelectorState.Attached });
