@@ -82,6 +82,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+ETown.Web.Platform.Http.ApiReference.MapApiReference(app); // issue #15 item 4: the interactive reference over /openapi/v1.json at /api/reference
 app.MapPlatformEndpoints();
 app.MapAccountEndpoints();
 app.MapNotificationEndpoints();

@@ -104,6 +104,11 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         // Operations and documentation
         ["GET /healthz"] = new("@everyone", Probe.Get),
         ["GET /openapi/{documentName}.json"] = new("@everyone", Probe.Get, "/openapi/v1.json"),
+        // The API reference (issue #15 item 4): public like the OpenAPI document it shows.
+        ["GET /api/reference/{documentName?}"] = new("@everyone", Probe.Get, "/api/reference/v1"),
+        ["GET /api/reference/favicon.svg"] = new("@everyone", Probe.Get),
+        ["GET /api/reference/scalar.aspnetcore.js"] = new("@everyone", Probe.Get),
+        ["GET /api/reference/scalar.js"] = new("@everyone", Probe.Get),
         // Sign-in (behaviour in SecurityTests)
         ["POST /api/v1/auth/login"] = new("@everyone", Probe.Elsewhere, Note: "SecurityTests"),
         ["POST /api/v1/auth/logout"] = new("@signed-in", Probe.Write, Note: "allowed callers are not called: it would end the shared session"),
@@ -633,6 +638,19 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
 
     // ------------------------------------------------------------------ Blazor pages
 
+    static readonly System.Text.RegularExpressions.Regex MarkupOnly = new("<script.*?</script>|<style.*?</style>|<!--.*?-->|<[^>]+>",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+    static readonly System.Text.RegularExpressions.Regex DeveloperReference = new(@"\bissues?\b|\bTODO\b|\bFIXME\b",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
+    /// <summary>The visible text around a developer reference ("issue #4", "TODO") on a page, or null.</summary>
+    static string? InternalReference(string html)
+    {
+        var text = MarkupOnly.Replace(html, " ");
+        var m = DeveloperReference.Match(text);
+        return m.Success ? text.Substring(Math.Max(0, m.Index - 30), Math.Min(80, text.Length - Math.Max(0, m.Index - 30))).Trim() : null;
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task Pages_FollowTheMatrix(string provider)
     {
@@ -656,6 +674,8 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
                 var forbidden = !row.IsDenialPage && html.Contains("data-testid=\"forbidden\"", StringComparison.Ordinal);
                 var what = town is null ? $"{key} as {caller}" : $"{key} [{town}] as {caller}";
                 if ((int)r.StatusCode >= 500) { failures.Add($"{what}: {(int)r.StatusCode}"); continue; }
+                // Issue #15 item 5: pages speak plain official Chinese, never the developers' internal references.
+                if (r.StatusCode == HttpStatusCode.OK && InternalReference(html) is { } reference) failures.Add($"{what}: page text names an internal reference: …{reference}…");
                 var inScope = caller == Anonymous ? [] : VisibleEtowns.GetValueOrDefault(caller, []);
                 var published = VisibleEtowns[Anonymous];
                 if (allowed.Contains(caller))

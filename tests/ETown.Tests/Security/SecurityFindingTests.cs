@@ -429,6 +429,46 @@ public class SecurityFindingTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task F13_PlanAndStatisticsReport_HonourIfMatch_ThoughTheRouteNamesTheEtown(string provider)
+    {
+        var app = apps[provider];
+        var id = await EtownIdAsync(app, L);
+        var lucheng = await app.SignInAsync("lucheng");
+        var url = $"/api/v1/statistics/etowns/{id}/2031-05";
+        Assert.True((await lucheng.PutAsJsonAsync(url, new { values = new[] { new { indicator = "online_retail", value = 100m } } })).IsSuccessStatusCode);
+        var get = await lucheng.GetAsync(url);
+        var tag = get.Headers.ETag!.Tag;
+        Assert.Equal(int.Parse(tag.Trim('"')), (await get.JsonAsync()).GetProperty("version").GetInt32());
+        async Task<HttpResponseMessage> Put(decimal value, string ifMatch) => await lucheng.SendAsync(new HttpRequestMessage(HttpMethod.Put, url)
+        {
+            Content = JsonContent.Create(new { values = new[] { new { indicator = "online_retail", value } } }),
+            Headers = { { "If-Match", ifMatch } },
+        });
+        Assert.Equal(HttpStatusCode.OK, (await Put(101m, tag)).StatusCode);
+        var stale = await Put(102m, tag);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("ETOWN-COMMON-0409", await stale.ProblemCodeAsync());
+        await using (var ctx = app.SystemContext())
+        {
+            var report = await ctx.StatReports.SingleAsync(r => r.EtownId == id && r.Period == "2031-05");
+            Assert.Equal(101m, (await ctx.StatValues.SingleAsync(v => v.ReportId == report.Id && v.IndicatorCode == "online_retail")).Value);
+        }
+
+        // The plan, named by its e-town: the ETag is the plan's version, a stale one is refused.
+        var kelan = await app.SignInAsync("kelan");
+        var town = await EtownIdAsync(app, "岢岚县乡村e镇");
+        var planTag = (await kelan.GetAsync($"/api/v1/etowns/{town}/plan")).Headers.ETag?.Tag;
+        Assert.NotNull(planTag);
+        var planStale = await kelan.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/etowns/{town}/plan/budget")
+        {
+            Content = JsonContent.Create(new { allocationYuan = 1m, lines = Array.Empty<object>() }),
+            Headers = { { "If-Match", "\"" + (int.Parse(planTag!.Trim('"')) + 5) + "\"" } },
+        });
+        Assert.Equal(HttpStatusCode.Conflict, planStale.StatusCode);
+        Assert.Equal("ETOWN-COMMON-0409", await planStale.ProblemCodeAsync());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task F14_ParallelFirstSaves_OfOneReport_NeverAre500(string provider)
     {
         var app = apps[provider];

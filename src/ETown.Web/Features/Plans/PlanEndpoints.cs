@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ETown.Web.Features.Plans;
@@ -10,16 +12,22 @@ public static class PlanEndpoints
 {
     static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
 
+    /// <summary>If-Match / ETag (issue #17 finding 13): the route names the e-town; the plan is its one plan.</summary>
+    static Expression<Func<CultivationPlan, bool>>? PlanOfTheEtown(HttpContext http) =>
+        http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var etownId) ? p => p.EtownId == etownId : null;
+
     public static void MapPlanEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/etowns/{id:guid}").WithTags("培育方案与预算");
 
         g.MapGet("/plan", async Task<Ok<PlanView>> (Guid id, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.GetAsync(id, ct)))
-            .RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("培育方案（含重点项目、2022–2025 目标、预算与 FUND-03 比例核对；未编制时 exists=false）");
+            .RequireAuthorization(P(Permissions.Plan.Read)).WithSummary("培育方案（含重点项目、2022–2025 目标、预算与 FUND-03 比例核对；未编制时 exists=false；ETag 为版本号）")
+            .WithVersionTag<CultivationPlan, RouteHandlerBuilder>(PlanOfTheEtown);
         g.MapPut("/plan", async Task<Ok<PlanView>> (Guid id, PlanInput input, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveAsync(id, input, ct)))
-            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary($"保存培育方案草稿（仅本县；已备案时 409 {PlanErrors.Filed}；有申报表时目标取自申报表）");
+            .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary($"保存培育方案草稿（仅本县；已备案时 409 {PlanErrors.Filed}；有申报表时目标取自申报表；If-Match 过期则 409）")
+            .WithVersionTag<CultivationPlan, RouteHandlerBuilder>(PlanOfTheEtown);
         g.MapPost("/plan/submit", async Task<Ok<PlanView>> (Guid id, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.FileAsync(id, ct)))
             .RequireAuthorization(P(Permissions.Plan.File)).WithSummary($"提交备案（内容不全 {PlanErrors.ContentMissing}；预算超出 FUND-03 比例或合计≠下达额度 {PlanErrors.BudgetNotPassing}）");
@@ -32,7 +40,8 @@ public static class PlanEndpoints
         g.MapPut("/plan/budget", async Task<Ok<BudgetView>> (Guid id, BudgetInput input, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveBudgetAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Plan.Edit))
-            .WithSummary("保存预算（条目 1–39、金额不得为负，否则 400；比例或合计不符时照常保存并在 check.issues 中提示，备案时拒绝）");
+            .WithSummary("保存预算（条目 1–39、金额不得为负，否则 400；比例或合计不符时照常保存并在 check.issues 中提示，备案时拒绝；If-Match 为方案的 ETag）")
+            .WithVersionTag<CultivationPlan, RouteHandlerBuilder>(PlanOfTheEtown);
         g.MapPut("/plan/band-justification", async Task<Ok<BudgetView>> (Guid id, JustificationInput input, PlanService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SubmitJustificationAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Plan.Edit)).WithSummary("提交预算超出 FUND-03 比例的书面说明（县；原则上，经市级同意后可备案）");

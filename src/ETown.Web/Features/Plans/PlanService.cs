@@ -20,7 +20,7 @@ public sealed record JustificationDecision(bool Approve, string? Note);
 public sealed record PlanView(Guid? Id, Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, bool Exists,
     PlanStatus Status, string StatusLabel, string StandardVersion, PlanContent Content, bool TargetsFromDeclaration, Guid? DeclarationId,
     DateTimeOffset? FiledAt, string? FiledBy, DateTimeOffset? ReopenedAt, string? ReopenReason,
-    bool CanEdit, bool CanFile, bool CanReopen, IReadOnlyList<string> MissingForFiling, BudgetView Budget);
+    bool CanEdit, bool CanFile, bool CanReopen, IReadOnlyList<string> MissingForFiling, BudgetView Budget, int? Version = null);
 
 public sealed record PlanInput(string? StandardVersion, PlanContent Content);
 public sealed record BudgetInput(decimal AllocationYuan, IReadOnlyList<BudgetLine> Lines);
@@ -308,6 +308,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
                     CultivationPlan.JustificationLabel(plan?.BandJustificationStatus ?? JustificationStatus.None), plan?.BandJustificationDecidedAt,
                     plan?.BandJustificationDecidedBy, plan?.BandJustificationNote,
                     CanSubmit: editable && plan is not null && auth.Can(PlanOperations.Edit, resource),
-                    CanDecide: plan?.BandJustificationStatus == JustificationStatus.Submitted && auth.Can(PlanOperations.ApproveJustification, resource))));
+                    CanDecide: plan?.BandJustificationStatus == JustificationStatus.Submitted && auth.Can(PlanOperations.ApproveJustification, resource))),
+            plan?.Version);
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ETown.Web.Features.Statistics;
@@ -9,6 +11,17 @@ public sealed record UnlockBody(string? Reason);
 public static class StatisticsEndpoints
 {
     static string P(string permission) => PermissionPolicyProvider.Prefix + permission;
+
+    /// <summary>If-Match / ETag (issue #17 finding 13): the route names the e-town and the period; a bad period is left to the handler's 400.</summary>
+    static Expression<Func<StatReport, bool>>? ReportOfThePeriod(HttpContext http)
+    {
+        if (!http.Request.RouteValues.TryGetValue("id", out var raw) || !Guid.TryParse(raw?.ToString(), out var etownId)) return null;
+        StatPeriod period;
+        try { period = StatPeriod.Parse(http.Request.RouteValues["period"]?.ToString()); }
+        catch (ETown.Web.Platform.ValidationFailedException) { return null; }
+        var key = period.ToString();
+        return r => r.EtownId == etownId && r.Period == key;
+    }
 
     public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -47,10 +60,12 @@ public static class StatisticsEndpoints
         var r = g.MapGroup("/etowns/{id:guid}/{period}");
         r.MapGet("", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.GetAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
-            .WithSummary("一个e镇一期的统计报表（含上期、上年同期、同比、校验结果与上次审核以来的修改）");
+            .WithSummary("一个e镇一期的统计报表（含上期、上年同期、同比、校验结果与上次审核以来的修改；ETag 为版本号）")
+            .WithVersionTag<StatReport, RouteHandlerBuilder>(ReportOfThePeriod);
         r.MapPut("", async Task<Ok<StatReportView>> (Guid id, string period, StatReportInput input, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SaveAsync(id, period, input, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
-            .WithSummary($"保存填报数据（已锁定时 409 {StatisticsErrors.Locked}）");
+            .WithSummary($"保存填报数据（已锁定时 409 {StatisticsErrors.Locked}；If-Match 过期则 409）")
+            .WithVersionTag<StatReport, RouteHandlerBuilder>(ReportOfThePeriod);
         r.MapPost("/submit", async Task<Ok<StatReportView>> (Guid id, string period, StatisticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SubmitAsync(id, period, ct))).RequireAuthorization(P(Permissions.Statistics.Enter))
             .WithSummary($"报送（阻断规则未通过或提示规则未备注时 422 {StatisticsErrors.RulesFailed}）");

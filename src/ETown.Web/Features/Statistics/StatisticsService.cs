@@ -32,7 +32,8 @@ public sealed record StatReportView(Guid? Id, Guid EtownId, string EtownName, st
     IReadOnlyList<StatValueRow> Values, IReadOnlyList<RuleResult> FailedRules,
     bool CanEdit, bool CanSubmit, bool CanApprove, bool CanAcceptCity, bool CanAcceptProvince, bool CanUnlock,
     string DataSetCode = StatDataSet.Monthly, string? DataSetName = null, DateTimeOffset? UnlockedAt = null, string? UnlockedBy = null,
-    string? UnlockedByLevel = null, int? ChangesSinceApproval = null, IReadOnlyList<StatChangeRow>? Changes = null);
+    string? UnlockedByLevel = null, int? ChangesSinceApproval = null, IReadOnlyList<StatChangeRow>? Changes = null,
+    int? Version = null);
 
 /// <summary>Result of accepting a whole period at one level: how many reports moved now, how many were already accepted.</summary>
 public sealed record StatPeriodAcceptance(string Period, string Level, string? CityCode, int Expected, int Accepted, int AlreadyAccepted);
@@ -453,7 +454,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             CanUnlock: unlock,
             DataSetCode: set.Code, DataSetName: set.Name, UnlockedAt: report?.UnlockedAt, UnlockedBy: report?.UnlockedBy,
             UnlockedByLevel: report?.UnlockedFrom is { } from ? StatReport.UnlockerOf(from) : null,
-            ChangesSinceApproval: changeCount, Changes: changes);
+            ChangesSinceApproval: changeCount, Changes: changes, Version: report?.Version);
     }
 
     void Stamp(StatReport r) => r.UpdatedAt = clock.GetUtcNow();

@@ -57,7 +57,9 @@ public sealed class SecurityMiddleware(RequestDelegate next)
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h["X-Frame-Options"] = "DENY";
             // No inline script anywhere (App.razor loads files only); inline style attributes are used by the component library.
-            h.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+            // The API reference page (issue #15 item 4) has one inline start-up script, allowed by its per-request nonce only.
+            var scripts = ApiReference.NonceFor(http) is { } nonce ? $"'self' 'nonce-{nonce}'" : "'self'";
+            h.ContentSecurityPolicy = $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
                 + $"font-src 'self' data:; connect-src 'self' wss://{host} ws://{host}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
             if (http.Request.IsHttps) h.StrictTransportSecurity = "max-age=31536000";
             h.Remove("Server");

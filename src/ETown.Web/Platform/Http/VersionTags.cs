@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,16 +23,25 @@ public static class VersionTags
     /// <summary>Adds ETag on 2xx GETs and honours If-Match on writes; the route's <paramref name="idParameter"/> names the aggregate.</summary>
     public static TBuilder WithVersionTag<T, TBuilder>(this TBuilder builder, string idParameter = "id")
         where T : class, IVersioned where TBuilder : IEndpointConventionBuilder =>
+        builder.WithVersionTag<T, TBuilder>(http =>
+            http.Request.RouteValues.TryGetValue(idParameter, out var raw) && Guid.TryParse(raw?.ToString(), out var id)
+                ? e => EF.Property<Guid>(e, "Id") == id
+                : null);
+
+    /// <summary>
+    /// The same for an aggregate the route names by other keys (a plan by its e-town, a report by e-town and period):
+    /// <paramref name="row"/> picks the one row from the request, or null when the request names none.
+    /// </summary>
+    public static TBuilder WithVersionTag<T, TBuilder>(this TBuilder builder, Func<HttpContext, Expression<Func<T, bool>>?> row)
+        where T : class, IVersioned where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (http.Request.RouteValues.TryGetValue(idParameter, out var raw) is false || !Guid.TryParse(raw?.ToString(), out var id))
-                return await next(context);
+            if (row(http) is not { } match) return await next(context);
             if (HttpMethods.IsGet(http.Request.Method))
             {
                 var result = await next(context);
-                var version = await CurrentVersionAsync<T>(http.RequestServices, id, http.RequestAborted);
-                if (version is { } v) http.Response.Headers.ETag = Tag(v);
+                if (await CurrentAsync(http.RequestServices, match, http.RequestAborted) is { } v) http.Response.Headers.ETag = Tag(v.Version);
                 return result;
             }
             var ifMatch = http.Request.Headers.IfMatch.ToString();
@@ -39,9 +49,9 @@ public static class VersionTags
             if (Parse(ifMatch) is not { } expected)
                 throw new ValidationFailedException(new Dictionary<string, string[]> { ["If-Match"] = ["If-Match 应为 GET 返回的 ETag，例如 \"3\"。"] });
             // A stale If-Match is a conflict even when the save would change nothing; races are caught at save time.
-            if (await CurrentVersionAsync<T>(http.RequestServices, id, http.RequestAborted) is { } current && current != expected)
-                throw new VersionConflictException(current);
-            using (ExpectedVersion.Expect(id, expected)) return await next(context);
+            if (await CurrentAsync(http.RequestServices, match, http.RequestAborted) is not { } current) return await next(context);
+            if (current.Version != expected) throw new VersionConflictException(current.Version);
+            using (ExpectedVersion.Expect(current.Id, expected)) return await next(context);
         });
 
     public static string Tag(int version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
@@ -55,10 +65,15 @@ public static class VersionTags
     }
 
     /// <summary>The version as the caller may see it (scope filters apply), or null.</summary>
-    public static async Task<int?> CurrentVersionAsync<T>(IServiceProvider services, Guid id, CancellationToken ct) where T : class, IVersioned
+    public static async Task<int?> CurrentVersionAsync<T>(IServiceProvider services, Guid id, CancellationToken ct) where T : class, IVersioned =>
+        (await CurrentAsync<T>(services, e => EF.Property<Guid>(e, "Id") == id, ct))?.Version;
+
+    sealed record Current(Guid Id, int Version);
+
+    static async Task<Current?> CurrentAsync<T>(IServiceProvider services, Expression<Func<T, bool>> match, CancellationToken ct) where T : class, IVersioned
     {
         await using var ctx = services.GetRequiredService<EtownDb>().Create(services.GetRequiredService<Caller>());
-        var row = await ctx.Set<T>().AsNoTracking().Where(e => EF.Property<Guid>(e, "Id") == id).Select(e => (int?)e.Version).FirstOrDefaultAsync(ct);
-        return row;
+        var row = await ctx.Set<T>().AsNoTracking().Where(match).Select(e => new { Id = EF.Property<Guid>(e, "Id"), e.Version }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new Current(row.Id, row.Version);
     }
 }
