@@ -65,11 +65,14 @@ public sealed class ArchiveService(EtownDb db, Caller caller, Authorizer authori
     static ChecklistRow ToRow(ArchiveChecklistItem i) => new(i.Key, i.Stage, ArchiveChecklist.Label(i.Stage), i.Title, i.Clause, i.Required,
         i.RetentionYears, ArchiveChecklist.RetentionLabel(i.RetentionYears), i.IsActive, i.Version);
 
+    /// <summary>Whether this caller may edit the checklist (the province; pages ask, the service decides).</summary>
+    public bool CanEditChecklist => caller.Has(Permissions.Archives.Checklist) && caller.Scope.All;
+
     /// <summary>The province edits an entry (title, clause, required, retention, active); documents already filed keep their retention.</summary>
     public async Task<ChecklistRow> UpdateChecklistItemAsync(string key, ChecklistInput input, CancellationToken ct = default)
     {
         caller.Require(Permissions.Archives.Checklist);
-        if (!caller.Scope.All) throw new ForbiddenException("档案清单由省级维护。");
+        if (!CanEditChecklist) throw new ForbiddenException("档案清单由省级维护。");
         await using var ctx = db.Create(caller);
         var item = await ctx.ArchiveChecklistItems.FirstOrDefaultAsync(i => i.Key == key, ct) ?? throw new NotFoundException("档案清单条目");
         var errors = new FieldErrors();

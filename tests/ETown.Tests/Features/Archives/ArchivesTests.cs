@@ -9,6 +9,7 @@ using ETown.Web.Features.Archives;
 using ETown.Web.Platform.Documents;
 using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ETown.Tests.Features.Archives;
 
@@ -117,6 +118,29 @@ public class ArchivesTests(DemoApps apps) : IClassFixture<DemoApps>
         // The download is audited.
         await using var ctx = app.SystemContext();
         Assert.True(await ctx.AuditRecords.AnyAsync(a => a.Action == "ArchiveBundleDownload" && a.EntityId == lucheng.ToString()));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "ARCH-01")]
+    public async Task Bundle_RefusesAFileChangedOnDisk_InsteadOfShippingIt(string provider)
+    {
+        var app = apps[provider];
+        var youyu = await TownAsync(app, "右玉县西口e镇");
+        var county = await app.SignInAsync("youyu");
+        var up = await UploadAsync(county, youyu, ArchiveKeys.FundAllocation, Today, Pdf("allocation"), "资金下达文件.pdf", "application/pdf");
+        Assert.Equal(HttpStatusCode.OK, up.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/v1/archives/etowns/{youyu}/bundle.zip")).StatusCode);
+
+        var id = (await up.JsonAsync()).GetProperty("documentId").GetGuid();
+        await using (var ctx = app.SystemContext())
+        {
+            var d = await ctx.ArchiveDocuments.AsNoTracking().SingleAsync(x => x.Id == id);
+            var root = app.Services.GetRequiredService<ETown.Web.Platform.Attachments.AttachmentStore>().Root;
+            await File.AppendAllTextAsync(Path.Combine(root, d.StoragePath), "% changed afterwards");
+        }
+        var r = await county.GetAsync($"/api/v1/archives/etowns/{youyu}/bundle.zip");
+        Assert.NotEqual(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("ETOWN-FILE-0006", await r.ProblemCodeAsync());
     }
 
     [Theory, SqliteData, PostgresData]
