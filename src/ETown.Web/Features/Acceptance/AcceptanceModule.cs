@@ -20,6 +20,7 @@ public sealed class AcceptanceModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, AcceptanceWorkItems>();
         services.AddScoped<AcceptanceService>();
+        services.AddScoped<Archives.IArchiveSource, AcceptanceArchiveSource>(); // ARCH-01: acceptance materials, reports, notices
         // The ports the funds module reads (FUND-05/06).
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
         services.AddScoped<IOpenRectifications, AcceptanceRectifications>();

@@ -746,7 +746,7 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
     public static bool IsOverdue(AcceptanceApplication a, DateOnly today) =>
         a.Status is AcceptanceStatus.Submitted or AcceptanceStatus.UnderReview && today > a.ReviewDeadline;
 
-    async Task<AcceptanceDetail> DetailAsync(EtownDbContext ctx, AcceptanceApplication a, CancellationToken ct)
+    internal async Task<AcceptanceDetail> DetailAsync(EtownDbContext ctx, AcceptanceApplication a, CancellationToken ct)
     {
         var name = (await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == a.EtownId, ct))?.Name ?? "";
         var materials = await ctx.AcceptanceMaterials.AsNoTracking().Where(m => m.ApplicationId == a.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct);

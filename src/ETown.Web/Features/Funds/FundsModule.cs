@@ -20,6 +20,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, FundsWorkItems>();
         services.AddScoped<FundsService>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<Archives.IArchiveSource, FundsArchiveSource>(); // ARCH-01: contracts and payment documents in the archive
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
     }
 

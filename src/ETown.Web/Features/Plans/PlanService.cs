@@ -280,7 +280,7 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             .Select(t => new TargetValue { Indicator = t.Indicator, Year = t.Year, Value = t.Value }).ToList();
     }
 
-    async Task<PlanView> ViewAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct)
+    internal async Task<PlanView> ViewAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct)
     {
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         var plan = await ctx.CultivationPlans.AsNoTracking().FirstOrDefaultAsync(x => x.EtownId == etownId, ct);

@@ -14,6 +14,7 @@ public sealed class PlansModule : IEtownModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<PlanService>();
+        services.AddScoped<Archives.IArchiveSource, PlanArchiveSource>(); // ARCH-01: the filed plan (.docx) in the archive
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, PlanWorkItems>();
     }
 
