@@ -429,6 +429,34 @@ public class SecurityFindingTests(DemoApps apps) : IClassFixture<DemoApps>
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task F12_EveryLimitedTextColumn_IsCheckedBeforeWriting_A400NotA500_AndNothingIsWritten(string provider)
+    {
+        var app = apps[provider];
+        var id = await EtownIdAsync(app, "岢岚县乡村e镇");
+        // Any write path, even one whose form forgot a limit: the model's column length is the backstop.
+        await using (var ctx = app.SystemContext())
+        {
+            var town = await ctx.Etowns.SingleAsync(e => e.Id == id);
+            town.Address = new string('岚', 201);
+            town.FeaturedProducts = "杂粮";
+            var e = await Assert.ThrowsAsync<ETown.Web.Platform.ValidationFailedException>(() => ctx.SaveChangesAsync());
+            Assert.Contains("address", e.Errors.Keys);
+            Assert.Contains("不能超过 200 字（当前 201 字）", e.Message);
+        }
+        await using (var ctx = app.SystemContext())
+        {
+            var town = await ctx.Etowns.AsNoTracking().SingleAsync(e => e.Id == id);
+            Assert.NotEqual(new string('岚', 201), town.Address);
+            Assert.NotEqual("杂粮", town.FeaturedProducts); // the valid change of the same save was not written either
+        }
+        // Through the API: a 400 with the field, on PostgreSQL too (where the column would have failed with a 500).
+        var kelan = await app.SignInAsync("kelan");
+        var r = await kelan.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{id}",
+            new { name = "岢岚县乡村e镇", countyCode = "140929", plannedAreaKm2 = 4.96m, address = new string('岚', 5000) });
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task F13_PlanAndStatisticsReport_HonourIfMatch_ThoughTheRouteNamesTheEtown(string provider)
     {
         var app = apps[provider];
