@@ -358,6 +358,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
                 // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
                 Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
+                // 岢岚's KL-2022 item 37 also counts all new market entities up to end-2023 (002 line 6; issue #14 item 13).
+                Add(Standards.Indicators.NewMarketEntities, Sum(IndicatorCatalogue.NewMarketEntities));
                 // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
                 Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
                 Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
