@@ -39,7 +39,8 @@ public sealed record EvidenceRow(Guid Id, int ItemNumber, IReadOnlyDictionary<st
 public sealed record EvidenceInput(int ItemNumber, Dictionary<string, decimal>? Facts, string? Note, int? Year = null);
 
 public sealed record EtownCompliance(Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, CountyClass? CountyClass,
-    string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary);
+    string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary,
+    DemoContentVerdict? DemoContent = null);
 
 public sealed record MatrixQuery(string? CityCode = null, CountyClass? CountyClass = null, ItemAttribute? Attribute = null, int? Year = null);
 
@@ -370,7 +371,8 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             AcceptanceYear: accepted.TryGetValue(e.Id, out var acc) ? acc : null); // "验收当年" is the e-town's own (issue #14 item 6)
         var items = ComplianceEngine.Evaluate(input);
         return new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode), county?.CountyClass,
-            Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items));
+            Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items),
+            DemoContentCheck.Evaluate(county?.IsNationalDemoCounty == true, items)); // DECL-10 (000 line 91, 003 line 84)
     }
 
     async Task<IReadOnlyDictionary<Guid, int>> AcceptanceYearsAsync(EtownDbContext ctx, IReadOnlyCollection<Guid> ids, CancellationToken ct)
