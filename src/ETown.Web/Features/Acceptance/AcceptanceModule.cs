@@ -24,6 +24,7 @@ public sealed class AcceptanceModule : IEtownModule
         // The ports the funds module reads (FUND-05/06).
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
         services.AddScoped<IOpenRectifications, AcceptanceRectifications>();
+        services.AddScoped<Standards.IAcceptanceYears, AcceptanceYears>();
         services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
     }
 

@@ -35,3 +35,20 @@ public sealed class AcceptanceRectifications : IOpenRectifications
             a.Status == AcceptanceStatus.Failed ? a.RectificationDeadline : null)).ToList();
     }
 }
+
+/// <summary>
+/// Issue #14 item 6: the e-town's acceptance year is the year of the whole-project acceptance (ReviewedOn) that made it
+/// 已验收 (ACC-06, <see cref="AcceptanceApplication.EtownAcceptedAt"/> set after the public notice).
+/// </summary>
+public sealed class AcceptanceYears : Standards.IAcceptanceYears
+{
+    public async Task<IReadOnlyDictionary<Guid, int>> ForEtownsAsync(EtownDbContext ctx, IReadOnlyCollection<Guid> etownIds, CancellationToken ct)
+    {
+        var ids = etownIds.ToList();
+        if (ids.Count == 0) return new Dictionary<Guid, int>();
+        var rows = await ctx.AcceptanceApplications.AsNoTracking()
+            .Where(a => ids.Contains(a.EtownId) && a.Scope == AcceptanceScope.Whole && a.EtownAcceptedAt != null && a.ReviewedOn != null)
+            .Select(a => new { a.EtownId, a.ReviewedOn }).ToListAsync(ct);
+        return rows.GroupBy(r => r.EtownId).ToDictionary(g => g.Key, g => g.Min(r => r.ReviewedOn!.Value).Year);
+    }
+}

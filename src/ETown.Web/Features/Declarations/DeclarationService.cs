@@ -404,8 +404,22 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
         await RecomputeRankingAsync(ctx, d.Year, ct);
     }
 
-    /// <summary>Average of the experts who have scored; rank among the round's scored declarations (ties share a rank).</summary>
-    static async Task RecomputeRankingAsync(EtownDbContext ctx, int year, CancellationToken ct)
+    /// <summary>
+    /// DECL-01 "优先重点支持国家电子商务进农村综合示范县" (000 line 103; issue #14 item 8): the rank orders by the experts'
+    /// average; at an equal average a national demo county (the region catalogue's flag) ranks before a county that is not.
+    /// Otherwise ties share a rank. Pure; <see cref="RecomputeRankingAsync"/> applies it.
+    /// </summary>
+    public static IReadOnlyDictionary<Guid, int?> Ranks(IReadOnlyList<(Guid Id, decimal? Average, bool NationalDemo)> scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var withScore = scored.Where(x => x.Average is not null).ToList();
+        return scored.ToDictionary(x => x.Id, x => x.Average is { } avg
+            ? withScore.Count(o => o.Average > avg || (o.Average == avg && o.NationalDemo && !x.NationalDemo)) + 1
+            : (int?)null);
+    }
+
+    /// <summary>Average of the experts who have scored; rank among the round's scored declarations (DECL-01 priority at equal scores).</summary>
+    async Task RecomputeRankingAsync(EtownDbContext ctx, int year, CancellationToken ct)
     {
         var decls = await ctx.Declarations.IgnoreQueryFilters().Where(x => x.Year == year).ToListAsync(ct);
         var ids = decls.Select(x => x.Id).ToList();
@@ -413,8 +427,8 @@ public sealed class DeclarationService(EtownDb db, Caller caller, RegionDirector
             .Select(s => new { s.DeclarationId, s.Total }).ToListAsync(ct))
             .GroupBy(s => s.DeclarationId).ToDictionary(g => g.Key, g => Math.Round(g.Average(x => x.Total!.Value), 2));
         foreach (var x in decls) x.AverageScore = totals.TryGetValue(x.Id, out var a) ? a : null;
-        var ordered = decls.Where(x => x.AverageScore is not null).OrderByDescending(x => x.AverageScore).ToList();
-        foreach (var x in decls) x.Rank = x.AverageScore is { } avg ? ordered.Count(o => o.AverageScore > avg) + 1 : null;
+        var ranks = Ranks(decls.Select(x => (x.Id, x.AverageScore, regions.Find(x.CountyCode)?.IsNationalDemoCounty == true)).ToList());
+        foreach (var x in decls) x.Rank = ranks[x.Id];
         await ctx.SaveChangesAsync(ct);
     }
 

@@ -71,6 +71,23 @@ public sealed class PlanContent
     public List<TargetValue> Targets { get; set; } = [];
 
     public decimal? Target(TargetIndicator i, int year) => Targets.FirstOrDefault(t => t.Indicator == i && t.Year == year)?.Value;
+
+    /// <summary>
+    /// The county's own growth targets relative to the city average (潞城 001 line 173: "网络零售额…同比增长率高于所在市平均水平 5 个百分点";
+    /// issue #14 item 13): judged by the statistics target views once the plan is filed (PLAN-03).
+    /// </summary>
+    public List<GrowthTarget> GrowthTargets { get; set; } = [];
+}
+
+/// <summary>A growth target "高于所在市平均水平 N 个百分点" for an indicator (statistics catalogue code), every year from <see cref="FromYear"/> (null: every year).</summary>
+public sealed class GrowthTarget
+{
+    /// <summary>Statistics indicator code: <c>online_retail</c> or <c>total_output</c>.</summary>
+    public string Indicator { get; set; } = "";
+    public decimal PointsAboveCity { get; set; }
+    public int? FromYear { get; set; }
+    /// <summary>Where the plan says it (e.g. "实施方案 六(三) 经济效益").</summary>
+    public string? Source { get; set; }
 }
 
 /// <summary>

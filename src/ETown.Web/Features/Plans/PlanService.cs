@@ -235,6 +235,14 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             foreach (var item in p.StandardItems.Where(i => i is < BudgetCheck.FirstItem or > BudgetCheck.LastItem))
                 errors.Add($"{at}.standardItems", $"重点项目第 {n + 1} 项：建设标准条目序号应为 1–39，当前为 {item}。");
         }
+        for (var n = 0; n < (c.GrowthTargets?.Count ?? 0); n++)
+        {
+            var g = c.GrowthTargets![n];
+            if (g is null || !Statistics.Analytics.OwnGrowthTargets.Indicators.Contains(g.Indicator))
+                errors.Add($"content.growthTargets[{n}].indicator", "增速目标的指标应为网络零售额（online_retail）或总产值（total_output）。");
+            else if (g.PointsAboveCity is < -100 or > 100) errors.Add($"content.growthTargets[{n}].pointsAboveCity", "高于所在市平均水平的百分点应在 -100 到 100 之间。");
+            else if (g.Source is { Length: > 200 }) errors.Add($"content.growthTargets[{n}].source", "出处不超过 200 字。");
+        }
         if (targetsEntered)
             foreach (var t in c.Targets!)
             {

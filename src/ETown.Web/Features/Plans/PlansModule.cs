@@ -15,6 +15,7 @@ public sealed class PlansModule : IEtownModule
     {
         services.AddScoped<PlanService>();
         services.AddScoped<Archives.IArchiveSource, PlanArchiveSource>(); // ARCH-01: the filed plan (.docx) in the archive
+        services.AddScoped<Statistics.Analytics.IOwnGrowthTargets, PlanOwnGrowthTargets>();
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, PlanWorkItems>();
     }
 

@@ -19,7 +19,8 @@ public sealed record ComplianceInput(
     IReadOnlyList<EvidenceSnapshot> Evidence,
     IReadOnlyList<FigureValue>? Targets = null,
     int? Year = null,
-    int? EvidenceYear = null);
+    int? EvidenceYear = null,
+    int? AcceptanceYear = null);
 
 /// <summary>A figure or fact that took part in a verdict, with the requirement it was compared to.</summary>
 public sealed record VerdictFigure(string Code, string Label, string Unit, int? Year, decimal? Value, string Requirement, decimal? DeclarationTarget, bool? Passed);
@@ -38,7 +39,7 @@ public sealed record ComplianceSummary(int BindingMet, int BindingTotal, int Exp
 /// </summary>
 public static class ComplianceEngine
 {
-    enum R { Pass, Fail, Missing, NotApplicable }
+    enum R { Pass, Fail, Missing, NotApplicable, NotThisYear }
 
     public static IReadOnlyList<ItemVerdict> Evaluate(ComplianceInput input) =>
         input.Items.OrderBy(i => i.Number).Select(i => i.Kind == ItemKind.Measured ? Measured(i, input) : Evidenced(i, input)).ToList();
@@ -77,7 +78,9 @@ public static class ComplianceEngine
                 if (figure is not null) figures.Add(figure);
                 if (note is not null) notes.Add(note);
             }
-            groups.Add(results.Contains(R.NotApplicable) ? R.NotApplicable
+            // A condition that does not bind in the evaluated year (its years, 验收当年) leaves the group to the others.
+            results.RemoveAll(r => r == R.NotThisYear);
+            groups.Add(results.Count == 0 || results.Contains(R.NotApplicable) ? R.NotApplicable
                 : results.Contains(R.Fail) ? R.Fail
                 : results.Contains(R.Missing) ? R.Missing : R.Pass);
         }
@@ -108,7 +111,15 @@ public static class ComplianceEngine
         // The actual value (growth unrounded: #9 item 5 compares unrounded values, rounds for display only).
         decimal? actual = null;
         string? missing = null;
+        if (year is { } wy && NotBinding(c, wy, input.AcceptanceYear) is { } why) return (R.NotThisYear, null, $"{wy} 年{what}：{why}");
         if (year is null) missing = $"{what}：尚未录入{ind.Label}";
+        else if (c.CumulativeFromYear is { } from)
+        {
+            // K line 6: "预计在2023年底…新增…不少于20个" — the sum of the years from the start to the evaluated year.
+            var years = Enumerable.Range(from, Math.Max(0, year.Value - from + 1)).Select(y => Value(input.Figures, ind.Code, y)).ToList();
+            if (years.Count == 0 || years.Any(v => v is null)) missing = $"{what}：缺少 {from}–{year} 年的数据";
+            else actual = years.Sum(v => v!.Value);
+        }
         else if (c.Growth)
         {
             actual = StandardJudge.Growth(Value(input.Figures, ind.Code, year.Value), Value(input.Figures, ind.Code, year.Value - 1));
@@ -135,6 +146,22 @@ public static class ComplianceEngine
         var yearText = year is { } yy ? $"{yy} 年" : "";
         return (pass ? R.Pass : R.Fail, new VerdictFigure(ind.Code, what, unit, year, shown, j.Requirement, target, pass),
             $"{yearText}{what} {F(shown)} {unit}，标准 {j.Requirement}{(pass ? "" : "，不满足")}");
+    }
+
+    /// <summary>
+    /// Why a condition does not bind in <paramref name="year"/>, or null when it does. "（验收当年）" (items 33, 36): the
+    /// e-town's acceptance year and each later year of "十四五" ("建成后“十四五”期间", 000 附件1 items 33/36); an e-town
+    /// not yet accepted is judged as if accepted in the year evaluated (the acceptance it is preparing for).
+    /// </summary>
+    public static string? NotBinding(MeasureCondition c, int year, int? acceptanceYear)
+    {
+        if (c.FromYear is { } from && year < from) return $"自 {from} 年起考核";
+        if (c.ToYear is { } to && year > to) return $"考核至 {to} 年";
+        if (!c.FromAcceptanceYear || acceptanceYear is not { } acc || year == acc) return null;
+        if (year < acc) return $"{acc} 年验收，验收当年前不按分类标准考核";
+        return year > StandardCatalogue2022.FourteenthPlanLastYear
+            ? $"“十四五”期间（至 {StandardCatalogue2022.FourteenthPlanLastYear} 年）已结束，不再按分类标准考核"
+            : null;
     }
 
     static decimal? Value(IReadOnlyList<FigureValue>? list, string indicator, int year) =>

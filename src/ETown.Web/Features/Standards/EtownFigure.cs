@@ -13,6 +13,8 @@ public static class Indicators
     public const string TotalInvestment = "total_investment_wan";
     public const string OnlineRetail = "online_retail_wan";
     public const string NewLegalEntities = "new_legal_entities";
+    /// <summary>All new market entities (K line 6 "新增市场主体数量…不少于20个"); STD-37 itself counts legal persons.</summary>
+    public const string NewMarketEntities = "new_market_entities";
     public const string NewEntitiesEcommercePct = "new_entities_ecommerce_pct";
     public const string AreaKm2 = "area_km2";
     public const string FloorAreaM2 = "floor_area_m2";
@@ -25,6 +27,7 @@ public static class Indicators
         new(TotalInvestment, "总投资规模", "万元", TargetIndicator.TotalInvestment),
         new(OnlineRetail, "年网络零售额", "万元", TargetIndicator.OnlineRetail),
         new(NewLegalEntities, "新增市场主体（法人单位）", "个", TargetIndicator.NewMarketEntities),
+        new(NewMarketEntities, "新增市场主体", "个", null),
         new(NewEntitiesEcommercePct, "新增市场主体中开展电商业务的比例", "%", null),
         new(AreaKm2, "占地面积", "平方公里", null),
         new(FloorAreaM2, "建筑面积", "平方米", null),

@@ -39,7 +39,8 @@ public sealed record EvidenceRow(Guid Id, int ItemNumber, IReadOnlyDictionary<st
 public sealed record EvidenceInput(int ItemNumber, Dictionary<string, decimal>? Facts, string? Note, int? Year = null);
 
 public sealed record EtownCompliance(Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName, CountyClass? CountyClass,
-    string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary);
+    string CountyClassLabel, string VersionCode, string VersionName, int? Year, IReadOnlyList<ItemVerdict> Items, ComplianceSummary Summary,
+    DemoContentVerdict? DemoContent = null);
 
 public sealed record MatrixQuery(string? CityCode = null, CountyClass? CountyClass = null, ItemAttribute? Attribute = null, int? Year = null);
 
@@ -59,7 +60,7 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
 public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, AttachmentStore store, TimeProvider clock,
-    Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth)
+    Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth, IEnumerable<IAcceptanceYears> acceptanceYears)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
@@ -350,7 +351,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => x.EtownId == etownId).ToListAsync(ct);
         var targets = await TargetsAsync(ctx, e, ct);
         var fromStatistics = await statistics.ApprovedYearFiguresAsync([etownId], ct);
-        return Evaluate(e, inForce, figures, fromStatistics, evidence, targets, year);
+        return Evaluate(e, inForce, figures, fromStatistics, evidence, targets, year, await AcceptanceYearsAsync(ctx, [etownId], ct));
     }
 
     /// <summary>Entered figures first, then figures from approved statistics: the engine takes the last value per indicator and year,
@@ -358,7 +359,7 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
     /// <remarks>PLAN-01: a filed cultivation plan's version wins over the regional default when it is in use (<see cref="StandardsInForce"/>).</remarks>
     EtownCompliance Evaluate(Etown e, StandardsInForce inForce, IEnumerable<EtownFigure> figures,
         IReadOnlyDictionary<Guid, List<FigureValue>> fromStatistics, IEnumerable<EtownEvidence> evidence,
-        IReadOnlyList<FigureValue> targets, int? year)
+        IReadOnlyList<FigureValue> targets, int? year, IReadOnlyDictionary<Guid, int> accepted)
     {
         var county = regions.Find(e.CountyCode);
         var version = inForce.For(e.CountyCode, e.Id) ?? throw new NotFoundException("适用的建设标准版本");
@@ -366,10 +367,20 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
             figures.Where(f => f.EtownId == e.Id).Select(f => new FigureValue(f.Indicator, f.Year, f.Value, f.Source))
                 .Concat(fromStatistics.GetValueOrDefault(e.Id) ?? []).ToList(),
             evidence.Where(x => x.EtownId == e.Id).Select(x => new EvidenceSnapshot(x.Id, x.ItemNumber, x.Status, x.Facts, x.SubmittedAt, x.ReviewedAt, x.RejectReason, x.Year)).ToList(),
-            targets, year, EvidenceYear: clock.ChinaToday().Year); // "每年" items without a year asked: this year (issue #14 item 11)
+            targets, year, EvidenceYear: clock.ChinaToday().Year, // "每年" items without a year asked: this year (issue #14 item 11)
+            AcceptanceYear: accepted.TryGetValue(e.Id, out var acc) ? acc : null); // "验收当年" is the e-town's own (issue #14 item 6)
         var items = ComplianceEngine.Evaluate(input);
         return new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, regions.NameOf(county?.ParentCode), county?.CountyClass,
-            Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items));
+            Region.ClassLabel(county?.CountyClass), version.Code, version.Name, year, items, ComplianceEngine.Summarise(items),
+            DemoContentCheck.Evaluate(county?.IsNationalDemoCounty == true, items)); // DECL-10 (000 line 91, 003 line 84)
+    }
+
+    async Task<IReadOnlyDictionary<Guid, int>> AcceptanceYearsAsync(EtownDbContext ctx, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var all = new Dictionary<Guid, int>();
+        foreach (var port in acceptanceYears)
+            foreach (var (id, y) in await port.ForEtownsAsync(ctx, ids, ct)) all[id] = y;
+        return all;
     }
 
     /// <summary>E-towns in the caller's scope × standard items, with filters (city, class, attribute).</summary>
@@ -388,9 +399,10 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var evidence = await ctx.EtownEvidence.AsNoTracking().Where(x => ids.Contains(x.EtownId)).ToListAsync(ct);
         var rows = new List<MatrixRow>();
         var fromStatistics = await statistics.ApprovedYearFiguresAsync(ids, ct);
+        var accepted = await AcceptanceYearsAsync(ctx, ids, ct);
         foreach (var e in etowns)
         {
-            var c = Evaluate(e, inForce, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year);
+            var c = Evaluate(e, inForce, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year, accepted);
             var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
             rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
         }

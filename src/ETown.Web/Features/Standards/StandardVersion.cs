@@ -38,6 +38,18 @@ public sealed record MeasureCondition
     public string? RelativeTo { get; init; }
     /// <summary>Threshold = the e-town's declared target for the indicator and year (item 38: "一定数量" set by the county itself).</summary>
     public bool AgainstDeclarationTarget { get; init; }
+    /// <summary>
+    /// "…/年（验收当年）" (P 附件1 items 33, 36): the per-class threshold binds in the e-town's own acceptance year and in
+    /// every later year of the "十四五" period ("保证乡村e镇建成后“十四五”期间", 000 附件1 items 33/36), not before
+    /// acceptance and not after <see cref="StandardCatalogue2022.FourteenthPlanLastYear"/> (issue #14 item 6).
+    /// </summary>
+    public bool FromAcceptanceYear { get; init; }
+    /// <summary>The condition binds only in years ≥ this (K line 6 "后续每年…").</summary>
+    public int? FromYear { get; init; }
+    /// <summary>The condition binds only in years ≤ this (K line 6 "预计在2023年底…").</summary>
+    public int? ToYear { get; init; }
+    /// <summary>Compare the sum of the indicator from this year to the evaluated year (K line 6: "2023年底…新增…不少于20个").</summary>
+    public int? CumulativeFromYear { get; init; }
 }
 
 /// <summary>A counted fact an evidenced item requires (e.g. area_m2 ≥ 1000, live_rooms ≥ 1).</summary>
@@ -96,6 +108,9 @@ public class StandardItem : IProvinceWide
 
     internal void AttachTo(Guid versionId) => VersionId = versionId;
 
+    /// <summary>A derived version that numbers its groups differently (岢岚 附件2 group 五 covers items 12–15).</summary>
+    internal void Regroup(string group) => Group = group;
+
     internal void Edit(string? content, string? standardText, ItemAttribute? attribute, ItemKind? kind, ItemSpec? spec)
     {
         if (content is not null) Content = content.Trim();
@@ -123,6 +138,8 @@ public class StandardItem : IProvinceWide
                 if (c.Op == "between" && (c.Value is null || c.Max is null || c.Value > c.Max)) p.Add("区间条件需要合理的上下限");
                 if (c.Value is null && c.ByClass is null && !c.AgainstDeclarationTarget && c.RelativeTo is null) p.Add($"指标 {c.Indicator} 缺少阈值");
                 if (c.RelativeTo is not null && !Indicators.Exists(c.RelativeTo)) p.Add($"未知指标 {c.RelativeTo}");
+                if (c.FromYear is { } fy && c.ToYear is { } ty && fy > ty) p.Add($"指标 {c.Indicator} 的适用年份不合理");
+                if (c.CumulativeFromYear is { } cy && (c.Growth || (c.ToYear ?? int.MaxValue) < cy)) p.Add($"指标 {c.Indicator} 的累计起始年份不合理");
             }
         }
         foreach (var f in Spec.Facts)
@@ -193,6 +210,12 @@ public class StandardVersion : IVersionedRuleSet<StandardVersion>, IProvinceWide
         RequireEditable();
         var item = Items.FirstOrDefault(i => i.Number == number) ?? throw new NotFoundException($"第 {number} 项");
         item.Edit(content, standardText, attribute, kind, spec);
+    }
+
+    internal void RegroupItem(int number, string group)
+    {
+        RequireEditable();
+        (Items.FirstOrDefault(i => i.Number == number) ?? throw new NotFoundException($"第 {number} 项")).Regroup(group);
     }
 
     public void RequireEditable() => Lifecycle.RequireEditable(this);

@@ -28,3 +28,25 @@ public class NationalDemoCountyTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Contains("004", sources["140821"]);
     }
 }
+
+/// <summary>DECL-01 priority in the province's ranking (000 line 103 "优先重点支持国家电子商务进农村综合示范县").</summary>
+public class NationalDemoPriorityTests
+{
+    [Fact, Trait("Rule", "DECL-01")]
+    public void Decl01_AtAnEqualAverage_TheNationalDemoCountyRanksFirst()
+    {
+        Guid a = Guid.NewGuid(), demo = Guid.NewGuid(), b = Guid.NewGuid(), top = Guid.NewGuid(), none = Guid.NewGuid();
+        var ranks = ETown.Web.Features.Declarations.DeclarationService.Ranks(
+        [
+            (a, 85m, false), (demo, 85m, true), (b, 85m, false), (top, 90m, false), (none, null, true),
+        ]);
+        Assert.Equal(1, ranks[top]);      // a higher score stays ahead of any demo county
+        Assert.Equal(2, ranks[demo]);     // equal score: the demo county first
+        Assert.Equal(3, ranks[a]);        // the others share the next rank
+        Assert.Equal(3, ranks[b]);
+        Assert.Null(ranks[none]);         // not scored, not ranked
+        // 0.01 lower is lower, demo or not.
+        var lower = ETown.Web.Features.Declarations.DeclarationService.Ranks([(a, 85m, false), (demo, 84.99m, true)]);
+        Assert.Equal((1, 2), (lower[a]!.Value, lower[demo]!.Value));
+    }
+}

@@ -33,8 +33,8 @@ public static class StatAnalyticsEndpoints
         g.MapPut("/etowns/{id:guid}/targets", async Task<Ok<IReadOnlyList<TargetRow>>> (Guid id, int year, TargetsBody body, StatAnalyticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetTargetsAsync(id, year, body.Targets ?? [], ct))).RequireAuthorization(P(Permissions.Statistics.TargetSet))
             .WithSummary("填报年度目标（申报书已有目标的指标不能填报）");
-        g.MapGet("/city-figures", async Task<Ok<CityFigureRow>> (string cityCode, string period, StatAnalyticsService s, CancellationToken ct) =>
-            TypedResults.Ok(await s.CityFigureAsync(cityCode, period, ct))).RequireAuthorization(P(Permissions.Statistics.Read))
+        g.MapGet("/city-figures", async Task<Ok<CityFigureRow>> (string cityCode, string period, string? indicator, StatAnalyticsService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.CityFigureAsync(cityCode, period, ct, indicator))).RequireAuthorization(P(Permissions.Statistics.Read))
             .WithSummary("所在市总产值增速：官方数据与按本市e镇计算的数据（STD-33）");
         g.MapPut("/city-figures", async Task<Ok<CityFigureRow>> (CityFigureInput input, StatAnalyticsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetCityFigureAsync(input, ct))).RequireAuthorization(P(Permissions.Statistics.CityFigureSet))

@@ -23,14 +23,16 @@ public sealed record TargetRow(string Indicator, string Name, string Unit, int Y
 public sealed record TargetInput(string Indicator, decimal? Value, string? Note);
 public sealed record CityFigureRow(string CityCode, string CityName, string Period, string Indicator, decimal? OfficialGrowthPercent, string? Source,
     decimal? ComputedGrowthPercent);
-public sealed record CityFigureInput(string CityCode, string Period, decimal? GrowthPercent, string? Source);
+/// <param name="Indicator">total_output (STD-33, the default) or online_retail (an e-town's own growth target, issue #14 item 13).</param>
+public sealed record CityFigureInput(string CityCode, string Period, decimal? GrowthPercent, string? Source, string? Indicator = null);
 
 /// <summary>
 /// Derived statistics (issue #4 item 6): YTD, year-on-year, completion of the annual target, and the STD-60 / 33 /
 /// 36 / 37 checks, for the e-towns in the caller's scope. The arithmetic is in <see cref="DerivedCalculator"/>;
 /// this service only gathers values (scoped), targets and the city averages.
 /// </summary>
-public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth)
+public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth,
+    IEnumerable<IOwnGrowthTargets> ownGrowthTargets)
 {
     /// <summary>The indicators derived and shown (monthly and annual); admins' new indicators are included automatically.</summary>
     static async Task<List<Indicator>> IndicatorsAsync(EtownDbContext ctx, CancellationToken ct) =>
@@ -138,17 +140,18 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
 
     // ------------------------------------------------------------------ the city's official growth (STD-33)
 
-    public async Task<CityFigureRow> CityFigureAsync(string cityCode, string period, CancellationToken ct = default)
+    public async Task<CityFigureRow> CityFigureAsync(string cityCode, string period, CancellationToken ct = default, string? indicator = null)
     {
         caller.Require(Permissions.Statistics.Read);
         var p = ParseMonth(period);
         var city = RequireCity(cityCode);
+        var code = CityIndicator(indicator);
         await using var ctx = db.Create(caller);
         var key = p.ToString();
         var row = await ctx.StatCityFigures.AsNoTracking()
-            .FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
-        var (computed, _) = await ComputedCityGrowthAsync(city.Code, p, false, ct);
-        return new(city.Code, city.Name, key, IndicatorCatalogue.TotalOutput, row?.GrowthPercent, row?.Source,
+            .FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == code, ct);
+        var (computed, _) = await ComputedCityGrowthAsync(city.Code, p, false, ct, code);
+        return new(city.Code, city.Name, key, code, row?.GrowthPercent, row?.Source,
             computed is { } c ? Math.Round(c, 1, MidpointRounding.AwayFromZero) : null);
     }
 
@@ -159,6 +162,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         ArgumentNullException.ThrowIfNull(input);
         var p = ParseMonth(input.Period);
         var city = RequireCity(input.CityCode);
+        var code = CityIndicator(input.Indicator);
         auth.Require(CityOperations.SetFigure, new CityResource(city.Code));
         var errors = new FieldErrors();
         if (input.GrowthPercent is < -100 or > 1000) errors.Add("growthPercent", "增速应在 -100% 到 1000% 之间。");
@@ -166,17 +170,23 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         errors.ThrowIfAny();
         await using var ctx = db.Create(caller);
         var key = p.ToString();
-        var row = await ctx.StatCityFigures.FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
+        var row = await ctx.StatCityFigures.FirstOrDefaultAsync(x => x.CityCode == city.Code && x.Period == key && x.IndicatorCode == code, ct);
         if (input.GrowthPercent is null) { if (row is not null) ctx.StatCityFigures.Remove(row); }
         else
         {
-            if (row is null) ctx.StatCityFigures.Add(row = new StatCityFigure { CityCode = city.Code, Period = key, IndicatorCode = IndicatorCatalogue.TotalOutput });
+            if (row is null) ctx.StatCityFigures.Add(row = new StatCityFigure { CityCode = city.Code, Period = key, IndicatorCode = code });
             row.GrowthPercent = input.GrowthPercent.Value; row.Source = string.IsNullOrWhiteSpace(input.Source) ? null : input.Source.Trim();
             row.UpdatedAt = clock.GetUtcNow(); row.UpdatedBy = caller.UserName;
         }
         await ctx.SaveChangesAsync(ct);
-        return await CityFigureAsync(city.Code, key, ct);
+        return await CityFigureAsync(city.Code, key, ct, code);
     }
+
+    /// <summary>The indicators a city enters its official growth for: total output (STD-33) and those of own growth targets.</summary>
+    static string CityIndicator(string? indicator) =>
+        string.IsNullOrWhiteSpace(indicator) ? IndicatorCatalogue.TotalOutput
+        : OwnGrowthTargets.Indicators.Contains(indicator.Trim()) ? indicator.Trim()
+        : throw new DomainException(StatisticsErrors.UnknownIndicator, $"所在市增速只能填报总产值或网络零售额：{indicator}。", 400);
 
     Region RequireCity(string? code) =>
         regions.Find(code) is { Level: RegionLevel.City } c ? c : throw new DomainException(StatisticsErrors.BadCityCode, $"不是山西省的市级行政区划代码：{code}。", 400);
@@ -215,6 +225,11 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var townsByCity = caller.Scope.IsProvince && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
         // The checks judge by the standard version in force for each e-town, resolved as the compliance view resolves it (#9 item 5).
         var standards = await Standards.StandardsInForce.LoadAsync(ctx, regions, ids, ct);
+        var own = new Dictionary<Guid, List<OwnGrowthTarget>>();
+        foreach (var port in ownGrowthTargets)
+            foreach (var (id, list) in await port.ForEtownsAsync(ctx, ids, ct))
+                (own.TryGetValue(id, out var l) ? l : own[id] = []).AddRange(list);
+        var cityGrowthOf = new Dictionary<(string, string), (decimal? Growth, string Basis)>();
         var result = new List<EtownDerived>();
         foreach (var e in etowns)
         {
@@ -237,7 +252,16 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded);
             }
             var checks = DerivedCalculator.Checks(p, figures.ToDictionary(f => f.Indicator), cg.Growth, cg.Basis,
-                standards.For(e.CountyCode, e.Id)?.Items, county?.CountyClass);
+                standards.For(e.CountyCode, e.Id)?.Items, county?.CountyClass).ToList();
+            // The e-town's own growth targets against the city's growth of the same indicator (潞城 001 line 173; issue #14 item 13).
+            foreach (var t in own.GetValueOrDefault(e.Id) ?? [])
+            {
+                if (t.FromYear is { } from && p.Year < from) continue;
+                if (!cityGrowthOf.TryGetValue((cityCode, t.Indicator), out var tg))
+                    cityGrowthOf[(cityCode, t.Indicator)] = tg = t.Indicator == IndicatorCatalogue.TotalOutput ? cg
+                        : await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, null, t.Indicator);
+                checks.Add(OwnGrowthTargets.Check(p, t, figures.FirstOrDefault(f => f.Indicator == t.Indicator), tg.Growth, tg.Basis));
+            }
             var status = statuses.TryGetValue(e.Id, out var s) ? s : (StatReportStatus?)null;
             result.Add(new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, cityCode, regions.NameOf(cityCode), key, status,
                 status is { } st ? StatReport.StatusLabel(st) : "未填报", status >= StatReportStatus.CountyApproved, figures, checks));
@@ -253,17 +277,18 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     public const string SingleTownNoAverage = "缺少全市平均水平：本市仅有 1 个e镇，不能以本镇数据代替全市平均，请市级录入统计部门公布的平均增速";
 
     async Task<(decimal? Growth, string Basis)> CityGrowthAsync(EtownDbContext ctx, string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct,
-        Func<(decimal?, int)>? fromLoaded = null)
+        Func<(decimal?, int)>? fromLoaded = null, string indicator = IndicatorCatalogue.TotalOutput)
     {
         if (cityCode.Length != 6) return (null, "");
         var key = p.ToString();
         // The official figure is published by the city: whoever may see an e-town of the city may see it.
         var official = await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == IndicatorCatalogue.TotalOutput, ct);
+            .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == indicator, ct);
         if (official is not null) return (official.GrowthPercent, "市统计部门数据" + (official.Source is null ? "" : "：" + official.Source));
-        var (computed, towns) = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct);
+        var (computed, towns) = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct, indicator);
         if (towns < 2) return (null, SingleTownNoAverage);
-        return (computed, "替代值：市统计部门数据未录入，按本市各e镇总产值合计计算");
+        return (computed, indicator == IndicatorCatalogue.TotalOutput ? "替代值：市统计部门数据未录入，按本市各e镇总产值合计计算"
+            : "替代值：市统计部门数据未录入，按本市各e镇合计计算");
     }
 
     /// <summary>City code → the reporting e-towns of the city, as <see cref="ComputedCityGrowthAsync"/> selects them.</summary>
@@ -274,16 +299,17 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         .ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
 
     /// <summary>Σ output YTD / Σ output YTD last year − 1 over the city's e-towns with both spans complete. Only this one number leaves the system read.</summary>
-    async Task<(decimal? Growth, int Towns)> ComputedCityGrowthAsync(string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    async Task<(decimal? Growth, int Towns)> ComputedCityGrowthAsync(string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct,
+        string indicator = IndicatorCatalogue.TotalOutput)
     {
         await using var sys = db.CreateSystem();
         var prefix = cityCode[..4];
         var ids = await sys.Etowns.AsNoTracking()
             .Where(e => e.CountyCode.StartsWith(prefix) && e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
             .Select(e => e.Id).ToListAsync(ct);
-        var ind = await sys.StatIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == IndicatorCatalogue.TotalOutput, ct);
+        var ind = await sys.StatIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicator, ct);
         if (ind is null || ids.Count == 0) return (null, ids.Count);
-        var months = await MonthsAsync(sys, ids, p.Year - 1, p.Year, approvedOnly, ct, [IndicatorCatalogue.TotalOutput]);
+        var months = await MonthsAsync(sys, ids, p.Year - 1, p.Year, approvedOnly, ct, [indicator]);
         return (DerivedCalculator.CityGrowth(ids.Select(id => DerivedCalculator.Figure(ind, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), ids.Count);
     }
 
@@ -358,6 +384,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
                 // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
                 Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
+                // 岢岚's KL-2022 item 37 also counts all new market entities up to end-2023 (002 line 6; issue #14 item 13).
+                Add(Standards.Indicators.NewMarketEntities, Sum(IndicatorCatalogue.NewMarketEntities));
                 // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
                 Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
                 Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
