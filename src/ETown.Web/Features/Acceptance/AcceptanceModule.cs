@@ -23,6 +23,7 @@ public sealed class AcceptanceModule : IEtownModule
         // The ports the funds module reads (FUND-05/06).
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
         services.AddScoped<IOpenRectifications, AcceptanceRectifications>();
+        services.AddScoped<Disclosure.IPublicAcceptanceFacts, AcceptancePublicFacts>(); // DISC-01 public column
         services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
     }
 

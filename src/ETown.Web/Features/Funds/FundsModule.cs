@@ -21,6 +21,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<FundsService>();
         services.AddScoped<PaymentService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
+        services.AddScoped<Disclosure.IPublicFundFacts, FundsPublicFacts>(); // DISC-01 public column
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapFundsEndpoints();

@@ -14,6 +14,7 @@ public sealed class PlansModule : IEtownModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<PlanService>();
+        services.AddScoped<Disclosure.IPublicPlanFacts, PlanPublicFacts>(); // DISC-01 public column
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, PlanWorkItems>();
     }
 

@@ -19,6 +19,7 @@ public sealed class SupervisionModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, SupervisionWorkItems>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<Disclosure.IPublicSupervisionFacts, SupervisionPublicFacts>(); // DISC-01 public column
         services.AddScoped<SupervisionScheduler>();
         // FUND-06: the funds module asks every registered producer; an unresolved rectification blocks payments.
         services.AddSingleton<Funds.IOpenRectifications, SupervisionOpenRectifications>();

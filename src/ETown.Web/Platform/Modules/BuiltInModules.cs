@@ -29,5 +29,6 @@ public static class BuiltInModules
         new AdministrationModule(),
         new AcceptanceModule(),
         new Features.Supervision.SupervisionModule(),
+        new Features.Disclosure.DisclosureModule(),
     ];
 }
