@@ -22,3 +22,26 @@ public sealed class AcceptancePublicFacts : IPublicAcceptanceFacts
             objections.Count(o => o.ApplicationId == a.Id && o.Open), objections.Count(o => o.ApplicationId == a.Id && !o.Open))).ToList();
     }
 }
+
+/// <summary>
+/// ACC-07 / DISC-01: an objection from the public column to a published acceptance notice, during its window only. It joins the
+/// acceptance's own objections: the county answers it there, and while it is open FUND-06 holds the payments it guards.
+/// </summary>
+public sealed class AcceptancePublicObjections : IPublicObjections
+{
+    public async Task<Guid?> RaiseAsync(EtownDbContext ctx, Guid etownId, Guid noticeId, string text, DateOnly today, CancellationToken ct)
+    {
+        var a = await ctx.AcceptanceApplications.FirstOrDefaultAsync(x => x.Id == noticeId && x.EtownId == etownId && x.NoticeStartsOn != null, ct);
+        if (a is null) return null;
+        if (!a.InNotice(today))
+            throw new Platform.DomainException(AcceptanceErrors.NotInNotice,
+                $"公示期为 {a.NoticeStartsOn:yyyy-MM-dd} 至 {a.NoticeEndsOn:yyyy-MM-dd}，今天不在公示期内，不能提出异议。", 409);
+        var o = new AcceptanceObjection
+        {
+            ApplicationId = a.Id, EtownId = a.EtownId, CountyCode = a.CountyCode, Text = text, RaisedByName = "公众（公开专栏）", RaisedOn = today,
+        };
+        ctx.AcceptanceObjections.Add(o);
+        await ctx.SaveChangesAsync(ct);
+        return o.Id;
+    }
+}

@@ -32,6 +32,12 @@ public static class DisclosureEndpoints
         pub.MapPost("/reports/track", async Task<Ok<TrackView>> (TrackInput input, WhistleService s, HttpContext http, CancellationToken ct) =>
                 TypedResults.Ok(await s.TrackAsync(input.Code, Ip(http), ct)))
             .WithSummary("凭查询码查看举报办理进展与答复（错误次数限频）");
+        pub.MapPost("/etowns/{id:guid}/notices/{noticeId:guid}/objections", async Task<Created<IdResult>> (Guid id, Guid noticeId, PublicObjectionInput input, DisclosureService s, HttpContext http, CancellationToken ct) =>
+            {
+                var oid = await s.SubmitObjectionAsync(id, noticeId, input, Ip(http), ct);
+                return TypedResults.Created((string?)null, new IdResult(oid));
+            })
+            .WithSummary("对公示事项提出异议（仅公示期内；县级答复前阻止公示所保障的事项，如拨付）");
         pub.MapPost("/etowns/{id:guid}/survey", async Task<NoContent> (Guid id, SurveyInput input, DisclosureService s, HttpContext http, CancellationToken ct) =>
             {
                 await s.SubmitSurveyAsync(id, input, Ip(http), ct);

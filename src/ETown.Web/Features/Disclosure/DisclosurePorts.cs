@@ -62,3 +62,14 @@ public interface IPublicSupervisionFacts
 public sealed record PublicSupervision(IReadOnlyList<PublicInspection> Inspections, IReadOnlyList<PublicRectification> Rectifications);
 public sealed record PublicInspection(Guid Id, DateOnly InspectedOn, string KindLabel, int Findings);
 public sealed record PublicRectification(Guid Id, string Description, DateOnly ClosedOn);
+
+/// <summary>
+/// An objection from the public to a notice shown on the column (DISC-01 comment window; ACC-07 for acceptance notices).
+/// The notice's owner records it in its own objection list, where the county answers it and where an open objection
+/// blocks what the notice guards (e.g. FUND-06 payments after an acceptance). Produced by Features/Acceptance.
+/// </summary>
+public interface IPublicObjections
+{
+    /// <returns>The objection's id, or null when this producer does not own the notice.</returns>
+    Task<Guid?> RaiseAsync(EtownDbContext ctx, Guid etownId, Guid noticeId, string text, DateOnly today, CancellationToken ct);
+}

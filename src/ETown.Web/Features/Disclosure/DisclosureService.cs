@@ -39,6 +39,7 @@ public sealed record PublishInput(PublishedKind Kind, Guid SourceId);
 public sealed record WithdrawInput(string? Reason);
 public sealed record OpinionInput(string? Nickname, string? Text, string? ChallengeToken, string? ChallengeAnswer);
 public sealed record ModerationInput(bool Approve, string? Reply);
+public sealed record PublicObjectionInput(string? Text, string? ChallengeToken, string? ChallengeAnswer);
 public sealed record SurveyInput(string? Phone, RespondentKind Kind, Satisfaction Answer, string? Comment, string? ChallengeToken, string? ChallengeAnswer);
 
 /// <summary>
@@ -48,7 +49,7 @@ public sealed record SurveyInput(string? Phone, RespondentKind Kind, Satisfactio
 /// </summary>
 public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, RegionDirectory regions, DisclosureGuard guard,
     IEnumerable<IPublicFundFacts> funds, IEnumerable<IPublicPlanFacts> plans, IEnumerable<IPublicProgressFacts> progress,
-    IEnumerable<IPublicAcceptanceFacts> acceptances, IEnumerable<IPublicSupervisionFacts> supervision)
+    IEnumerable<IPublicAcceptanceFacts> acceptances, IEnumerable<IPublicSupervisionFacts> supervision, IEnumerable<IPublicObjections> objections)
 {
     public const decimal SatisfactionTarget = 95m; // 潞城: 群众和市场主体满意率 ≥ 95%
 
@@ -229,6 +230,29 @@ public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth
         o.ModeratedBy = caller.DisplayName ?? caller.UserName;
         o.ModeratedAt = clock.GetUtcNow();
         await ctx.SaveChangesAsync(ct);
+    }
+
+    // ------------------------------------------------------------------ objections to notices
+
+    public const int MaxObjection = 2000;
+
+    /// <summary>
+    /// An objection from the public to a notice on the column, during its window: only a notice the county published on this
+    /// e-town's column; its owner records it (the county answers it there; while open it blocks what the notice guards).
+    /// </summary>
+    public async Task<Guid> SubmitObjectionAsync(Guid etownId, Guid noticeId, PublicObjectionInput input, string? ip, CancellationToken ct = default)
+    {
+        var e = await PublishedEtownAsync(etownId, ct);
+        var text = Clean(input.Text);
+        if (text.Length is < 5 or > MaxObjection)
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["text"] = [$"异议内容须为 5–{MaxObjection} 字。"] });
+        await using var sys = db.CreateSystem();
+        if (!await sys.PublishedItems.AnyAsync(i => i.EtownId == e.Id && i.Kind == PublishedKind.Acceptance && i.SourceId == noticeId && i.WithdrawnAt == null, ct))
+            throw new NotFoundException("公示");
+        guard.CheckForm(ip, input.ChallengeToken, input.ChallengeAnswer);
+        foreach (var o in objections)
+            if (await o.RaiseAsync(sys, e.Id, noticeId, text, clock.ChinaToday(), ct) is { } id) return id;
+        throw new NotFoundException("公示");
     }
 
     // ------------------------------------------------------------------ satisfaction survey

@@ -3,6 +3,9 @@ using System.Text.Json;
 using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Acceptance;
 using ETown.Web.Features.Disclosure;
+using ETown.Web.Features.Funds;
+using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -264,6 +267,67 @@ public class DisclosureTests(DemoApps apps) : IClassFixture<DemoApps>
         }
         var (t3, a3) = await SolveAsync(anon);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await anon.SendJsonAsync(HttpMethod.Post, $"/api/v1/public/etowns/{towns[Lucheng]}/opinions", new { text = "限频测试意见 3", challengeToken = t3, challengeAnswer = a3 })).StatusCode);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "DISC-01")]
+    [Trait("Rule", "ACC-07")]
+    public async Task Objection_FromTheColumn_DuringTheWindow_BlocksUntilTheCountyAnswers(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var today = app.Services.GetRequiredService<TimeProvider>().ChinaToday();
+        var calendar = app.Services.GetRequiredService<WorkingCalendar>();
+        Guid contract, inWindow, ended;
+        await using (var ctx = app.SystemContext())
+        {
+            var e = await ctx.Etowns.SingleAsync(x => x.Id == towns[Lucheng]);
+            contract = await ctx.FundContracts.Where(c => c.EtownId == e.Id).OrderBy(c => c.Number).Select(c => c.Id).FirstAsync();
+            AcceptanceApplication Passed(string title, DateOnly noticeStart) => new()
+            {
+                EtownId = e.Id, CountyCode = e.CountyCode, Scope = AcceptanceScope.Stage, Title = title + " " + provider, ContractId = contract,
+                ClaimedProgressPercent = 30m, SubmittedOn = today.AddDays(-30), ReviewDeadline = today.AddDays(-10), Status = AcceptanceStatus.Passed,
+                ReviewedOn = today.AddDays(-20), AcceptedProgressPercent = 30m,
+                NoticeStartsOn = noticeStart, NoticeWorkingDays = 5, NoticeEndsOn = calendar.PeriodEnd(noticeStart, 5),
+            };
+            var a = Passed("公示中的阶段验收", today);
+            var b = Passed("公示已结束的阶段验收", today.AddDays(-40));
+            ctx.AcceptanceApplications.AddRange(a, b);
+            await ctx.SaveChangesAsync();
+            (inWindow, ended) = (a.Id, b.Id);
+        }
+        var anon = app.Anonymous();
+        async Task<HttpResponseMessage> ObjectAsync(Guid notice)
+        {
+            var (t, a) = await SolveAsync(anon);
+            return await anon.SendJsonAsync(HttpMethod.Post, $"/api/v1/public/etowns/{towns[Lucheng]}/notices/{notice}/objections",
+                new { text = "验收现场与合同约定的建设内容不一致。", challengeToken = t, challengeAnswer = a });
+        }
+        // Not on the column yet: there is nothing to object to.
+        Assert.Equal(HttpStatusCode.NotFound, (await ObjectAsync(inWindow)).StatusCode);
+        var county = await app.SignInAsync("lucheng");
+        foreach (var id in new[] { inWindow, ended })
+            Assert.Equal(HttpStatusCode.Created, (await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/disclosure/etowns/{towns[Lucheng]}/items", new { kind = "Acceptance", sourceId = id })).StatusCode);
+        var late = await ObjectAsync(ended);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal(AcceptanceErrors.NotInNotice, await late.ProblemCodeAsync());
+
+        var filed = await ObjectAsync(inWindow);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var objectionId = (await filed.JsonAsync()).GetProperty("id").GetGuid();
+        async Task<bool> OpenAsync()
+        {
+            await using var ctx = app.SystemContext();
+            using var scope = app.Services.CreateScope();
+            var results = await scope.ServiceProvider.GetServices<IAcceptanceResults>().Single().ForContractAsync(ctx, contract, default);
+            return results.Single(r => r.AcceptanceId == inWindow).OpenObjection;
+        }
+        // The objection reached the county's acceptance and holds what the notice guards (FUND-06 reads OpenObjection).
+        Assert.True(await OpenAsync());
+        var column = await (await anon.GetAsync($"/api/v1/public/etowns/{towns[Lucheng]}/column")).JsonAsync();
+        Assert.Equal(1, column.GetProperty("acceptances").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == inWindow).GetProperty("openObjections").GetInt32());
+        Assert.Equal(HttpStatusCode.NoContent, (await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/acceptance/applications/{inWindow}/objections/{objectionId}/answer", new { answer = "经复核，建设内容与合同一致。" })).StatusCode);
+        Assert.False(await OpenAsync());
     }
 
     [Theory, SqliteData, PostgresData]
