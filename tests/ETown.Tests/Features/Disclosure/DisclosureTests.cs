@@ -326,8 +326,13 @@ public class DisclosureTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.True(await OpenAsync());
         var column = await (await anon.GetAsync($"/api/v1/public/etowns/{towns[Lucheng]}/column")).JsonAsync();
         Assert.Equal(1, column.GetProperty("acceptances").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == inWindow).GetProperty("openObjections").GetInt32());
+        var what = "答复公示异议 1 件：公示中的阶段验收 " + provider;
+        async Task<List<string>> DeskAsync() => (await (await county.GetAsync("/api/v1/workdesk")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("what").GetString()!).ToList();
+        Assert.Contains(what, await DeskAsync());
         Assert.Equal(HttpStatusCode.NoContent, (await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/acceptance/applications/{inWindow}/objections/{objectionId}/answer", new { answer = "经复核，建设内容与合同一致。" })).StatusCode);
         Assert.False(await OpenAsync());
+        Assert.DoesNotContain(what, await DeskAsync());
     }
 
     [Theory, SqliteData, PostgresData]
