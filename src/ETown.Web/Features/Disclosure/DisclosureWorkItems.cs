@@ -33,9 +33,9 @@ public sealed class DisclosureWorkItems(EtownDb db, Caller caller, Authorizer au
             foreach (var town in published.GroupBy(i => new { i.EtownId, i.CountyCode }))
             {
                 if (!auth.Can(DisclosureOperations.Moderate, new ColumnResource(town.Key.EtownId, town.Key.CountyCode))) continue;
-                var ids = town.Select(i => i.SourceId).ToHashSet();
+                var shown = town.Select(i => i.SourceId).ToHashSet();
                 foreach (var port in notices)
-                    foreach (var a in (await port.ForEtownAsync(sys, town.Key.EtownId, ct)).Where(a => ids.Contains(a.Id) && a.OpenObjections > 0))
+                    foreach (var a in (await port.ForEtownAsync(sys, town.Key.EtownId, ct)).Where(a => shown.Contains(a.Id) && a.OpenObjections > 0))
                         items.Add(new WorkItem(Module, $"答复公示异议 {a.OpenObjections} 件：{a.Title}", town.Key.EtownId,
                             names.GetValueOrDefault(town.Key.EtownId) ?? await ctx.Etowns.Where(e => e.Id == town.Key.EtownId).Select(e => e.Name).FirstOrDefaultAsync(ct),
                             null, $"/acceptance/applications/{a.Id}"));
