@@ -25,6 +25,8 @@ public sealed class AcceptanceModule : IEtownModule
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
         services.AddScoped<IOpenRectifications, AcceptanceRectifications>();
         services.AddScoped<Standards.IAcceptanceYears, AcceptanceYears>();
+        services.AddScoped<Disclosure.IPublicAcceptanceFacts, AcceptancePublicFacts>(); // DISC-01 public column
+        services.AddScoped<Disclosure.IPublicObjections, AcceptancePublicObjections>(); // objections from the public column (ACC-07)
         services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
     }
 

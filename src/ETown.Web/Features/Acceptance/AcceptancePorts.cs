@@ -29,3 +29,16 @@ public sealed record LedgerPresence(int ExpenseLines, int AssetItems)
 {
     public bool Complete => ExpenseLines > 0 && AssetItems > 0;
 }
+
+/// <summary>
+/// Satisfaction survey results of an e-town and year (潞城 验收: 群众和市场主体满意率 ≥ 95%), for the performance evaluation.
+/// Produced by the disclosure module (one answer per respondent).
+/// </summary>
+public interface ISatisfactionResults
+{
+    Task<SatisfactionResult> ForEtownAsync(EtownDbContext ctx, Guid etownId, int year, CancellationToken ct);
+}
+
+/// <param name="Satisfied">Answers "满意" or "基本满意".</param>
+/// <param name="Percent">Satisfied / answers × 100, one decimal; null without answers.</param>
+public sealed record SatisfactionResult(int Answers, int Satisfied, decimal? Percent);

@@ -58,9 +58,9 @@ public static class PaymentDocx
 /// </summary>
 public static class FundsOcds
 {
-    public static object Package(IReadOnlyList<EtownFundsView> towns, DateTimeOffset now, string publisher) => new
+    public static object Package(IReadOnlyList<EtownFundsView> towns, DateTimeOffset now, string publisher, string uri = "/api/v1/funds/ocds") => new
     {
-        uri = "/api/v1/funds/ocds",
+        uri,
         version = "1.1",
         publishedDate = now,
         publisher = new { name = publisher },

@@ -22,6 +22,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<PaymentService>();
         services.AddScoped<Archives.IArchiveSource, FundsArchiveSource>(); // ARCH-01: contracts and payment documents in the archive
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
+        services.AddScoped<Disclosure.IPublicFundFacts, FundsPublicFacts>(); // DISC-01 public column
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapFundsEndpoints();

@@ -16,6 +16,7 @@ public sealed class PlansModule : IEtownModule
         services.AddScoped<PlanService>();
         services.AddScoped<Archives.IArchiveSource, PlanArchiveSource>(); // ARCH-01: the filed plan (.docx) in the archive
         services.AddScoped<Statistics.Analytics.IOwnGrowthTargets, PlanOwnGrowthTargets>();
+        services.AddScoped<Disclosure.IPublicPlanFacts, PlanPublicFacts>(); // DISC-01 public column
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, PlanWorkItems>();
     }
 

@@ -17,6 +17,7 @@ public sealed class StatisticsModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, StatisticsWorkItems>();
         services.AddScoped<StatisticsService>();
+        services.AddScoped<Disclosure.IPublicProgressFacts, StatisticsPublicFacts>(); // DISC-01 public column
         services.AddScoped<Analytics.StatAnalyticsService>();
         services.AddScoped<StatDataSetService>();
         services.AddScoped<StatCatalogueService>();

@@ -19,6 +19,7 @@ public sealed class SupervisionModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, SupervisionWorkItems>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<Disclosure.IPublicSupervisionFacts, SupervisionPublicFacts>(); // DISC-01 public column
         services.AddScoped<SupervisionScheduler>();
         services.AddScoped<Archives.IArchiveSource, SupervisionArchiveSource>(); // ARCH-01: inspections and notices in the archive
         // FUND-06: the funds module asks every registered producer; an unresolved rectification blocks payments.

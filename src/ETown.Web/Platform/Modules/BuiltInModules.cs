@@ -30,5 +30,6 @@ public static class BuiltInModules
         new AcceptanceModule(),
         new Features.Supervision.SupervisionModule(),
         new Features.Archives.ArchivesModule(),
+        new Features.Disclosure.DisclosureModule(),
     ];
 }
