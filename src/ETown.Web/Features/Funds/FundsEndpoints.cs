@@ -52,6 +52,26 @@ public static class FundsEndpoints
             TypedResults.Ok(await s.RequestAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.PaymentRequest))
             .WithSummary($"承办主体提出拨付申请（FUND-04/05/06/07/11；超限 422：{FundsErrors.StartUpAboveShare}、{FundsErrors.AboveAcceptedProgress}、{FundsErrors.RetentionHeld}、{FundsErrors.NoticeNotEnded}…）");
+        // FUND-07 materials and FUND-10 selection documents: real files through the AttachmentStore (type sniffed, size, zip guard, SHA-256).
+        g.MapPost("/contracts/{id:guid}/materials", async Task<Ok<FundFileView>> (Guid id, PaymentMaterial kind, IFormFile? file, FundFileService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw FundsService.Invalid("file", "请选择要上传的材料文件（表单字段 file）。");
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadMaterialAsync(id, kind, stream, file.FileName, file.ContentType, ct));
+        }).RequireAuthorization(P(Permissions.Fund.PaymentRequest)).DisableAntiforgery()
+          .WithSummary("承办主体上传拨付申请材料（kind：ApplicationForm/Contract/Invoice/Progress/AcceptanceReport；PDF、OFD、DOCX、XLSX、PNG、JPG，按内容识别，≤ 20 MB）；提交申请时以返回的 id 引用");
+        g.MapPost("/operators/{id:guid}/documents", async Task<Ok<FundFileView>> (Guid id, IFormFile? file, FundFileService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw FundsService.Invalid("file", "请选择要上传的遴选文件（表单字段 file）。");
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadSelectionDocumentAsync(id, stream, file.FileName, file.ContentType, ct));
+        }).RequireAuthorization(P(Permissions.Fund.OperatorEdit)).DisableAntiforgery()
+          .WithSummary("县级上传承办主体遴选文件（招标/磋商/谈判文件、成交通知书等）");
+        g.MapGet("/documents/{id:guid}", async Task<FileStreamHttpResult> (Guid id, FundFileService s, CancellationToken ct) =>
+        {
+            var (content, f) = await s.OpenAsync(id, ct);
+            return TypedResults.File(content, f.ContentType, f.FileName);
+        }).RequireAuthorization(read).WithSummary("下载资金材料文件（按数据范围；SHA-256 校验不符时拒绝提供）");
         g.MapGet("/payments", async Task<Ok<IReadOnlyList<PaymentView>>> (Guid? etownId, PaymentService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(etownId, ct)))
             .RequireAuthorization(read).WithSummary("拨付申请列表（按数据范围）");

@@ -210,7 +210,8 @@ public enum PaymentStatus
     Refused,
 }
 
-public sealed record PaymentMaterialItem(PaymentMaterial Kind, string FileName);
+/// <summary>A material of a request: its kind and, since the materials are real uploads (FUND-07), the stored file (<see cref="FundDocument"/>).</summary>
+public sealed record PaymentMaterialItem(PaymentMaterial Kind, string FileName, Guid? DocumentId = null);
 
 /// <summary>
 /// A payment request of the operator (FUND-07, L 第六条): request → review by the e镇办 or a commissioned third party

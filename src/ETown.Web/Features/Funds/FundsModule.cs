@@ -20,6 +20,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, FundsWorkItems>();
         services.AddScoped<FundsService>();
         services.AddScoped<PaymentService>();
+        services.AddScoped<FundFileService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
     }
 

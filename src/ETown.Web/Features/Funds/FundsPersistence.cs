@@ -14,6 +14,7 @@ namespace ETown.Web.Platform.Data
         public DbSet<Features.Funds.ContractChangeRequest> ContractChangeRequests => Set<Features.Funds.ContractChangeRequest>();
         public DbSet<Features.Funds.PaymentRequest> PaymentRequests => Set<Features.Funds.PaymentRequest>();
         public DbSet<Features.Funds.PaymentRuleSet> PaymentRuleSets => Set<Features.Funds.PaymentRuleSet>();
+        public DbSet<Features.Funds.FundDocument> FundDocuments => Set<Features.Funds.FundDocument>();
     }
 }
 
@@ -138,6 +139,27 @@ namespace ETown.Web.Features.Funds
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.Limits).HasJsonConversion();
             e.HasIndex(x => x.Code).IsUnique();
+        }
+    }
+
+    sealed class FundDocumentConfiguration : IEntityTypeConfiguration<FundDocument>
+    {
+        public void Configure(EntityTypeBuilder<FundDocument> e)
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.HasIndex(x => x.EtownId);
+            e.HasIndex(x => x.ContractId);
+            e.HasIndex(x => x.PaymentRequestId);
+            e.HasIndex(x => x.OperatorId);
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FundContract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PaymentRequest>().WithMany().HasForeignKey(x => x.PaymentRequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FundOperator>().WithMany().HasForeignKey(x => x.OperatorId).OnDelete(DeleteBehavior.Restrict);
         }
     }
 }

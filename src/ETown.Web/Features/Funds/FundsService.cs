@@ -56,6 +56,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         var changes = await ctx.ContractChangeRequests.AsNoTracking().Where(c => c.EtownId == etownId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         var payments = await ctx.PaymentRequests.AsNoTracking().Where(p => p.EtownId == etownId).OrderBy(p => p.CreatedAt).ToListAsync(ct);
         var rules = await ResolveRuleSetAsync(ctx, etown.CountyCode, ct);
+        var files = await ctx.FundDocuments.AsNoTracking().Where(d => d.EtownId == etownId && d.OperatorId != null).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var numbers = contracts.ToDictionary(c => c.Id, c => c.Number);
 
         var contractViews = new List<ContractView>();
@@ -74,7 +75,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
             total, contracts.Sum(c => c.Amount), committed, payments.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted),
             contractViews.Sum(c => c.Retained), total - committed,
             allocations.Sum(a => a.CountyMatchingCommitted), allocations.Sum(a => a.CountyMatchingPaid), rules.Code, rules.Limits,
-            allocations.Select(ToView).ToList(), operators.Select(ToView).ToList(), contractViews,
+            allocations.Select(ToView).ToList(), operators.Select(o => ToView(o) with { Files = files.Where(f => f.OperatorId == o.Id).Select(FundFileService.ToView).ToList() }).ToList(), contractViews,
             changes.Select(c => ToView(c, numbers.GetValueOrDefault(c.ContractId, ""))).ToList(),
             payments.Select(p => ToView(p, numbers.GetValueOrDefault(p.ContractId, ""), etown.Name)).ToList(), byItem);
     }

@@ -6,7 +6,8 @@ public sealed record AllocationView(Guid Id, int Year, decimal ProvincialAmount,
 public sealed record OperatorView(Guid Id, Guid OrganisationId, string Name, bool ClearOwnership, bool SoundFinancialSystem, bool NoPenaltyIn3Years,
     bool HasLicences, bool CommitsToReportAndAudit, IReadOnlyList<string> MissingConditions, bool IsQualified, string? QualificationNote,
     SelectionMethod SelectionMethod, string SelectionMethodLabel, string? SelectionDocuments,
-    bool IsCancelled, DateOnly? CancelledOn, string? CancelReason, decimal RecoveryDue, decimal Recovered, decimal RecoveryOutstanding, int Version);
+    bool IsCancelled, DateOnly? CancelledOn, string? CancelReason, decimal RecoveryDue, decimal Recovered, decimal RecoveryOutstanding, int Version,
+    IReadOnlyList<FundFileView>? Files = null);
 
 public sealed record ContractView(Guid Id, string Number, string Title, Guid OperatorId, Guid OperatorOrganisationId, string OperatorName, decimal Amount,
     SelectionMethod SelectionMethod, string SelectionMethodLabel, bool LawyerReviewed, DateOnly SignedOn, DateOnly StartsOn, DateOnly EndsOn,
