@@ -20,6 +20,22 @@ public static class FundsEndpoints
         g.MapPut("/etowns/{id:guid}/allocations", async Task<Ok<AllocationView>> (Guid id, AllocationInput input, FundsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetAllocationAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.AllocationEdit)).WithSummary("录入或修改某年度省级专项资金下达额度（省级，万元两位小数）");
+        g.MapGet("/allocations/template", async Task<FileContentHttpResult> (AllocationImportService s, CancellationToken ct) =>
+        {
+            var (content, name) = await s.TemplateAsync(ct);
+            return TypedResults.File(content, Platform.Documents.XlsxWriter.ContentType, name);
+        }).RequireAuthorization(P(Permissions.Fund.AllocationEdit)).WithSummary("下载省级专项资金下达导入模板（.xlsx，附已入选e镇表）");
+        g.MapPost("/allocations/import", async Task<Results<Ok<AllocationImportResult>, UnprocessableEntity<AllocationImportResult>>> (
+            bool? dryRun, IFormFile? file, AllocationImportService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw new Platform.DomainException(FundsErrors.ImportNoFile, "请选择要导入的 .xlsx 文件（表单字段 file）。", 400);
+            if (file.Length > AllocationImportService.MaxFileBytes) throw AllocationImportService.TooLarge();
+            await using var stream = file.OpenReadStream();
+            var result = await s.ImportAsync(stream, file.FileName, dryRun ?? true, ct);
+            return result.HasErrors ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
+        }).RequireAuthorization(P(Permissions.Fund.AllocationEdit)).DisableAntiforgery()
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = AllocationImportService.MaxFileBytes + 64 * 1024 })
+          .WithSummary("导入省级专项资金下达通知 .xlsx（dryRun 默认 true 只校验；任何错误 422 逐条列出行列，一条也不写入）");
         g.MapPut("/allocations/{id:guid}/matching", async Task<Ok<AllocationView>> (Guid id, MatchingInput input, FundsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetMatchingAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.MatchingEdit)).WithSummary($"县级配套资金承诺与到位（FUND-13；版本不符 409 {FundsErrors.Conflict}）");

@@ -21,6 +21,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<FundsService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<FundFileService>();
+        services.AddScoped<AllocationImportService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
     }
 
@@ -46,6 +47,7 @@ public sealed class FundsModule : IEtownModule
         [
             new("资金汇总与拨付", "/funds", "fa-solid fa-coins"),
             new("拨付规则", "/funds/rule-sets", "fa-solid fa-scale-balanced"),
+            .. caller.Has(P.Fund.AllocationEdit) ? [new MenuEntry("资金下达导入", "/funds/allocations/import", "fa-solid fa-file-import")] : Array.Empty<MenuEntry>(),
         ]);
     }
 

@@ -93,11 +93,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         auth.Require(FundOperations.EditAllocation, FundResource.Province);
-        var errors = new FieldErrors();
+        var errors = CheckAllocation(input);
         if (input.Year is < 2022 or > 2035) errors.Add("year", "年度应为 2022–2035。");
-        Money(errors, "provincialAmount", input.ProvincialAmount, "下达额度", allowZero: false);
-        Money(errors, "countyMatchingCommitted", input.CountyMatchingCommitted, "县级配套承诺", allowZero: true);
-        if ((input.NoticeReference ?? "").Length > 200) errors.Add("noticeReference", "下达文件文号不能超过 200 字。");
         errors.ThrowIfAny();
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
@@ -106,10 +103,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         else
         {
             // The allocation may not fall below what is already contracted.
-            var contracted = await ctx.FundContracts.Where(c => c.EtownId == etownId).SumAsync(c => c.Amount, ct);
-            var otherYears = await ctx.FundAllocations.Where(x => x.EtownId == etownId && x.Year != input.Year).SumAsync(x => x.ProvincialAmount, ct);
-            if (otherYears + input.ProvincialAmount < contracted)
-                throw new DomainException(FundsErrors.ContractAboveAllocation, $"下达额度合计不能低于已签合同金额 {contracted:0.00} 万元。", 422);
+            if (await BelowContractedAsync(ctx, etownId, input.Year, input.ProvincialAmount, ct) is { } below)
+                throw new DomainException(FundsErrors.ContractAboveAllocation, below, 422);
             a.Version++;
         }
         a.ProvincialAmount = input.ProvincialAmount;
@@ -117,6 +112,24 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         a.CountyMatchingCommitted = input.CountyMatchingCommitted;
         await SaveAsync(ctx, ct);
         return ToView(a);
+    }
+
+    /// <summary>The amount and reference checks of an allocation, shared by the form, the API and the notice import.</summary>
+    internal static FieldErrors CheckAllocation(AllocationInput input)
+    {
+        var errors = new FieldErrors();
+        Money(errors, "provincialAmount", input.ProvincialAmount, "下达额度", allowZero: false);
+        Money(errors, "countyMatchingCommitted", input.CountyMatchingCommitted, "县级配套承诺", allowZero: true);
+        if ((input.NoticeReference ?? "").Length > 200) errors.Add("noticeReference", "下达文件文号不能超过 200 字。");
+        return errors;
+    }
+
+    /// <summary>The provincial amounts of an e-town may not fall below what is already contracted (null when fine).</summary>
+    internal static async Task<string?> BelowContractedAsync(EtownDbContext ctx, Guid etownId, int year, decimal amount, CancellationToken ct)
+    {
+        var contracted = await ctx.FundContracts.Where(c => c.EtownId == etownId).SumAsync(c => c.Amount, ct);
+        var otherYears = await ctx.FundAllocations.Where(x => x.EtownId == etownId && x.Year != year).SumAsync(x => x.ProvincialAmount, ct);
+        return otherYears + amount < contracted ? $"下达额度合计不能低于已签合同金额 {contracted:0.00} 万元。" : null;
     }
 
     /// <summary>FUND-13: the county records what it has actually paid of the matching funds it committed.</summary>

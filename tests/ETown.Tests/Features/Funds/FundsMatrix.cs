@@ -15,6 +15,8 @@ public sealed class FundsMatrix : Integration.IModuleMatrix
         ["GET /api/v1/funds/"] = new(Readers, Probe.Get),
         ["GET /api/v1/funds/etowns/{id:guid}"] = new(Readers, Probe.Elsewhere, Note: "FundsApiTests.EtownView_FollowsTheScope"),
         ["PUT /api/v1/funds/etowns/{id:guid}/allocations"] = new("province", Probe.Write, "/api/v1/funds/etowns/{lucheng-etown}/allocations", new { year = 2031, provincialAmount = 1m, countyMatchingCommitted = 0m }),
+        ["GET /api/v1/funds/allocations/template"] = new("province", Probe.Get),
+        ["POST /api/v1/funds/allocations/import"] = new("province", Probe.Write, "/api/v1/funds/allocations/import?dryRun=true"),
         ["PUT /api/v1/funds/allocations/{id:guid}/matching"] = new("@counties", Probe.Write, "/api/v1/funds/allocations/" + Guid.NewGuid() + "/matching", new { countyMatchingCommitted = 1m, countyMatchingPaid = 1m, version = 0 }),
         ["POST /api/v1/funds/etowns/{id:guid}/operators"] = new("@counties", Probe.Write, "/api/v1/funds/etowns/{lucheng-etown}/operators", new { organisationId = Guid.NewGuid(), selectionMethod = "Direct" }),
         ["POST /api/v1/funds/operators/{id:guid}/cancellation"] = new("province @counties", Probe.Write, "/api/v1/funds/operators/" + Guid.NewGuid() + "/cancellation", new { reason = "x" }),
@@ -42,6 +44,7 @@ public sealed class FundsMatrix : Integration.IModuleMatrix
         ["GET /api/v1/funds/ocds"] = new(Readers, Probe.Get),
         ["PAGE /funds"] = new(Readers, Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /funds/rule-sets"] = new(Readers, Probe.Page),
+        ["PAGE /funds/allocations/import"] = new("province", Probe.Page),
         ["PAGE /funds/etowns/{Id:guid}"] = new(Readers, Probe.Page, "/funds/etowns/{etown}", Scope: PageScope.Etown),
     };
 }
