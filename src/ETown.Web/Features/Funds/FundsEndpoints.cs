@@ -64,6 +64,16 @@ public static class FundsEndpoints
             TypedResults.Ok(await s.DecideChangeAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.ContractApproveChange)).WithSummary("上级批准或不批准变更；批准后合同生成新版本（FUND-09）");
 
+        g.MapGet("/contracts/{id:guid}/assessments", async Task<Ok<IReadOnlyList<PerformanceView>>> (Guid id, PerformanceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(id, ct)))
+            .RequireAuthorization(read).WithSummary("合同的履约能力考核记录（FUND-14）");
+        g.MapPost("/contracts/{id:guid}/assessments", async Task<Ok<PerformanceView>> (Guid id, PerformanceInput input, PerformanceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AssessAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Fund.ContractAssess)).WithSummary("登记履约能力考核（FUND-14：考核期、逐项得分、结论 合格/基本合格/不合格 及理由；县或受托第三方）");
+        g.MapPost("/etowns/{id:guid}/other-investments", async Task<Ok<OtherInvestmentView>> (Guid id, OtherInvestmentInput input, OtherInvestmentService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AddAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Fund.InvestmentEdit))
+            .WithSummary($"登记其他部门在e镇的投资项目（FUND-15；与专项资金合同同一建设标准条目时须书面说明 {FundsErrors.DuplicateInvestment}）");
         g.MapPost("/contracts/{id:guid}/payments", async Task<Ok<PaymentView>> (Guid id, PaymentInput input, PaymentService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RequestAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.PaymentRequest))

@@ -70,4 +70,6 @@ public static class FundsErrors
     public const string ImportNotXlsx = "ETOWN-FUND-0502";
     /// <summary>导入：文件过大</summary>
     public const string ImportTooLarge = "ETOWN-FUND-0503";
+    /// <summary>重复投资预警须书面说明（FUND-15）</summary>
+    public const string DuplicateInvestment = "ETOWN-FUND-0205";
 }

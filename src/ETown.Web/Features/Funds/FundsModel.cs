@@ -113,6 +113,8 @@ public class FundContract : IEtownOwned, ICreatedAt, IUpdatedAt
     public string MilestonesJson { get; set; } = "[]";
     public List<ContractMilestone> Milestones { get => JsonList.Read<ContractMilestone>(MilestonesJson); set => MilestonesJson = JsonList.Write(value); }
     public ContractStatus Status { get; set; }
+    /// <summary>FUND-15: why the contract is not a duplicate of another department's investment on the same item.</summary>
+    public string? DuplicateJustification { get; set; }
     public int Revision { get; set; } = 1;
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

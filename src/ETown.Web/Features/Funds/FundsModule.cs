@@ -22,6 +22,8 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<PaymentService>();
         services.AddScoped<FundFileService>();
         services.AddScoped<AllocationImportService>();
+        services.AddScoped<PerformanceService>();
+        services.AddScoped<OtherInvestmentService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
     }
 
@@ -34,9 +36,10 @@ public sealed class FundsModule : IEtownModule
         new(R.ProvinceOfficer, P.Fund.Read, P.Fund.AllocationEdit, P.Fund.OperatorCancel, P.Fund.ContractApproveChange, P.Fund.RuleSetManage),
         new(R.CityOfficer, P.Fund.Read, P.Fund.ContractApproveChange),
         new(R.CountyOfficer, P.Fund.Read, P.Fund.MatchingEdit, P.Fund.OperatorEdit, P.Fund.OperatorCancel, P.Fund.ContractEdit, P.Fund.ContractRequestChange,
+            P.Fund.ContractAssess, P.Fund.InvestmentEdit,
             P.Fund.PaymentReview, P.Fund.PaymentApprove, P.Fund.PaymentRecord, P.Fund.RuleSetManage),
         new(R.Operator, P.Fund.Read, P.Fund.ContractRequestChange, P.Fund.PaymentRequest),
-        new(R.ThirdParty, P.Fund.Read, P.Fund.PaymentReview),
+        new(R.ThirdParty, P.Fund.Read, P.Fund.PaymentReview, P.Fund.ContractAssess),
         new(R.Discipline, P.Fund.Read),
     ];
 

@@ -56,6 +56,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         var changes = await ctx.ContractChangeRequests.AsNoTracking().Where(c => c.EtownId == etownId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         var payments = await ctx.PaymentRequests.AsNoTracking().Where(p => p.EtownId == etownId).OrderBy(p => p.CreatedAt).ToListAsync(ct);
         var rules = await ResolveRuleSetAsync(ctx, etown.CountyCode, ct);
+        var assessments = await ctx.PerformanceAssessments.AsNoTracking().Where(a => a.EtownId == etownId).OrderBy(a => a.PeriodTo).ThenBy(a => a.CreatedAt).ToListAsync(ct);
+        var investments = await ctx.OtherInvestments.AsNoTracking().Where(o => o.EtownId == etownId).OrderBy(o => o.ItemNo).ThenBy(o => o.CreatedAt).ToListAsync(ct);
         var files = await ctx.FundDocuments.AsNoTracking().Where(d => d.EtownId == etownId && d.OperatorId != null).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var numbers = contracts.ToDictionary(c => c.Id, c => c.Number);
 
@@ -65,7 +67,13 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
             var own = payments.Where(p => p.ContractId == c.Id).ToList();
             var finalNoticed = (await AcceptancesAsync(ctx, c.Id, ct)).Any(a => a.IsFinal && PaymentLimits.NoticeComplete(a, clock.ChinaToday(), rules.Limits.NoticeWorkingDays, calendar));
             var retained = finalNoticed ? 0m : PaymentLimits.Share(c.Amount, rules.Limits.RetentionPercent);
-            contractViews.Add(ToView(c, own.Where(p => p.Counts).Sum(Counted), own.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted), retained));
+            var latest = assessments.LastOrDefault(a => a.ContractId == c.Id);
+            contractViews.Add(ToView(c, own.Where(p => p.Counts).Sum(Counted), own.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted), retained) with
+            {
+                LatestAssessment = latest is null ? null : PerformanceService.ToView(latest, c.Number),
+                DuplicateWarnings = OtherInvestmentService.Overlapping(investments, c.Scope)
+                    .Select(o => new DuplicateWarning(o.ItemNo, $"合同 {c.Number}", $"{o.Department}“{o.Project}” {o.Amount:0.00} 万元", c.DuplicateJustification)).ToList(),
+            });
         }
         var total = allocations.Sum(a => a.ProvincialAmount);
         var committed = payments.Where(p => p.Counts).Sum(Counted);
@@ -77,7 +85,11 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
             allocations.Sum(a => a.CountyMatchingCommitted), allocations.Sum(a => a.CountyMatchingPaid), rules.Code, rules.Limits,
             allocations.Select(ToView).ToList(), operators.Select(o => ToView(o) with { Files = files.Where(f => f.OperatorId == o.Id).Select(FundFileService.ToView).ToList() }).ToList(), contractViews,
             changes.Select(c => ToView(c, numbers.GetValueOrDefault(c.ContractId, ""))).ToList(),
-            payments.Select(p => ToView(p, numbers.GetValueOrDefault(p.ContractId, ""), etown.Name)).ToList(), byItem);
+            payments.Select(p => ToView(p, numbers.GetValueOrDefault(p.ContractId, ""), etown.Name)).ToList(), byItem)
+        {
+            Assessments = assessments.Select(a => PerformanceService.ToView(a, numbers.GetValueOrDefault(a.ContractId, ""))).ToList(),
+            OtherInvestments = investments.Select(OtherInvestmentService.ToView).ToList(),
+        };
     }
 
     internal async Task<IReadOnlyList<AcceptanceResult>> AcceptancesAsync(EtownDbContext ctx, Guid contractId, CancellationToken ct)
@@ -254,8 +266,13 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         if (contracted + input.Amount > allocation)
             throw new DomainException(FundsErrors.ContractAboveAllocation,
                 $"合同金额合计 {contracted + input.Amount:0.00} 万元将超过本e镇下达的省级专项资金 {allocation:0.00} 万元。", 422);
+        // FUND-15 (P 六(一)): another department already invests in an item of this scope → a written justification.
+        var others = OtherInvestmentService.Overlapping(await ctx.OtherInvestments.AsNoTracking().Where(o => o.EtownId == etownId).ToListAsync(ct), scope);
+        var justification = OtherInvestmentService.Justified(input.DuplicateJustification, others.Count > 0,
+            $"本合同的{string.Join("、", others.Select(o => $"第 {o.ItemNo} 项（{o.Department}“{o.Project}” {o.Amount:0.00} 万元）"))}已有其他部门投资，");
         var c = new FundContract
         {
+            DuplicateJustification = justification,
             EtownId = etownId, CountyCode = etown.CountyCode, Number = number, Title = input.Title!.Trim(), OperatorId = op.Id,
             OperatorOrganisationId = op.OrganisationId, OperatorName = op.OrganisationName, Amount = input.Amount, SelectionMethod = op.SelectionMethod,
             LawyerReviewed = input.LawyerReviewed, SignedOn = input.SignedOn, StartsOn = input.StartsOn, EndsOn = input.EndsOn,
@@ -462,7 +479,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
 
     internal static ContractView ToView(FundContract c, decimal committed, decimal paid, decimal retained) => new(c.Id, c.Number, c.Title, c.OperatorId,
         c.OperatorOrganisationId, c.OperatorName, c.Amount, c.SelectionMethod, FundLabels.Of(c.SelectionMethod), c.LawyerReviewed, c.SignedOn, c.StartsOn,
-        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version);
+        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version) { DuplicateJustification = c.DuplicateJustification };
 
     internal static ChangeView ToView(ContractChangeRequest r, string number) => new(r.Id, r.ContractId, number, r.Kind, FundLabels.Of(r.Kind), r.Reason,
         r.NewAmount, r.NewEndsOn, r.NewScope, r.Status, FundLabels.Of(r.Status), r.RequestedBy, r.DecidedBy, r.DecisionNote, r.Version);

@@ -73,6 +73,14 @@ public static class FundsKit
     /// <summary>A new contract of 潞城 with the demo operator, with room in a large test allocation (year 2030).</summary>
     public static async Task<Guid> NewContractAsync(EtownAppFactory app, decimal amount)
     {
+        var r = await ContractResponseAsync(app, amount);
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        return (await r.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Posts a contract of 潞城 on one standard item (default 20), optionally with a FUND-15 justification; answers the response.</summary>
+    public static async Task<HttpResponseMessage> ContractResponseAsync(EtownAppFactory app, decimal amount, int itemNo = 20, string? duplicateJustification = null)
+    {
         var town = await EtownIdAsync(app);
         var province = await app.SignInAsync("province");
         var a = await province.SendJsonAsync(HttpMethod.Put, $"/api/v1/funds/etowns/{town}/allocations",
@@ -83,13 +91,11 @@ public static class FundsKit
             op = await ctx.FundOperators.Where(o => o.EtownId == town && o.OrganisationName == ETown.Web.Features.Funds.Demo.DemoFunds.LuchengOperator).Select(o => o.Id).SingleAsync();
         var county = await app.SignInAsync("lucheng");
         var number = $"T-{Interlocked.Increment(ref _n)}-{Guid.NewGuid():N}"[..30];
-        var r = await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/contracts", new
+        return await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/contracts", new
         {
             number, title = "测试合同", operatorId = op, amount, lawyerReviewed = true, signedOn = "2024-01-10", startsOn = "2024-01-15", endsOn = "2024-12-31",
-            assetOwnership = "国有资产", scope = new[] { new { itemNo = 20, content = "公共服务中心", amount } }, milestones = Array.Empty<object>(),
+            assetOwnership = "国有资产", scope = new[] { new { itemNo, content = "公共服务中心", amount } }, milestones = Array.Empty<object>(), duplicateJustification,
         });
-        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return (await r.JsonAsync()).GetProperty("id").GetGuid();
     }
 
     /// <summary>A small real PDF (the store sniffs "%PDF").</summary>
