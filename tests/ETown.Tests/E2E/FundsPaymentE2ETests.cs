@@ -120,7 +120,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await Assertions.Expect(finance.Locator("[data-testid=success]")).ToContainTextAsync("拨付已登记");
         await Assertions.Expect(frow.Locator("[data-testid=payment-status]")).ToHaveTextAsync("已拨付");
         await Assertions.Expect(frow).ToContainTextAsync("凭证 LC-PZ-E2E-0001");
-        // 潞城: 180 (demo) + 90 paid.
-        await Assertions.Expect(finance.Locator("[data-testid=sum-paid]")).ToHaveTextAsync("270.00");
+        // 潞城: 180 start-up + 180 progress on the 60 % stage (demo) + 90 paid.
+        await Assertions.Expect(finance.Locator("[data-testid=sum-paid]")).ToHaveTextAsync("450.00");
     }
 }

@@ -151,4 +151,26 @@ public class FundsFollowUpRuleTests(FundsApps apps) : IClassFixture<FundsApps>
             await Assert.ThrowsAsync<DbUpdateException>(() => ctx.SaveChangesAsync());
         }
     }
+
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "FUND-06")]
+    public async Task Demo_LuchengProgressPayment_RestsOnTheNoticedStageAcceptance(string provider)
+    {
+        var app = apps[provider];
+        await using var ctx = app.SystemContext();
+        var c = await ctx.FundContracts.SingleAsync(x => x.Number == "LC-2022-001");
+        var stage = await ctx.AcceptanceApplications.SingleAsync(a => a.Title == ETown.Web.Features.Acceptance.Demo.DemoAcceptance.LuchengStageTitle);
+        Assert.Equal(c.Id, stage.ContractId);
+        var paid = await ctx.PaymentRequests.Where(p => p.ContractId == c.Id && p.Status == PaymentStatus.Paid).OrderBy(p => p.Sequence).ToListAsync();
+        var progress = Assert.Single(paid, p => p.Kind == PaymentKind.Progress);
+        // Cumulative exactly the accepted 60 %, requested only after the 5-working-day notice ended (FUND-05/06).
+        Assert.Equal(c.Amount * 0.60m, paid.Sum(p => p.PaidAmount ?? 0));
+        Assert.True(progress.CreatedAt.ToChinaDate() > stage.NoticeEndsOn!.Value);
+        Assert.True(progress.PaidOn > stage.NoticeEndsOn);
+        // Nothing more until the next stage: the headroom for progress is 0 with the FUND-05 reason.
+        var op = await app.SignInAsync("operator");
+        var room = (await (await op.GetAsync($"/api/v1/funds/contracts/{c.Id}/headroom")).JsonAsync()).EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "Progress");
+        Assert.Equal(0m, room.GetProperty("max").GetDecimal());
+        Assert.Equal(FundsErrors.AboveAcceptedProgress, room.GetProperty("code").GetString());
+    }
 }
