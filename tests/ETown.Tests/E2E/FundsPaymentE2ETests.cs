@@ -12,6 +12,8 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
 {
     const string Password = "Etown@2026";
 
+    static byte[] Pdf(string text) => System.Text.Encoding.UTF8.GetBytes("%PDF-1.4\n% " + text + "\n%%EOF\n");
+
     /// <summary>A second 潞城 county user (finance), created by the system administrator through the API (in the browser's session).</summary>
     async Task EnsureFinanceUserAsync()
     {
@@ -62,10 +64,15 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         var form = op.Locator("[data-testid=request-form]");
         await form.Locator("[data-testid=rq-contract]").SelectOptionAsync(new SelectOptionValue { Label = "LC-2022-002 潞城区农产品品牌建设与网络营销" });
         await form.Locator("[data-testid=rq-kind]").SelectOptionAsync("StartUp");
-        await op.FillAsync("[data-testid=material-ApplicationForm]", "资金申请表.pdf");
-        await op.Locator("[data-testid=material-ApplicationForm]").BlurAsync();
-        await op.FillAsync("[data-testid=material-Contract]", "合同.pdf");
-        await op.Locator("[data-testid=material-Contract]").BlurAsync();
+        // FUND-07: the materials are real files; a file that is not what its name says is refused.
+        await op.Locator("[data-testid=material-Invoice]").SetInputFilesAsync(new FilePayload { Name = "发票.pdf", MimeType = "application/pdf", Buffer = "not a pdf"u8.ToArray() });
+        await Assertions.Expect(op.Locator("[data-testid=error]")).ToContainTextAsync("ETOWN-FILE-0005");
+        await Assertions.Expect(op.Locator("[data-testid=uploaded-Invoice]")).ToHaveCountAsync(0);
+        foreach (var (kind, name) in new[] { ("ApplicationForm", "资金申请表.pdf"), ("Contract", "合同.pdf") })
+        {
+            await op.Locator($"[data-testid=material-{kind}]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "application/pdf", Buffer = Pdf(name) });
+            await Assertions.Expect(op.Locator($"[data-testid=uploaded-{kind}]")).ToContainTextAsync(name);
+        }
         await op.FillAsync("[data-testid=rq-amount]", "90.01");
         await op.Locator("[data-testid=rq-amount]").BlurAsync();
         await op.ClickAsync("[data-testid=rq-submit]");
@@ -73,23 +80,25 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await Assertions.Expect(error).ToContainTextAsync("首笔启动资金不得超过合同金额的 30%，即 90.00 万元");
         await Assertions.Expect(error).ToContainTextAsync("ETOWN-FUND-0301");
 
-        // Within the limit it is accepted.
-        await op.FillAsync("[data-testid=material-ApplicationForm]", "资金申请表.pdf");
-        await op.Locator("[data-testid=material-ApplicationForm]").BlurAsync();
-        await op.FillAsync("[data-testid=material-Contract]", "合同.pdf");
-        await op.Locator("[data-testid=material-Contract]").BlurAsync();
+        // Within the limit it is accepted (the uploaded files are kept after a refusal).
         await op.FillAsync("[data-testid=rq-amount]", "90");
         await op.Locator("[data-testid=rq-amount]").BlurAsync();
         await op.ClickAsync("[data-testid=rq-submit]");
         await Assertions.Expect(op.Locator("[data-testid=success]")).ToContainTextAsync("拨付申请已提交");
         var row = op.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" });
         await Assertions.Expect(row.Locator("[data-testid=payment-status]")).ToHaveTextAsync("待审核");
+        await Assertions.Expect(row.Locator("[data-testid=material-file]")).ToHaveCountAsync(2);
         // The demo's refused progress request shows the reason too.
         await Assertions.Expect(op.Locator("[data-testid=payments]")).ToContainTextAsync("ETOWN-FUND-0303");
 
         // The county e镇办 reviews with its opinion.
         var county = await OpenLuchengFundsAsync(await app.NewPageAsync(), "lucheng");
         var crow = county.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" });
+        // The reviewer opens the uploaded contract: the same bytes come back.
+        var href = await crow.Locator("[data-testid=material-file]", new() { HasText = "合同" }).GetAttributeAsync("href");
+        var download = await county.Context.APIRequest.GetAsync(href!);
+        Assert.True(download.Ok, $"{download.Status}");
+        Assert.Equal(Pdf("合同.pdf"), await download.BodyAsync());
         await crow.Locator("[data-testid=review-opinion]").FillAsync("合同已签订，材料齐全，同意按 30% 拨付启动资金。");
         await crow.Locator("[data-testid=review-opinion]").BlurAsync();
         await crow.Locator("[data-testid=review-agree]").ClickAsync();
@@ -111,7 +120,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await Assertions.Expect(finance.Locator("[data-testid=success]")).ToContainTextAsync("拨付已登记");
         await Assertions.Expect(frow.Locator("[data-testid=payment-status]")).ToHaveTextAsync("已拨付");
         await Assertions.Expect(frow).ToContainTextAsync("凭证 LC-PZ-E2E-0001");
-        // 潞城: 180 (demo) + 90 paid.
-        await Assertions.Expect(finance.Locator("[data-testid=sum-paid]")).ToHaveTextAsync("270.00");
+        // 潞城: 180 start-up + 180 progress on the 60 % stage (demo) + 90 paid.
+        await Assertions.Expect(finance.Locator("[data-testid=sum-paid]")).ToHaveTextAsync("450.00");
     }
 }

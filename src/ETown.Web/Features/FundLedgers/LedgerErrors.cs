@@ -14,6 +14,8 @@ public static class LedgerErrors
     public const string IdempotencyConflict = "ETOWN-LEDG-0004";
     /// <summary>缺少或无效的 Idempotency-Key</summary>
     public const string IdempotencyKeyInvalid = "ETOWN-LEDG-0005";
+    /// <summary>合同不属于该e镇或不是本单位承办的合同</summary>
+    public const string ContractMismatch = "ETOWN-LEDG-0006";
     /// <summary>未选择导入文件</summary>
     public const string ImportNoFile = "ETOWN-LEDG-0110";
     /// <summary>文件过大</summary>

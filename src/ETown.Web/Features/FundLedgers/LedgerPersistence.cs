@@ -52,6 +52,8 @@ namespace ETown.Web.Features.FundLedgers
             e.HasIndex(x => new { x.EtownId, x.Date });
             e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(x => x.OperatorOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            // The expense's contract (issue #10 follow-up): a real foreign key to the funds module's contracts.
+            e.HasOne<Funds.FundContract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Restrict);
             e.OwnsOne(x => x.Invoice, f =>
             {
                 f.Property(p => p.FileName).HasMaxLength(200).HasColumnName("InvoiceFileName");

@@ -51,7 +51,8 @@ public sealed record IdempotentExpense(ExpenseRow Line, bool Replayed);
 /// The operator's ledgers (FUND-01, FUND-03 on actual spending, FUND-08, FUND-12, FUND-17). Pages, API and import call
 /// the same methods; scope comes from the query filters, the "may do it to this e-town" from <see cref="LedgerAuthorizationHandler"/>.
 /// </summary>
-public sealed class LedgerService(EtownDb db, Caller caller, Authorizer authorizer, TimeProvider clock, AttachmentStore files)
+public sealed class LedgerService(EtownDb db, Caller caller, Authorizer authorizer, TimeProvider clock, AttachmentStore files,
+    IEnumerable<Acceptance.IContractDirectory> contracts)
 {
     public const int MaxInvoiceLength = 50, MaxDescriptionLength = 500, MaxIdempotencyKeyLength = 100;
     /// <summary>A single line above 1 亿元 is a typing error, not a purchase (an e-town's provincial money is ~1000 万元).</summary>
@@ -205,6 +206,15 @@ public sealed class LedgerService(EtownDb db, Caller caller, Authorizer authoriz
             throw new DomainException(LedgerErrors.ProhibitedUse, reason, 422);
         var invoice = input.InvoiceNumber!.Trim();
         var org = caller.OrganisationId!.Value;
+        if (input.ContractId is { } contractId)
+        {
+            // The contract must be one of this e-town's, with this operator (the contracts module answers through its port).
+            var known = new List<Acceptance.ContractRef>();
+            foreach (var d in contracts) known.AddRange(await d.ForEtownAsync(ctx, town.Id, ct));
+            var c = known.FirstOrDefault(k => k.Id == contractId);
+            if (c is null || c.OperatorOrganisationId != org)
+                throw new DomainException(LedgerErrors.ContractMismatch, "所选合同不是本e镇由本单位承办的合同，不能记入本专账。", 422);
+        }
         if (await ctx.LedgerExpenses.IgnoreQueryFilters().AnyAsync(x => x.OperatorOrganisationId == org && x.InvoiceNumber == invoice, ct))
             throw DuplicateInvoice(invoice);
         return new LedgerExpense

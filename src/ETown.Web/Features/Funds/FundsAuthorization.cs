@@ -22,6 +22,8 @@ public static class FundOperations
     public static readonly Operation ReviewPayment = new("Fund.ReviewPayment", "审核拨付申请");
     public static readonly Operation ApprovePayment = new("Fund.ApprovePayment", "财政审批拨付");
     public static readonly Operation RecordPayment = new("Fund.RecordPayment", "登记拨付凭证");
+    public static readonly Operation AssessContract = new("Fund.AssessContract", "考核承办主体履约能力");
+    public static readonly Operation EditInvestment = new("Fund.EditInvestment", "登记其他部门投资");
     public static readonly Operation ManageRuleSet = new("Fund.ManageRuleSet", "管理拨付规则集");
 }
 
@@ -67,6 +69,13 @@ public sealed class FundAuthorizationHandler : IResourceHandler<FundResource>
             return Need(Permissions.Fund.PaymentReview,
                 ownCounty || (caller.OrganisationKind == OrganisationKind.ThirdParty && r.EtownId is { } e && scope.EtownIds.Contains(e)),
                 "拨付申请由本县e镇办或受委托的第三方机构审核。");
+        if (op == FundOperations.AssessContract)
+            // FUND-14 (P 四(八)): the county, or the third party it commissions for daily management and performance assessment.
+            return Need(Permissions.Fund.ContractAssess,
+                ownCounty || (caller.OrganisationKind == OrganisationKind.ThirdParty && r.EtownId is { } te && scope.EtownIds.Contains(te)),
+                "履约能力考核由本县或受委托的第三方机构进行。");
+        if (op == FundOperations.EditInvestment)
+            return Need(Permissions.Fund.InvestmentEdit, ownCounty, CountyOnly);
         if (op == FundOperations.ManageRuleSet)
             return Need(Permissions.Fund.RuleSetManage, r.CountyCode is null ? scope.IsProvince : scope.IsProvince || ownCounty,
                 "省级默认拨付规则由省级管理，县只能为本县派生。");

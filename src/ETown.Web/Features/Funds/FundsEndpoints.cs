@@ -20,6 +20,22 @@ public static class FundsEndpoints
         g.MapPut("/etowns/{id:guid}/allocations", async Task<Ok<AllocationView>> (Guid id, AllocationInput input, FundsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetAllocationAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.AllocationEdit)).WithSummary("录入或修改某年度省级专项资金下达额度（省级，万元两位小数）");
+        g.MapGet("/allocations/template", async Task<FileContentHttpResult> (AllocationImportService s, CancellationToken ct) =>
+        {
+            var (content, name) = await s.TemplateAsync(ct);
+            return TypedResults.File(content, Platform.Documents.XlsxWriter.ContentType, name);
+        }).RequireAuthorization(P(Permissions.Fund.AllocationEdit)).WithSummary("下载省级专项资金下达导入模板（.xlsx，附已入选e镇表）");
+        g.MapPost("/allocations/import", async Task<Results<Ok<AllocationImportResult>, UnprocessableEntity<AllocationImportResult>>> (
+            bool? dryRun, IFormFile? file, AllocationImportService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw new Platform.DomainException(FundsErrors.ImportNoFile, "请选择要导入的 .xlsx 文件（表单字段 file）。", 400);
+            if (file.Length > AllocationImportService.MaxFileBytes) throw AllocationImportService.TooLarge();
+            await using var stream = file.OpenReadStream();
+            var result = await s.ImportAsync(stream, file.FileName, dryRun ?? true, ct);
+            return result.HasErrors ? TypedResults.UnprocessableEntity(result) : TypedResults.Ok(result);
+        }).RequireAuthorization(P(Permissions.Fund.AllocationEdit)).DisableAntiforgery()
+          .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestFormLimitsAttribute { MultipartBodyLengthLimit = AllocationImportService.MaxFileBytes + 64 * 1024 })
+          .WithSummary("导入省级专项资金下达通知 .xlsx（dryRun 默认 true 只校验；任何错误 422 逐条列出行列，一条也不写入）");
         g.MapPut("/allocations/{id:guid}/matching", async Task<Ok<AllocationView>> (Guid id, MatchingInput input, FundsService s, CancellationToken ct) =>
             TypedResults.Ok(await s.SetMatchingAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.MatchingEdit)).WithSummary($"县级配套资金承诺与到位（FUND-13；版本不符 409 {FundsErrors.Conflict}）");
@@ -48,10 +64,40 @@ public static class FundsEndpoints
             TypedResults.Ok(await s.DecideChangeAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.ContractApproveChange)).WithSummary("上级批准或不批准变更；批准后合同生成新版本（FUND-09）");
 
+        g.MapGet("/contracts/{id:guid}/assessments", async Task<Ok<IReadOnlyList<PerformanceView>>> (Guid id, PerformanceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.ListAsync(id, ct)))
+            .RequireAuthorization(read).WithSummary("合同的履约能力考核记录（FUND-14）");
+        g.MapPost("/contracts/{id:guid}/assessments", async Task<Ok<PerformanceView>> (Guid id, PerformanceInput input, PerformanceService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AssessAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Fund.ContractAssess)).WithSummary("登记履约能力考核（FUND-14：考核期、逐项得分、结论 合格/基本合格/不合格 及理由；县或受托第三方）");
+        g.MapPost("/etowns/{id:guid}/other-investments", async Task<Ok<OtherInvestmentView>> (Guid id, OtherInvestmentInput input, OtherInvestmentService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.AddAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Fund.InvestmentEdit))
+            .WithSummary($"登记其他部门在e镇的投资项目（FUND-15；与专项资金合同同一建设标准条目时须书面说明 {FundsErrors.DuplicateInvestment}）");
         g.MapPost("/contracts/{id:guid}/payments", async Task<Ok<PaymentView>> (Guid id, PaymentInput input, PaymentService s, CancellationToken ct) =>
             TypedResults.Ok(await s.RequestAsync(id, input, ct)))
             .RequireAuthorization(P(Permissions.Fund.PaymentRequest))
             .WithSummary($"承办主体提出拨付申请（FUND-04/05/06/07/11；超限 422：{FundsErrors.StartUpAboveShare}、{FundsErrors.AboveAcceptedProgress}、{FundsErrors.RetentionHeld}、{FundsErrors.NoticeNotEnded}…）");
+        // FUND-07 materials and FUND-10 selection documents: real files through the AttachmentStore (type sniffed, size, zip guard, SHA-256).
+        g.MapPost("/contracts/{id:guid}/materials", async Task<Ok<FundFileView>> (Guid id, PaymentMaterial kind, IFormFile? file, FundFileService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw FundsService.Invalid("file", "请选择要上传的材料文件（表单字段 file）。");
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadMaterialAsync(id, kind, stream, file.FileName, file.ContentType, ct));
+        }).RequireAuthorization(P(Permissions.Fund.PaymentRequest)).DisableAntiforgery()
+          .WithSummary("承办主体上传拨付申请材料（kind：ApplicationForm/Contract/Invoice/Progress/AcceptanceReport；PDF、OFD、DOCX、XLSX、PNG、JPG，按内容识别，≤ 20 MB）；提交申请时以返回的 id 引用");
+        g.MapPost("/operators/{id:guid}/documents", async Task<Ok<FundFileView>> (Guid id, IFormFile? file, FundFileService s, CancellationToken ct) =>
+        {
+            if (file is null || file.Length == 0) throw FundsService.Invalid("file", "请选择要上传的遴选文件（表单字段 file）。");
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await s.UploadSelectionDocumentAsync(id, stream, file.FileName, file.ContentType, ct));
+        }).RequireAuthorization(P(Permissions.Fund.OperatorEdit)).DisableAntiforgery()
+          .WithSummary("县级上传承办主体遴选文件（招标/磋商/谈判文件、成交通知书等）");
+        g.MapGet("/documents/{id:guid}", async Task<FileStreamHttpResult> (Guid id, FundFileService s, CancellationToken ct) =>
+        {
+            var (content, f) = await s.OpenAsync(id, ct);
+            return TypedResults.File(content, f.ContentType, f.FileName);
+        }).RequireAuthorization(read).WithSummary("下载资金材料文件（按数据范围；SHA-256 校验不符时拒绝提供）");
         g.MapGet("/payments", async Task<Ok<IReadOnlyList<PaymentView>>> (Guid? etownId, PaymentService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ListAsync(etownId, ct)))
             .RequireAuthorization(read).WithSummary("拨付申请列表（按数据范围）");

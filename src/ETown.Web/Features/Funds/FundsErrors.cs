@@ -64,4 +64,12 @@ public static class FundsErrors
     public const string RuleSetInvalid = "ETOWN-FUND-0403";
     /// <summary>拨付规则集只能为本县派生</summary>
     public const string RuleSetRegion = "ETOWN-FUND-0404";
+    /// <summary>导入：未选择文件</summary>
+    public const string ImportNoFile = "ETOWN-FUND-0501";
+    /// <summary>导入：不是 .xlsx 工作簿</summary>
+    public const string ImportNotXlsx = "ETOWN-FUND-0502";
+    /// <summary>导入：文件过大</summary>
+    public const string ImportTooLarge = "ETOWN-FUND-0503";
+    /// <summary>重复投资预警须书面说明（FUND-15）</summary>
+    public const string DuplicateInvestment = "ETOWN-FUND-0205";
 }

@@ -113,6 +113,8 @@ public class FundContract : IEtownOwned, ICreatedAt, IUpdatedAt
     public string MilestonesJson { get; set; } = "[]";
     public List<ContractMilestone> Milestones { get => JsonList.Read<ContractMilestone>(MilestonesJson); set => MilestonesJson = JsonList.Write(value); }
     public ContractStatus Status { get; set; }
+    /// <summary>FUND-15: why the contract is not a duplicate of another department's investment on the same item.</summary>
+    public string? DuplicateJustification { get; set; }
     public int Revision { get; set; } = 1;
     public int Version { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -210,7 +212,8 @@ public enum PaymentStatus
     Refused,
 }
 
-public sealed record PaymentMaterialItem(PaymentMaterial Kind, string FileName);
+/// <summary>A material of a request: its kind and, since the materials are real uploads (FUND-07), the stored file (<see cref="FundDocument"/>).</summary>
+public sealed record PaymentMaterialItem(PaymentMaterial Kind, string FileName, Guid? DocumentId = null);
 
 /// <summary>
 /// A payment request of the operator (FUND-07, L 第六条): request → review by the e镇办 or a commissioned third party

@@ -21,6 +21,10 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<FundsService>();
         services.AddScoped<PaymentService>();
         services.AddScoped<Archives.IArchiveSource, FundsArchiveSource>(); // ARCH-01: contracts and payment documents in the archive
+        services.AddScoped<FundFileService>();
+        services.AddScoped<AllocationImportService>();
+        services.AddScoped<PerformanceService>();
+        services.AddScoped<OtherInvestmentService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
         services.AddScoped<Disclosure.IPublicFundFacts, FundsPublicFacts>(); // DISC-01 public column
     }
@@ -34,9 +38,10 @@ public sealed class FundsModule : IEtownModule
         new(R.ProvinceOfficer, P.Fund.Read, P.Fund.AllocationEdit, P.Fund.OperatorCancel, P.Fund.ContractApproveChange, P.Fund.RuleSetManage),
         new(R.CityOfficer, P.Fund.Read, P.Fund.ContractApproveChange),
         new(R.CountyOfficer, P.Fund.Read, P.Fund.MatchingEdit, P.Fund.OperatorEdit, P.Fund.OperatorCancel, P.Fund.ContractEdit, P.Fund.ContractRequestChange,
+            P.Fund.ContractAssess, P.Fund.InvestmentEdit,
             P.Fund.PaymentReview, P.Fund.PaymentApprove, P.Fund.PaymentRecord, P.Fund.RuleSetManage),
         new(R.Operator, P.Fund.Read, P.Fund.ContractRequestChange, P.Fund.PaymentRequest),
-        new(R.ThirdParty, P.Fund.Read, P.Fund.PaymentReview),
+        new(R.ThirdParty, P.Fund.Read, P.Fund.PaymentReview, P.Fund.ContractAssess),
         new(R.Discipline, P.Fund.Read),
     ];
 
@@ -47,6 +52,7 @@ public sealed class FundsModule : IEtownModule
         [
             new("资金汇总与拨付", "/funds", "fa-solid fa-coins"),
             new("拨付规则", "/funds/rule-sets", "fa-solid fa-scale-balanced"),
+            .. caller.Has(P.Fund.AllocationEdit) ? [new MenuEntry("资金下达导入", "/funds/allocations/import", "fa-solid fa-file-import")] : Array.Empty<MenuEntry>(),
         ]);
     }
 

@@ -13,6 +13,8 @@ public static partial class Permissions
         public const string ContractEdit = "Fund.Contract.Edit";
         public const string ContractRequestChange = "Fund.Contract.RequestChange";
         public const string ContractApproveChange = "Fund.Contract.ApproveChange";
+        public const string ContractAssess = "Fund.Contract.Assess";
+        public const string InvestmentEdit = "Fund.Investment.Edit";
         public const string PaymentRequest = "Fund.Payment.Request";
         public const string PaymentReview = "Fund.Payment.Review";
         public const string PaymentApprove = "Fund.Payment.Approve";
@@ -36,7 +38,9 @@ public static partial class Permissions
             Leaf(Fund.ContractEdit, "登记合同（县）"),
             Leaf(Fund.ContractRequestChange, "提出合同变更、延期书面申请"),
             Leaf(Fund.ContractApproveChange, "批准合同变更、延期（市、省）"),
+            Leaf(Fund.ContractAssess, "考核承办主体履约能力（县、受托第三方，FUND-14）"),
         ]),
+        new("Fund.Investment", "其他部门投资", [Leaf(Fund.InvestmentEdit, "登记其他部门在e镇的投资项目（县，FUND-15）")]),
         new("Fund.Payment", "资金拨付", [
             Leaf(Fund.PaymentRequest, "提出拨付申请（承办企业）"),
             Leaf(Fund.PaymentReview, "审核拨付申请并出具拨付意见（e镇办、受托第三方）"),

@@ -14,6 +14,9 @@ namespace ETown.Web.Platform.Data
         public DbSet<Features.Funds.ContractChangeRequest> ContractChangeRequests => Set<Features.Funds.ContractChangeRequest>();
         public DbSet<Features.Funds.PaymentRequest> PaymentRequests => Set<Features.Funds.PaymentRequest>();
         public DbSet<Features.Funds.PaymentRuleSet> PaymentRuleSets => Set<Features.Funds.PaymentRuleSet>();
+        public DbSet<Features.Funds.FundDocument> FundDocuments => Set<Features.Funds.FundDocument>();
+        public DbSet<Features.Funds.PerformanceAssessment> PerformanceAssessments => Set<Features.Funds.PerformanceAssessment>();
+        public DbSet<Features.Funds.OtherInvestment> OtherInvestments => Set<Features.Funds.OtherInvestment>();
     }
 }
 
@@ -64,6 +67,7 @@ namespace ETown.Web.Features.Funds
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.OperatorName).HasMaxLength(200);
             e.Property(x => x.AssetOwnership).HasMaxLength(500);
+            e.Property(x => x.DuplicateJustification).HasMaxLength(2000);
             e.Property(x => x.Amount).HasPrecision(18, 2);
             e.Ignore(x => x.Scope);
             e.Ignore(x => x.Milestones);
@@ -138,6 +142,58 @@ namespace ETown.Web.Features.Funds
             e.Property(x => x.RegionCode).HasMaxLength(6);
             e.Property(x => x.Limits).HasJsonConversion();
             e.HasIndex(x => x.Code).IsUnique();
+        }
+    }
+
+    sealed class FundDocumentConfiguration : IEntityTypeConfiguration<FundDocument>
+    {
+        public void Configure(EntityTypeBuilder<FundDocument> e)
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.UploadedBy).HasMaxLength(256);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.StoragePath).HasMaxLength(300);
+            e.HasIndex(x => x.EtownId);
+            e.HasIndex(x => x.ContractId);
+            e.HasIndex(x => x.PaymentRequestId);
+            e.HasIndex(x => x.OperatorId);
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<FundContract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PaymentRequest>().WithMany().HasForeignKey(x => x.PaymentRequestId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<FundOperator>().WithMany().HasForeignKey(x => x.OperatorId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class PerformanceAssessmentConfiguration : IEntityTypeConfiguration<PerformanceAssessment>
+    {
+        public void Configure(EntityTypeBuilder<PerformanceAssessment> e)
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.TotalScore).HasPrecision(18, 2);
+            e.Property(x => x.MaxScore).HasPrecision(18, 2);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.AssessedBy).HasMaxLength(256);
+            e.Property(x => x.AssessorOrganisation).HasMaxLength(200);
+            e.HasIndex(x => x.ContractId);
+            e.HasIndex(x => x.EtownId);
+            e.HasOne<FundContract>().WithMany().HasForeignKey(x => x.ContractId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    sealed class OtherInvestmentConfiguration : IEntityTypeConfiguration<OtherInvestment>
+    {
+        public void Configure(EntityTypeBuilder<OtherInvestment> e)
+        {
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.Property(x => x.Project).HasMaxLength(200);
+            e.Property(x => x.Amount).HasPrecision(18, 2);
+            e.Property(x => x.Justification).HasMaxLength(2000);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.EtownId, x.ItemNo });
+            e.HasOne<Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

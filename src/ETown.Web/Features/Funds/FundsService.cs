@@ -56,6 +56,9 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         var changes = await ctx.ContractChangeRequests.AsNoTracking().Where(c => c.EtownId == etownId).OrderBy(c => c.CreatedAt).ToListAsync(ct);
         var payments = await ctx.PaymentRequests.AsNoTracking().Where(p => p.EtownId == etownId).OrderBy(p => p.CreatedAt).ToListAsync(ct);
         var rules = await ResolveRuleSetAsync(ctx, etown.CountyCode, ct);
+        var assessments = await ctx.PerformanceAssessments.AsNoTracking().Where(a => a.EtownId == etownId).OrderBy(a => a.PeriodTo).ThenBy(a => a.CreatedAt).ToListAsync(ct);
+        var investments = await ctx.OtherInvestments.AsNoTracking().Where(o => o.EtownId == etownId).OrderBy(o => o.ItemNo).ThenBy(o => o.CreatedAt).ToListAsync(ct);
+        var files = await ctx.FundDocuments.AsNoTracking().Where(d => d.EtownId == etownId && d.OperatorId != null).OrderBy(d => d.CreatedAt).ToListAsync(ct);
         var numbers = contracts.ToDictionary(c => c.Id, c => c.Number);
 
         var contractViews = new List<ContractView>();
@@ -64,7 +67,13 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
             var own = payments.Where(p => p.ContractId == c.Id).ToList();
             var finalNoticed = (await AcceptancesAsync(ctx, c.Id, ct)).Any(a => a.IsFinal && PaymentLimits.NoticeComplete(a, clock.ChinaToday(), rules.Limits.NoticeWorkingDays, calendar));
             var retained = finalNoticed ? 0m : PaymentLimits.Share(c.Amount, rules.Limits.RetentionPercent);
-            contractViews.Add(ToView(c, own.Where(p => p.Counts).Sum(Counted), own.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted), retained));
+            var latest = assessments.LastOrDefault(a => a.ContractId == c.Id);
+            contractViews.Add(ToView(c, own.Where(p => p.Counts).Sum(Counted), own.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted), retained) with
+            {
+                LatestAssessment = latest is null ? null : PerformanceService.ToView(latest, c.Number),
+                DuplicateWarnings = OtherInvestmentService.Overlapping(investments, c.Scope)
+                    .Select(o => new DuplicateWarning(o.ItemNo, $"合同 {c.Number}", $"{o.Department}“{o.Project}” {o.Amount:0.00} 万元", c.DuplicateJustification)).ToList(),
+            });
         }
         var total = allocations.Sum(a => a.ProvincialAmount);
         var committed = payments.Where(p => p.Counts).Sum(Counted);
@@ -74,9 +83,13 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
             total, contracts.Sum(c => c.Amount), committed, payments.Where(p => p.Status == PaymentStatus.Paid).Sum(Counted),
             contractViews.Sum(c => c.Retained), total - committed,
             allocations.Sum(a => a.CountyMatchingCommitted), allocations.Sum(a => a.CountyMatchingPaid), rules.Code, rules.Limits,
-            allocations.Select(ToView).ToList(), operators.Select(ToView).ToList(), contractViews,
+            allocations.Select(ToView).ToList(), operators.Select(o => ToView(o) with { Files = files.Where(f => f.OperatorId == o.Id).Select(FundFileService.ToView).ToList() }).ToList(), contractViews,
             changes.Select(c => ToView(c, numbers.GetValueOrDefault(c.ContractId, ""))).ToList(),
-            payments.Select(p => ToView(p, numbers.GetValueOrDefault(p.ContractId, ""), etown.Name)).ToList(), byItem);
+            payments.Select(p => ToView(p, numbers.GetValueOrDefault(p.ContractId, ""), etown.Name)).ToList(), byItem)
+        {
+            Assessments = assessments.Select(a => PerformanceService.ToView(a, numbers.GetValueOrDefault(a.ContractId, ""))).ToList(),
+            OtherInvestments = investments.Select(OtherInvestmentService.ToView).ToList(),
+        };
     }
 
     internal async Task<IReadOnlyList<AcceptanceResult>> AcceptancesAsync(EtownDbContext ctx, Guid contractId, CancellationToken ct)
@@ -92,11 +105,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         auth.Require(FundOperations.EditAllocation, FundResource.Province);
-        var errors = new FieldErrors();
+        var errors = CheckAllocation(input);
         if (input.Year is < 2022 or > 2035) errors.Add("year", "年度应为 2022–2035。");
-        Money(errors, "provincialAmount", input.ProvincialAmount, "下达额度", allowZero: false);
-        Money(errors, "countyMatchingCommitted", input.CountyMatchingCommitted, "县级配套承诺", allowZero: true);
-        if ((input.NoticeReference ?? "").Length > 200) errors.Add("noticeReference", "下达文件文号不能超过 200 字。");
         errors.ThrowIfAny();
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
@@ -105,10 +115,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         else
         {
             // The allocation may not fall below what is already contracted.
-            var contracted = await ctx.FundContracts.Where(c => c.EtownId == etownId).SumAsync(c => c.Amount, ct);
-            var otherYears = await ctx.FundAllocations.Where(x => x.EtownId == etownId && x.Year != input.Year).SumAsync(x => x.ProvincialAmount, ct);
-            if (otherYears + input.ProvincialAmount < contracted)
-                throw new DomainException(FundsErrors.ContractAboveAllocation, $"下达额度合计不能低于已签合同金额 {contracted:0.00} 万元。", 422);
+            if (await BelowContractedAsync(ctx, etownId, input.Year, input.ProvincialAmount, ct) is { } below)
+                throw new DomainException(FundsErrors.ContractAboveAllocation, below, 422);
             a.Version++;
         }
         a.ProvincialAmount = input.ProvincialAmount;
@@ -116,6 +124,24 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         a.CountyMatchingCommitted = input.CountyMatchingCommitted;
         await SaveAsync(ctx, ct);
         return ToView(a);
+    }
+
+    /// <summary>The amount and reference checks of an allocation, shared by the form, the API and the notice import.</summary>
+    internal static FieldErrors CheckAllocation(AllocationInput input)
+    {
+        var errors = new FieldErrors();
+        Money(errors, "provincialAmount", input.ProvincialAmount, "下达额度", allowZero: false);
+        Money(errors, "countyMatchingCommitted", input.CountyMatchingCommitted, "县级配套承诺", allowZero: true);
+        if ((input.NoticeReference ?? "").Length > 200) errors.Add("noticeReference", "下达文件文号不能超过 200 字。");
+        return errors;
+    }
+
+    /// <summary>The provincial amounts of an e-town may not fall below what is already contracted (null when fine).</summary>
+    internal static async Task<string?> BelowContractedAsync(EtownDbContext ctx, Guid etownId, int year, decimal amount, CancellationToken ct)
+    {
+        var contracted = await ctx.FundContracts.Where(c => c.EtownId == etownId).SumAsync(c => c.Amount, ct);
+        var otherYears = await ctx.FundAllocations.Where(x => x.EtownId == etownId && x.Year != year).SumAsync(x => x.ProvincialAmount, ct);
+        return otherYears + amount < contracted ? $"下达额度合计不能低于已签合同金额 {contracted:0.00} 万元。" : null;
     }
 
     /// <summary>FUND-13: the county records what it has actually paid of the matching funds it committed.</summary>
@@ -240,8 +266,13 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         if (contracted + input.Amount > allocation)
             throw new DomainException(FundsErrors.ContractAboveAllocation,
                 $"合同金额合计 {contracted + input.Amount:0.00} 万元将超过本e镇下达的省级专项资金 {allocation:0.00} 万元。", 422);
+        // FUND-15 (P 六(一)): another department already invests in an item of this scope → a written justification.
+        var others = OtherInvestmentService.Overlapping(await ctx.OtherInvestments.AsNoTracking().Where(o => o.EtownId == etownId).ToListAsync(ct), scope);
+        var justification = OtherInvestmentService.Justified(input.DuplicateJustification, others.Count > 0,
+            $"本合同的{string.Join("、", others.Select(o => $"第 {o.ItemNo} 项（{o.Department}“{o.Project}” {o.Amount:0.00} 万元）"))}已有其他部门投资，");
         var c = new FundContract
         {
+            DuplicateJustification = justification,
             EtownId = etownId, CountyCode = etown.CountyCode, Number = number, Title = input.Title!.Trim(), OperatorId = op.Id,
             OperatorOrganisationId = op.OrganisationId, OperatorName = op.OrganisationName, Amount = input.Amount, SelectionMethod = op.SelectionMethod,
             LawyerReviewed = input.LawyerReviewed, SignedOn = input.SignedOn, StartsOn = input.StartsOn, EndsOn = input.EndsOn,
@@ -448,7 +479,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
 
     internal static ContractView ToView(FundContract c, decimal committed, decimal paid, decimal retained) => new(c.Id, c.Number, c.Title, c.OperatorId,
         c.OperatorOrganisationId, c.OperatorName, c.Amount, c.SelectionMethod, FundLabels.Of(c.SelectionMethod), c.LawyerReviewed, c.SignedOn, c.StartsOn,
-        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version);
+        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version) { DuplicateJustification = c.DuplicateJustification };
 
     internal static ChangeView ToView(ContractChangeRequest r, string number) => new(r.Id, r.ContractId, number, r.Kind, FundLabels.Of(r.Kind), r.Reason,
         r.NewAmount, r.NewEndsOn, r.NewScope, r.Status, FundLabels.Of(r.Status), r.RequestedBy, r.DecidedBy, r.DecisionNote, r.Version);

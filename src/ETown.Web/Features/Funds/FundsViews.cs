@@ -6,12 +6,20 @@ public sealed record AllocationView(Guid Id, int Year, decimal ProvincialAmount,
 public sealed record OperatorView(Guid Id, Guid OrganisationId, string Name, bool ClearOwnership, bool SoundFinancialSystem, bool NoPenaltyIn3Years,
     bool HasLicences, bool CommitsToReportAndAudit, IReadOnlyList<string> MissingConditions, bool IsQualified, string? QualificationNote,
     SelectionMethod SelectionMethod, string SelectionMethodLabel, string? SelectionDocuments,
-    bool IsCancelled, DateOnly? CancelledOn, string? CancelReason, decimal RecoveryDue, decimal Recovered, decimal RecoveryOutstanding, int Version);
+    bool IsCancelled, DateOnly? CancelledOn, string? CancelReason, decimal RecoveryDue, decimal Recovered, decimal RecoveryOutstanding, int Version,
+    IReadOnlyList<FundFileView>? Files = null);
 
 public sealed record ContractView(Guid Id, string Number, string Title, Guid OperatorId, Guid OperatorOrganisationId, string OperatorName, decimal Amount,
     SelectionMethod SelectionMethod, string SelectionMethodLabel, bool LawyerReviewed, DateOnly SignedOn, DateOnly StartsOn, DateOnly EndsOn,
     string AssetOwnership, IReadOnlyList<ContractScopeLine> Scope, IReadOnlyList<ContractMilestone> Milestones, int Revision,
-    decimal Committed, decimal Paid, decimal Retained, int Version);
+    decimal Committed, decimal Paid, decimal Retained, int Version)
+{
+    /// <summary>FUND-14: the latest performance assessment (an 不合格 is shown on the contract).</summary>
+    public PerformanceView? LatestAssessment { get; init; }
+    /// <summary>FUND-15: other departments' projects on the items of this contract, with the written justification.</summary>
+    public IReadOnlyList<DuplicateWarning> DuplicateWarnings { get; init; } = [];
+    public string? DuplicateJustification { get; init; }
+}
 
 public sealed record ContractRevisionView(Guid ContractId, int Revision, decimal Amount, DateOnly EndsOn, Guid? ChangeRequestId, DateTimeOffset CreatedAt);
 
@@ -31,7 +39,11 @@ public sealed record EtownFundsView(Guid EtownId, string EtownName, string Count
     decimal AllocationTotal, decimal Contracted, decimal Committed, decimal Paid, decimal Retained, decimal Available,
     decimal MatchingCommitted, decimal MatchingPaid, string RuleSetCode, PaymentLimitsSettings Limits,
     IReadOnlyList<AllocationView> Allocations, IReadOnlyList<OperatorView> Operators, IReadOnlyList<ContractView> Contracts,
-    IReadOnlyList<ChangeView> Changes, IReadOnlyList<PaymentView> Payments, IReadOnlyList<ItemLine> ByItem);
+    IReadOnlyList<ChangeView> Changes, IReadOnlyList<PaymentView> Payments, IReadOnlyList<ItemLine> ByItem)
+{
+    public IReadOnlyList<PerformanceView> Assessments { get; init; } = [];
+    public IReadOnlyList<OtherInvestmentView> OtherInvestments { get; init; } = [];
+}
 
 public sealed record FundsRollupRow(Guid EtownId, string EtownName, string CountyCode, string CountyName, string CityName,
     decimal AllocationTotal, decimal Contracted, decimal Paid, decimal Available, decimal MatchingCommitted, decimal MatchingPaid);
@@ -47,7 +59,8 @@ public sealed record OperatorInput(Guid OrganisationId, bool ClearOwnership, boo
 public sealed record CancelOperatorInput(string? Reason);
 public sealed record RecoveryInput(decimal Amount);
 public sealed record ContractInput(string? Number, string? Title, Guid OperatorId, decimal Amount, bool LawyerReviewed, DateOnly SignedOn, DateOnly StartsOn,
-    DateOnly EndsOn, string? AssetOwnership, IReadOnlyList<ContractScopeLine>? Scope, IReadOnlyList<ContractMilestone>? Milestones);
+    DateOnly EndsOn, string? AssetOwnership, IReadOnlyList<ContractScopeLine>? Scope, IReadOnlyList<ContractMilestone>? Milestones,
+    string? DuplicateJustification = null);
 public sealed record ChangeInput(ChangeKind Kind, string? Reason, decimal? NewAmount, DateOnly? NewEndsOn, IReadOnlyList<ContractScopeLine>? NewScope);
 public sealed record ChangeDecisionInput(bool Approve, string? Note, int Version);
 public sealed record PaymentInput(PaymentKind Kind, decimal Amount, IReadOnlyList<PaymentMaterialItem>? Materials, string? Note);

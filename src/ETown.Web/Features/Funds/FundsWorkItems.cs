@@ -46,6 +46,21 @@ public sealed class FundsWorkItems(EtownDb db, Authorizer auth) : IWorkItemSourc
             items.Add(new WorkItem(Module, $"审批合同变更申请：合同 {c?.Number}", ch.EtownId, names.GetValueOrDefault(ch.EtownId), null,
                 $"/funds/etowns/{ch.EtownId}"));
         }
+        // FUND-14: a contract whose latest performance assessment is 不合格 — the county follows up (re-assesses after
+        // rectification), the operator rectifies; the item goes when a later assessment is 合格 or 基本合格.
+        var latest = (await ctx.PerformanceAssessments.AsNoTracking().ToListAsync(ct))
+            .GroupBy(a => a.ContractId).Select(g => g.OrderBy(a => a.PeriodTo).ThenBy(a => a.CreatedAt).Last())
+            .Where(a => a.Conclusion == PerformanceConclusion.Unqualified);
+        foreach (var a in latest)
+        {
+            var c = contracts.GetValueOrDefault(a.ContractId);
+            var r = new FundResource(a.CountyCode, a.EtownId, c?.OperatorOrganisationId);
+            var what = auth.Can(FundOperations.AssessContract, r) ? "跟进履约能力考核不合格的合同并复核"
+                : c is not null && caller.OrganisationId == c.OperatorOrganisationId ? "整改履约能力考核不合格问题" : null;
+            if (what is null) continue;
+            items.Add(new WorkItem(Module, $"{what}：合同 {c?.Number}（{a.PeriodFrom:yyyy-MM-dd}—{a.PeriodTo:yyyy-MM-dd}：{a.Reason}）", a.EtownId,
+                names.GetValueOrDefault(a.EtownId), null, $"/funds/etowns/{a.EtownId}"));
+        }
         return items;
     }
 }

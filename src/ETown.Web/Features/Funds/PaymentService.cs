@@ -75,12 +75,14 @@ public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, T
         {
             auth.Require(FundOperations.RequestPayment, new FundResource(c.CountyCode, c.EtownId, c.OperatorOrganisationId));
             var (s, rules) = await SituationAsync(ctx, c, input.Kind, input.Amount, null, ct);
-            // FUND-07 (临猗办法): the materials the kind of payment requires.
-            var given = (input.Materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m.FileName)).Select(m => m.Kind).ToHashSet();
-            var missing = PaymentLimits.RequiredMaterials(input.Kind, rules.Limits).Where(m => !given.Contains(m)).ToList();
-            if (missing.Count > 0)
-                throw new DomainException(FundsErrors.MaterialsMissing,
-                    $"{FundLabels.Of(input.Kind)}申请缺少材料：{string.Join("、", missing.Select(FundLabels.Of))}（FUND-07，临猗办法：资金申请表、合同、发票、建设进度、阶段验收报告）。", 422);
+            // FUND-07 (临猗办法): the materials the kind of payment requires, each an uploaded file (FundDocument) of this
+            // contract, uploaded by this operator and not yet used by another request — a name alone is not a material.
+            var ids = (input.Materials ?? []).Where(m => m.DocumentId is not null).Select(m => m.DocumentId!.Value).Distinct().ToList();
+            var docs = await ctx.FundDocuments.Where(d => ids.Contains(d.Id) && d.ContractId == c.Id && d.PaymentRequestId == null
+                && d.UploadedByOrganisationId == caller.OrganisationId).ToListAsync(ct);
+            var chosen = (input.Materials ?? []).Where(m => m.DocumentId is not null)
+                .Select(m => docs.FirstOrDefault(d => d.Id == m.DocumentId && d.Material == m.Kind)).OfType<FundDocument>().DistinctBy(d => d.Id).ToList();
+            RequireMaterials(input.Kind, rules.Limits, chosen.Select(d => d.Material!.Value));
             Refuse(PaymentLimits.Check(s, calendar));
             var seq = await ctx.PaymentRequests.Where(p => p.ContractId == c.Id).Select(p => (int?)p.Sequence).MaxAsync(ct) ?? 0;
             var p = new PaymentRequest
@@ -89,7 +91,8 @@ public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, T
                 Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
                 RuleSetCode = rules.Code, Status = PaymentStatus.Submitted, RequestedBy = caller.DisplayName ?? caller.UserName ?? "",
             };
-            p.SetMaterials((input.Materials ?? []).Where(m => !string.IsNullOrWhiteSpace(m.FileName)).Select(m => m with { FileName = m.FileName.Trim() }));
+            p.SetMaterials(chosen.Select(d => new PaymentMaterialItem(d.Material!.Value, d.FileName, d.Id)));
+            foreach (var d in chosen) d.PaymentRequestId = p.Id;
             ctx.PaymentRequests.Add(p);
             await FundsService.SaveAsync(ctx, ct);
             return p;
@@ -107,7 +110,14 @@ public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, T
             auth.Require(FundOperations.ReviewPayment, new FundResource(c.CountyCode, c.EtownId));
             FundsService.CheckVersion(p.Version, input.Version);
             RequireStatus(p, PaymentStatus.Submitted, "审核");
-            if (input.Agree) Refuse(PaymentLimits.Check((await SituationAsync(ctx, c, p.Kind, p.Amount, p, ct)).Situation, calendar));
+            if (input.Agree)
+            {
+                var (situation, rules) = await SituationAsync(ctx, c, p.Kind, p.Amount, p, ct);
+                // FUND-07: no agreement without the required files bound to this request.
+                RequireMaterials(p.Kind, rules.Limits, await ctx.FundDocuments.Where(d => d.PaymentRequestId == p.Id && d.Material != null)
+                    .Select(d => d.Material!.Value).ToListAsync(ct));
+                Refuse(PaymentLimits.Check(situation, calendar));
+            }
             p.Status = input.Agree ? PaymentStatus.Reviewed : PaymentStatus.Refused;
             p.ReviewerId = caller.UserId;
             p.ReviewerName = caller.DisplayName ?? caller.UserName;
@@ -180,6 +190,15 @@ public sealed class PaymentService(EtownDb db, Caller caller, Authorizer auth, T
     static void Refuse(PaymentRefusal? refusal)
     {
         if (refusal is not null) throw new DomainException(refusal.Code, refusal.Reason, 422);
+    }
+
+    static void RequireMaterials(PaymentKind kind, PaymentLimitsSettings limits, IEnumerable<PaymentMaterial> uploaded)
+    {
+        var given = uploaded.ToHashSet();
+        var missing = PaymentLimits.RequiredMaterials(kind, limits).Where(m => !given.Contains(m)).ToList();
+        if (missing.Count > 0)
+            throw new DomainException(FundsErrors.MaterialsMissing,
+                $"{FundLabels.Of(kind)}申请缺少材料文件：{string.Join("、", missing.Select(FundLabels.Of))}，请先上传（FUND-07，临猗办法：资金申请表、合同、发票、建设进度、阶段验收报告）。", 422);
     }
 
     static void RequireStatus(PaymentRequest p, PaymentStatus expected, string action)

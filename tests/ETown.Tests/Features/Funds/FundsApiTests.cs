@@ -120,11 +120,11 @@ public class FundsApiTests(FundsApps apps) : IClassFixture<FundsApps>
 
         // Materials: start-up needs the application form and the contract.
         var missing = await op.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/contracts/{c}/payments",
-            new { kind = "StartUp", amount = 60m, materials = Materials(PaymentMaterial.ApplicationForm) });
+            new { kind = "StartUp", amount = 60m, materials = await MaterialsAsync(op, c, PaymentMaterial.ApplicationForm) });
         await AssertRefused(missing, FundsErrors.MaterialsMissing);
         Assert.Contains("合同", (await missing.JsonAsync()).GetProperty("detail").GetString());
         var id = await OkId(await op.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/contracts/{c}/payments",
-            new { kind = "StartUp", amount = 60m, materials = Materials(PaymentMaterial.ApplicationForm, PaymentMaterial.Contract) }));
+            new { kind = "StartUp", amount = 60m, materials = await MaterialsAsync(op, c, PaymentMaterial.ApplicationForm, PaymentMaterial.Contract) }));
 
         // The work desk: the county owes the review; after it, the finance approver owes the approval, the reviewer does not.
         static async Task<List<string>> Desk(HttpClient who) => (await (await who.GetAsync("/api/v1/workdesk?module=" + Uri.EscapeDataString("资金管理"))).JsonAsync())

@@ -73,6 +73,14 @@ public static class FundsKit
     /// <summary>A new contract of 潞城 with the demo operator, with room in a large test allocation (year 2030).</summary>
     public static async Task<Guid> NewContractAsync(EtownAppFactory app, decimal amount)
     {
+        var r = await ContractResponseAsync(app, amount);
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        return (await r.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Posts a contract of 潞城 on one standard item (default 20), optionally with a FUND-15 justification; answers the response.</summary>
+    public static async Task<HttpResponseMessage> ContractResponseAsync(EtownAppFactory app, decimal amount, int itemNo = 20, string? duplicateJustification = null)
+    {
         var town = await EtownIdAsync(app);
         var province = await app.SignInAsync("province");
         var a = await province.SendJsonAsync(HttpMethod.Put, $"/api/v1/funds/etowns/{town}/allocations",
@@ -83,22 +91,44 @@ public static class FundsKit
             op = await ctx.FundOperators.Where(o => o.EtownId == town && o.OrganisationName == ETown.Web.Features.Funds.Demo.DemoFunds.LuchengOperator).Select(o => o.Id).SingleAsync();
         var county = await app.SignInAsync("lucheng");
         var number = $"T-{Interlocked.Increment(ref _n)}-{Guid.NewGuid():N}"[..30];
-        var r = await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/contracts", new
+        return await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/contracts", new
         {
             number, title = "测试合同", operatorId = op, amount, lawyerReviewed = true, signedOn = "2024-01-10", startsOn = "2024-01-15", endsOn = "2024-12-31",
-            assetOwnership = "国有资产", scope = new[] { new { itemNo = 20, content = "公共服务中心", amount } }, milestones = Array.Empty<object>(),
+            assetOwnership = "国有资产", scope = new[] { new { itemNo, content = "公共服务中心", amount } }, milestones = Array.Empty<object>(), duplicateJustification,
         });
-        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
-        return (await r.JsonAsync()).GetProperty("id").GetGuid();
     }
 
-    public static object Materials(params PaymentMaterial[] kinds) => kinds.Select(k => new { kind = k.ToString(), fileName = k + ".pdf" }).ToArray();
+    /// <summary>A small real PDF (the store sniffs "%PDF").</summary>
+    public static byte[] Pdf(string text) => System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% " + text + "\n%%EOF\n");
+
+    /// <summary>Uploads one material file on a contract (FUND-07) and answers the response.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid contract, PaymentMaterial kind, byte[] content, string fileName, string type = "application/pdf")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        form.Add(file, "file", fileName);
+        return await client.PostAsync($"/api/v1/funds/contracts/{contract}/materials?kind={kind}", form);
+    }
+
+    /// <summary>Uploads the materials and answers the request body's "materials" (kind + document id).</summary>
+    public static async Task<object> MaterialsAsync(HttpClient client, Guid contract, params PaymentMaterial[] kinds)
+    {
+        var list = new List<object>();
+        foreach (var k in kinds)
+        {
+            var r = await UploadAsync(client, contract, k, Pdf(k.ToString()), k + ".pdf");
+            Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+            list.Add(new { kind = k.ToString(), fileName = k + ".pdf", documentId = (await r.JsonAsync()).GetProperty("id").GetGuid() });
+        }
+        return list;
+    }
 
     public static readonly PaymentMaterial[] All = Enum.GetValues<PaymentMaterial>();
 
-    public static Task<HttpResponseMessage> RequestAsync(HttpClient operatorClient, Guid contract, PaymentKind kind, decimal amount) =>
-        operatorClient.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/contracts/{contract}/payments",
-            new { kind = kind.ToString(), amount, materials = Materials(All), note = "测试" });
+    public static async Task<HttpResponseMessage> RequestAsync(HttpClient operatorClient, Guid contract, PaymentKind kind, decimal amount) =>
+        await operatorClient.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/contracts/{contract}/payments",
+            new { kind = kind.ToString(), amount, materials = await MaterialsAsync(operatorClient, contract, All), note = "测试" });
 
     /// <summary>A second county-finance user of 潞城 (the reviewer and the approver must differ).</summary>
     public static async Task<HttpClient> LuchengFinanceAsync(EtownAppFactory app)

@@ -13,13 +13,23 @@ public static class DemoAcceptance
     public const string LuchengStageTitle = "第一阶段建设内容（公共服务中心、仓储物流）阶段性验收";
     public const string LinyiTitle = "电商公共服务中心模块验收";
 
-    public static void Seed(Platform.Data.EtownDbContext db, Etown lucheng, Etown linyi, TimeProvider clock, WorkingCalendar calendar)
+    /// <summary>
+    /// 潞城's stage: applied about three months ago, accepted within the 15 working days, noticed for 5 working days, ended.
+    /// Public so the funds demo can date the progress payment that rests on it (FUND-06) without reading this module's tables.
+    /// </summary>
+    public static (DateOnly Submitted, DateOnly Reviewed, DateOnly NoticeStart, DateOnly NoticeEnd) LuchengStageDates(DateOnly today, WorkingCalendar calendar)
     {
-        var today = clock.ChinaToday();
-        // 潞城: applied about three months ago, accepted within the 15 working days, noticed for 5 working days, ended.
+        ArgumentNullException.ThrowIfNull(calendar);
         var submitted = today.AddDays(-90);
         var reviewed = calendar.DeadlineAfter(submitted, 8);
         var noticeStart = calendar.DeadlineAfter(reviewed, 2);
+        return (submitted, reviewed, noticeStart, calendar.PeriodEnd(noticeStart, 5));
+    }
+
+    public static void Seed(Platform.Data.EtownDbContext db, Etown lucheng, Etown linyi, TimeProvider clock, WorkingCalendar calendar)
+    {
+        var today = clock.ChinaToday();
+        var (submitted, reviewed, noticeStart, _) = LuchengStageDates(today, calendar);
         var l = new AcceptanceApplication
         {
             EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Scope = AcceptanceScope.Stage, Title = LuchengStageTitle,

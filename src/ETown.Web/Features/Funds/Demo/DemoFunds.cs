@@ -38,6 +38,7 @@ public static class DemoFunds
             new(2023, 3, 1), new(2023, 12, 31), [new(8, "区域公用品牌", 180m), new(12, "网络营销推广", 120m)]);
         StartUpPaid(db, lc1, "长治市潞城区乡村e镇工作领导小组办公室", new(2022, 12, 5), "LC-PZ-2022-1205");
         RefusedProgress(db, lc1, demo);
+        ProgressPaid(db, lc1, demo);
 
         // 岢岚 (K 资金使用 3.: tendered, reviewed by a lawyer, 30 % on signature)
         Allocation(db, kelan, 1000m, 300m, 300m);
@@ -117,6 +118,39 @@ public static class DemoFunds
             RuleSetCode = PaymentRuleSet.ProvinceCode, Status = PaymentStatus.Refused, RequestedBy = c.OperatorName,
             ReviewerName = "e镇办审核人（演示）", ReviewerOrganisation = "长治市潞城区乡村e镇工作领导小组办公室",
             ReviewOpinion = $"不同意拨付：{refusal.Reason}（{refusal.Code}）", ReviewedAt = Start(new DateOnly(2023, 3, 20)),
+        });
+    }
+
+    /// <summary>
+    /// 潞城's progress payment resting on the demo stage acceptance (60 % of LC-2022-001, ACC/FUND-05): requested on the first
+    /// working day after the 5-working-day notice ended (FUND-06), up to 60 % cumulative; judged by the same
+    /// <see cref="PaymentLimits"/> as a real request (it must pass the day it is requested and must not the day the notice ends).
+    /// </summary>
+    static void ProgressPaid(Platform.Data.EtownDbContext db, FundContract c, DemoSeed demo)
+    {
+        var cal = demo.Calendar;
+        var (_, reviewed, noticeStart, noticeEnd) = Acceptance.Demo.DemoAcceptance.LuchengStageDates(Platform.Time.ChinaTime.ChinaToday(demo.Clock), cal);
+        var limits = PaymentLimitsSettings.Shanxi2022;
+        var start = PaymentLimits.Share(c.Amount, limits.StartUpSharePercent);
+        var amount = PaymentLimits.Share(c.Amount, 60m) - start;
+        var stage = new AcceptanceResult(Guid.Empty, Acceptance.Demo.DemoAcceptance.LuchengStageTitle, 60m, false, reviewed, noticeStart, noticeEnd, false);
+        PaymentSituation On(DateOnly day) => new(PaymentKind.Progress, amount, c.Amount, [(PaymentKind.StartUp, start)], start, 1000m, [stage], [], false, day, limits);
+        var requested = cal.DeadlineAfter(noticeEnd, 1);
+        if (PaymentLimits.Check(On(noticeEnd), cal) is null || PaymentLimits.Check(On(requested), cal) is not null)
+            throw new InvalidOperationException("演示数据不一致：潞城进度款应在阶段验收公示期满后才可拨付。");
+        var reviewedOn = cal.DeadlineAfter(requested, 2);
+        var approvedOn = cal.DeadlineAfter(reviewedOn, 1);
+        var paidOn = cal.DeadlineAfter(approvedOn, 1);
+        db.PaymentRequests.Add(new PaymentRequest
+        {
+            ContractId = c.Id, EtownId = c.EtownId, CountyCode = c.CountyCode, Sequence = 3, Kind = PaymentKind.Progress, Amount = amount,
+            Note = $"依据“{Acceptance.Demo.DemoAcceptance.LuchengStageTitle}”（验收进度 60%，公示 {noticeStart:yyyy-MM-dd} 至 {noticeEnd:yyyy-MM-dd} 期满无异议）申请进度款",
+            MaterialsJson = JsonList.Write([.. StartUpMaterials, new(PaymentMaterial.Invoice, "发票.pdf"), new(PaymentMaterial.Progress, "建设进度说明.pdf"), new(PaymentMaterial.AcceptanceReport, "阶段验收报告.pdf")]),
+            RuleSetCode = PaymentRuleSet.ProvinceCode, Status = PaymentStatus.Paid, RequestedBy = c.OperatorName,
+            ReviewerName = "e镇办审核人（演示）", ReviewerOrganisation = "长治市潞城区乡村e镇工作领导小组办公室",
+            ReviewOpinion = "阶段验收通过且公示期满无异议，累计拨付不超过验收进度 60%，同意拨付进度款。", ReviewedAt = Start(reviewedOn),
+            ApproverName = "县财政局审批人（演示）", ApprovedAt = Start(approvedOn), PaidOn = paidOn, VoucherNumber = "LC-PZ-" + paidOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+            PaidAmount = amount, CreatedAt = Start(requested),
         });
     }
 

@@ -1525,6 +1525,8 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.HasIndex("EtownId", "Date");
 
                     b.HasIndex("OperatorOrganisationId", "InvoiceNumber")
@@ -1768,6 +1770,10 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DuplicateJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("date");
 
@@ -1891,6 +1897,80 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("FundContractRevisions");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.FundDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Material")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PaymentRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("UploadedByOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EtownId");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("PaymentRequestId");
+
+                    b.ToTable("FundDocuments");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.FundOperator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1979,6 +2059,59 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FundOperators");
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.OtherInvestment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtownId", "ItemNo");
+
+                    b.ToTable("OtherInvestments");
                 });
 
             modelBuilder.Entity("ETown.Web.Features.Funds.PaymentRequest", b =>
@@ -2137,6 +2270,75 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PaymentRuleSets");
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.PerformanceAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AfterConstruction")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("AssessorOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EtownId");
+
+                    b.ToTable("PerformanceAssessments");
                 });
 
             modelBuilder.Entity("ETown.Web.Features.Organisations.EtownAssignment", b =>
@@ -4092,6 +4294,11 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("ETown.Web.Features.FundLedgers.LedgerExpense", b =>
                 {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ETown.Web.Features.Etowns.Etown", null)
                         .WithMany()
                         .HasForeignKey("EtownId")
@@ -4199,6 +4406,30 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.FundDocument", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETown.Web.Features.Etowns.Etown", null)
+                        .WithMany()
+                        .HasForeignKey("EtownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ETown.Web.Features.Funds.FundOperator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETown.Web.Features.Funds.PaymentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.FundOperator", b =>
                 {
                     b.HasOne("ETown.Web.Features.Etowns.Etown", null)
@@ -4214,7 +4445,25 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.OtherInvestment", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Etowns.Etown", null)
+                        .WithMany()
+                        .HasForeignKey("EtownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.PaymentRequest", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.PerformanceAssessment", b =>
                 {
                     b.HasOne("ETown.Web.Features.Funds.FundContract", null)
                         .WithMany()

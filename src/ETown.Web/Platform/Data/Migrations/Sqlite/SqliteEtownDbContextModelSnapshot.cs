@@ -1520,6 +1520,8 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ContractId");
+
                     b.HasIndex("EtownId", "Date");
 
                     b.HasIndex("OperatorOrganisationId", "InvoiceNumber")
@@ -1763,6 +1765,10 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DuplicateJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("EndsOn")
                         .HasColumnType("TEXT");
 
@@ -1886,6 +1892,80 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("FundContractRevisions");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.FundDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Material")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UploadedByOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EtownId");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("PaymentRequestId");
+
+                    b.ToTable("FundDocuments");
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.FundOperator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1974,6 +2054,59 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FundOperators");
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.OtherInvestment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Justification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Project")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EtownId", "ItemNo");
+
+                    b.ToTable("OtherInvestments");
                 });
 
             modelBuilder.Entity("ETown.Web.Features.Funds.PaymentRequest", b =>
@@ -2132,6 +2265,75 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PaymentRuleSets");
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.PerformanceAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AfterConstruction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessorOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conclusion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CriteriaJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EtownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalScore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("EtownId");
+
+                    b.ToTable("PerformanceAssessments");
                 });
 
             modelBuilder.Entity("ETown.Web.Features.Organisations.EtownAssignment", b =>
@@ -4079,6 +4281,11 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("ETown.Web.Features.FundLedgers.LedgerExpense", b =>
                 {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ETown.Web.Features.Etowns.Etown", null)
                         .WithMany()
                         .HasForeignKey("EtownId")
@@ -4186,6 +4393,30 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.FundDocument", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETown.Web.Features.Etowns.Etown", null)
+                        .WithMany()
+                        .HasForeignKey("EtownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ETown.Web.Features.Funds.FundOperator", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ETown.Web.Features.Funds.PaymentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.FundOperator", b =>
                 {
                     b.HasOne("ETown.Web.Features.Etowns.Etown", null)
@@ -4201,7 +4432,25 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Funds.OtherInvestment", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Etowns.Etown", null)
+                        .WithMany()
+                        .HasForeignKey("EtownId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Funds.PaymentRequest", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Funds.FundContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Funds.PerformanceAssessment", b =>
                 {
                     b.HasOne("ETown.Web.Features.Funds.FundContract", null)
                         .WithMany()
