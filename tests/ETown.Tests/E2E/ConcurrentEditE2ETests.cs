@@ -18,7 +18,7 @@ public sealed partial class ConcurrentEditE2ETests(BrowserAppFixture app)
         await new LoginPage(first).SignInAsync("lucheng", "Etown@2026");
         await first.GotoAsync("/etowns");
         await LoginPage.WaitInteractiveAsync(first);
-        await first.Locator("[data-testid=etown-table] a", new() { HasText = "潞城" }).First.ClickAsync();
+        await first.Locator("[data-testid=etown-table] a", new() { HasText = "长治市潞城区乡村e镇" }).First.ClickAsync(); // not the second 潞城 e-town the declaration E2E lists
         await first.WaitForURLAsync(EtownUrl());
         var editUrl = first.Url + "/edit";
 
@@ -28,7 +28,7 @@ public sealed partial class ConcurrentEditE2ETests(BrowserAppFixture app)
         {
             await p.GotoAsync(editUrl);
             await LoginPage.WaitInteractiveAsync(p);
-            await Assertions.Expect(p.Locator("#address")).Not.ToBeEmptyAsync();
+            await Assertions.Expect(p.Locator("#name")).ToHaveValueAsync("长治市潞城区乡村e镇"); // loaded
         }
 
         await first.FillAsync("#address", "潞城区黄牛蹄乡（甲的修改）");
