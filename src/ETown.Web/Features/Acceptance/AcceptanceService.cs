@@ -18,7 +18,7 @@ namespace ETown.Web.Features.Acceptance;
 /// </summary>
 public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, WorkingCalendar calendar,
     AttachmentStore store, StandardService standards, IEnumerable<IContractDirectory> contracts, IEnumerable<IProjectLedgers> ledgers,
-    IEnumerable<IOpenRectifications> rectifications)
+    IEnumerable<IOpenRectifications> rectifications, IEnumerable<ISatisfactionResults> satisfaction)
 {
     /// <summary>ACC-03 (临猗 第十七条): the team accepts within 15 working days of the application.</summary>
     public const int ReviewWorkingDays = 15;
@@ -661,7 +661,22 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
         caller.Require(Permissions.Acceptance.Read);
         await using var ctx = db.Create(caller);
         var list = await ctx.PerformanceEvaluations.AsNoTracking().OrderByDescending(x => x.Year).ThenBy(x => x.CountyCode).ToListAsync(ct);
-        return list.Select(ToEvaluationRow).ToList();
+        // EVAL-01 (潞城 六(五)): the survey of the county's e-towns for the year, read through the disclosure module's port.
+        await using var sys = db.CreateSystem();
+        var rows = new List<EvaluationRow>();
+        foreach (var e in list)
+        {
+            var towns = await sys.Etowns.AsNoTracking().Where(t => t.CountyCode == e.CountyCode).Select(t => t.Id).ToListAsync(ct);
+            int answers = 0, satisfied = 0;
+            foreach (var source in satisfaction)
+                foreach (var t in towns)
+                {
+                    var r = await source.ForEtownAsync(sys, t, e.Year, ct);
+                    answers += r.Answers; satisfied += r.Satisfied;
+                }
+            rows.Add(ToEvaluationRow(e) with { Survey = SatisfactionCheck.Of(answers, satisfied) });
+        }
+        return rows;
     }
 
     /// <summary>EVAL-01: the county uploads its self-evaluation report for a year (replaced until the province has evaluated).</summary>
@@ -710,7 +725,7 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
     }
 
     static EvaluationRow ToEvaluationRow(PerformanceEvaluation e) => new(e.Id, e.CountyCode, e.Year, e.SatisfactionPercent,
-        e.SatisfactionPercent is { } s && s < PerformanceEvaluation.SatisfactionTarget, e.FileName, e.UploadedAt, e.UploadedByName, e.ProvinceScore,
+        e.SatisfactionPercent is not null && !SatisfactionCheck.Meets(e.SatisfactionPercent), e.FileName, e.UploadedAt, e.UploadedByName, e.ProvinceScore,
         e.ProvinceResult, e.EvaluatedAt, e.EvaluatedByName);
 
     // ---------------------------------------------------------------- helpers

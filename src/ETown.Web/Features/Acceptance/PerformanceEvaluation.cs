@@ -31,6 +31,27 @@ public class PerformanceEvaluation : IRegionOwned, IStoredFile, ICreatedAt
 }
 
 public sealed record EvaluationRow(Guid Id, string CountyCode, int Year, decimal? SatisfactionPercent, bool SatisfactionBelowTarget, string FileName,
-    DateTimeOffset UploadedAt, string? UploadedBy, decimal? ProvinceScore, string? ProvinceResult, DateTimeOffset? EvaluatedAt, string? EvaluatedBy);
+    DateTimeOffset UploadedAt, string? UploadedBy, decimal? ProvinceScore, string? ProvinceResult, DateTimeOffset? EvaluatedAt, string? EvaluatedBy,
+    SatisfactionCheck? Survey = null);
+
+/// <summary>
+/// EVAL-01 (潞城 六(五) "满意率达到 95% 以上"): the survey of the county's e-towns for the year against 95 % — "以上" includes
+/// 95 itself. Judged on the counts (not the rounded percent), so 94.99 % is not met. No answers: 无调查数据, not met.
+/// </summary>
+/// <param name="Percent">Satisfied / answers × 100, two decimals (display); null without answers.</param>
+public sealed record SatisfactionCheck(int Answers, int Satisfied, decimal? Percent, decimal TargetPercent, bool Met, string Label)
+{
+    public static SatisfactionCheck Of(int answers, int satisfied)
+    {
+        var target = PerformanceEvaluation.SatisfactionTarget;
+        if (answers <= 0) return new(0, 0, null, target, false, "无调查数据，未达标（满意率须达到 95% 以上）");
+        var met = satisfied * 100m >= target * answers;
+        var pct = Math.Round(satisfied * 100m / answers, 2, MidpointRounding.ToZero); // never shown above the real rate
+        return new(answers, satisfied, pct, target, met, met ? $"满意率 {pct:0.00}%，达到 95% 以上" : $"满意率 {pct:0.00}%，未达到 95%");
+    }
+
+    /// <summary>A rate given as a percent (e.g. from the county's report): met when ≥ 95.</summary>
+    public static bool Meets(decimal? percent) => percent is { } p && p >= PerformanceEvaluation.SatisfactionTarget;
+}
 
 public sealed record ProvinceEvaluationInput(decimal? Score, string? Result);

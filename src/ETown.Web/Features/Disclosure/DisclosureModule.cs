@@ -19,6 +19,7 @@ public sealed class DisclosureModule : IEtownModule
         services.AddScoped<WhistleService>();
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, DisclosureWorkItems>();
         services.AddScoped<Acceptance.ISatisfactionResults, DisclosureSatisfactionResults>();
+        services.AddScoped<Plans.IPlanNoticeDates, PlanNoticeDates>(); // DISC-02: notice before filing
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapDisclosureEndpoints();

@@ -166,7 +166,7 @@ public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth
         await using var sys = db.CreateSystem();
         var candidate = Candidates(await FactsAsync(sys, etownId, ct)).FirstOrDefault(c => c.Kind == input.Kind && c.Id == input.SourceId);
         if (candidate.Title is null)
-            throw new DomainException(DisclosureErrors.UnknownSource, "该信息不属于本e镇，或尚不能公开（如方案未备案、统计未审核、拨付未完成）。", 422);
+            throw new DomainException(DisclosureErrors.UnknownSource, "该信息不属于本e镇，或尚不能公开（如统计未审核、拨付未完成）。", 422);
         if (await ctx.PublishedItems.AnyAsync(i => i.EtownId == etownId && i.Kind == input.Kind && i.SourceId == input.SourceId && i.WithdrawnAt == null, ct))
             throw new DomainException(DisclosureErrors.AlreadyPublished, "该信息已经公开。", 409);
         var item = new PublishedItem

@@ -16,6 +16,8 @@ public static class PlanErrors
     public const string ContentMissing = "ETOWN-PLAN-0004";
     /// <summary>预算比例说明不在可审核的状态（FUND-03，issue #14）</summary>
     public const string JustificationState = "ETOWN-PLAN-0005";
+    /// <summary>方案未在公开专栏公示满 5 个工作日，不能备案（DISC-02）</summary>
+    public const string NoticeNotComplete = "ETOWN-PLAN-0006";
     /// <summary>类别占比低于下限（FUND-03）</summary>
     public const string CategoryBelowBand = "ETOWN-PLAN-0101";
     /// <summary>类别占比高于上限（FUND-03）</summary>

@@ -3,6 +3,7 @@ using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Features.Plans;
@@ -30,7 +31,8 @@ public sealed record BudgetInput(decimal AllocationYuan, IReadOnlyList<BudgetLin
 /// code), files them once complete and within the FUND-03 bands; city and province read; a province-wide caller
 /// reopens a filed plan with a reason. Targets come from the listed declaration when the e-town has one (PLAN-03).
 /// </summary>
-public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth)
+public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth,
+    IEnumerable<IPlanNoticeDates> noticeDates, Platform.Calendar.WorkingCalendar calendar, IConfiguration config)
 {
     public const string DefaultStandardVersion = "SX-2022";
 
@@ -156,6 +158,17 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         var check = BudgetCheck.Check(plan.AllocationYuan, lines, plan.BandJustificationApproved);
         if (!check.CanFile)
             throw new DomainException(PlanErrors.BudgetNotPassing, "预算未通过核对，不能提交备案：" + string.Join("；", check.Issues.Select(i => $"{i.Message}（{i.Code}）")));
+        // DISC-02 (临猗办法 第4条): the plan and its budget are publicly noticed N working days on the column before filing.
+        var days = config.GetValue(PlanFilingNotice.SettingKey, PlanFilingNotice.DefaultWorkingDays);
+        if (days > 0)
+        {
+            await using var sys = db.CreateSystem();
+            DateOnly? started = null;
+            foreach (var source in noticeDates)
+                if (await source.NoticeStartedOnAsync(sys, etownId, plan.Id, ct) is { } d && (started is null || d < started)) started = d;
+            if (PlanFilingNotice.Refusal(started, clock.ChinaToday(), days, calendar) is { } why)
+                throw new DomainException(PlanErrors.NoticeNotComplete, why, 422);
+        }
         plan.SetContent(content); // the carried targets are frozen with the filed plan
         plan.File(clock.GetUtcNow(), caller.UserName);
         Stamp(plan);

@@ -113,6 +113,7 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
         // Back to the 附件2 numbers: files again.
         var restored = lines.Select(l => l with { provincialYuan = l.itemNo == 2 ? 2_550_000m : l.provincialYuan }).ToList();
         Assert.Equal(HttpStatusCode.OK, (await kelan.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{id}/plan/budget", new { allocationYuan = 10_000_000m, lines = restored })).StatusCode);
+        await PlanNoticeKit.NoticedAsync(app, kelan, id); // DISC-02: noticed on the column first
         var filed = await kelan.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{id}/plan/submit");
         Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
         Assert.Equal("Filed", (await filed.JsonAsync()).GetProperty("status").GetString());
@@ -186,6 +187,7 @@ public class PlanApiTests(DemoApps apps) : IClassFixture<DemoApps>
 
         // In band and adding up: filed.
         await linyi.SendJsonAsync(HttpMethod.Put, $"/api/v1/etowns/{id}/plan/budget", new { allocationYuan = 10_000_000m, lines = Lines(4_500_000m, 3_500_000m, 2_000_000m) });
+        await PlanNoticeKit.NoticedAsync(app, linyi, id); // DISC-02: noticed on the column first
         var ok = await linyi.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{id}/plan/submit");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         var filed = await ok.JsonAsync();
