@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Time;
 using ETown.Web.Features.Organisations;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Modules;
@@ -28,7 +29,7 @@ public static class DisclosureDemo
                 Status = OpinionStatus.Approved, Reply = "已纳入下季度培训计划，届时在公开专栏公布时间。", ModeratedBy = "潞城区e镇办（演示）", ModeratedAt = now.AddDays(-3), CreatedAt = now.AddDays(-5),
             },
             new PublicOpinion { EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Text = PendingOpinion, Status = OpinionStatus.Pending, CreatedAt = now.AddDays(-1) });
-        var year = demo.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year;
+        var year = demo.Clock.ChinaToday().Year;
         var answers = new[] { Satisfaction.Satisfied, Satisfaction.Satisfied, Satisfaction.Basic, Satisfaction.Satisfied, Satisfaction.Dissatisfied };
         for (var i = 0; i < answers.Length; i++)
             demo.Db.SurveyAnswers.Add(new SurveyAnswer

@@ -19,7 +19,7 @@ public sealed class PlanPublicFacts : IPublicPlanFacts
                 .Select(t => { var (label, unit) = TargetIndicators.Describe(t.Indicator); return new PublicFigure(label, unit, t.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Value); })
                 .ToList();
             return new PublicPlan(p.Id, p.Status == PlanStatus.Filed
-                    ? $"培育方案（{p.FiledAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ""} 备案）"
+                    ? $"培育方案（{Platform.Time.ChinaTime.FormatDate(p.FiledAt) ?? ""} 备案）"
                     : "培育方案（备案前公示稿）",
                 c.MainTargets, c.KeyTasks, Math.Round(p.AllocationYuan / 10000m, 2), targets);
         }).ToList();

@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Time;
 using ETown.Web.Features.Disclosure;
 using ETown.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class StatisticsPublicFacts : IPublicProgressFacts
         var ids = reports.Select(r => r.Id).ToList();
         var values = await ctx.StatValues.AsNoTracking().Where(v => ids.Contains(v.ReportId)).ToListAsync(ct);
         var indicators = await ctx.StatIndicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
-        return reports.Select(r => new PublicProgressReport(r.Id, r.Period, DateOnly.FromDateTime(r.ApprovedAt!.Value.ToOffset(TimeSpan.FromHours(8)).DateTime),
+        return reports.Select(r => new PublicProgressReport(r.Id, r.Period, r.ApprovedAt!.Value.ToChinaDate(),
             values.Where(v => v.ReportId == r.Id && indicators.ContainsKey(v.IndicatorCode)).OrderBy(v => indicators[v.IndicatorCode].SortOrder)
                 .Select(v => new PublicFigure(indicators[v.IndicatorCode].Name, indicators[v.IndicatorCode].Unit, r.Period, v.Value)).ToList())).ToList();
     }

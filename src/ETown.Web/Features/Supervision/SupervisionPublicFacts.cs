@@ -1,3 +1,4 @@
+using ETown.Web.Platform.Time;
 using ETown.Web.Features.Disclosure;
 using ETown.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,6 @@ public sealed class SupervisionPublicFacts : IPublicSupervisionFacts
         return new PublicSupervision(
             inspections.Select(i => new PublicInspection(i.Id, i.InspectedOn, SupervisionPeriod.KindLabel(i.Kind), i.Findings.Count)).ToList(),
             closed.OrderByDescending(p => p.ClosedAt).Select(p => new PublicRectification(p.Id, p.Description,
-                DateOnly.FromDateTime(p.ClosedAt!.Value.ToOffset(TimeSpan.FromHours(8)).DateTime))).ToList());
+                p.ClosedAt!.Value.ToChinaDate())).ToList());
     }
 }
