@@ -146,6 +146,7 @@ public class PlanRuleCorrectionsTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal("Approved", approved.GetProperty("justification").GetProperty("status").GetString());
         Assert.True(approved.GetProperty("check").GetProperty("canFile").GetBoolean());
 
+        await PlanNoticeKit.NoticedAsync(app, county, id); // DISC-02: noticed on the column first
         var filed = await county.SendJsonAsync(HttpMethod.Post, url + "/submit");
         Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
         var plan = await filed.JsonAsync();
