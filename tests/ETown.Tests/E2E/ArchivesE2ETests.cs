@@ -30,7 +30,7 @@ public sealed partial class ArchivesE2ETests(BrowserAppFixture app)
         await AssertNoHorizontalScrollAsync(page);
 
         await row.Locator("a").First.ClickAsync();
-        await LoginPage.ExplainTimeoutAsync(page, () => page.WaitForURLAsync("**/archives/etowns/**"));
+        await LoginPage.WaitForUrlAsync(page, u => u.Contains("/archives/etowns/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=etown-name]")).ToContainTextAsync("潞城");
         // The overview and the e-town page count the same required documents.

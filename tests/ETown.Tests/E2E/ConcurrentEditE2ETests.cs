@@ -19,7 +19,7 @@ public sealed partial class ConcurrentEditE2ETests(BrowserAppFixture app)
         await first.GotoAsync("/etowns");
         await LoginPage.WaitInteractiveAsync(first);
         await first.Locator("[data-testid=etown-table] a", new() { HasText = "长治市潞城区乡村e镇" }).First.ClickAsync(); // not the second 潞城 e-town the declaration E2E lists
-        await first.WaitForURLAsync(EtownUrl());
+        await LoginPage.WaitForUrlAsync(first, u => EtownUrl().IsMatch(u));
         var editUrl = first.Url + "/edit";
 
         var second = await app.NewPageAsync();
@@ -33,7 +33,7 @@ public sealed partial class ConcurrentEditE2ETests(BrowserAppFixture app)
 
         await first.FillAsync("#address", "潞城区黄牛蹄乡（甲的修改）");
         await first.ClickAsync("[data-testid=save]");
-        await first.WaitForURLAsync(EtownUrl());
+        await LoginPage.WaitForUrlAsync(first, u => EtownUrl().IsMatch(u));
 
         await second.FillAsync("#address", "潞城区黄牛蹄乡（乙的修改）");
         await second.ClickAsync("[data-testid=save]");

@@ -16,7 +16,7 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
         await page.GotoAsync("/statistics");
         await LoginPage.WaitInteractiveAsync(page);
         await page.ClickAsync("[data-testid=assignments-link]");
-        await page.WaitForURLAsync("**/statistics/data-sets");
+        await LoginPage.WaitForUrlAsync(page, u => u.EndsWith("/statistics/data-sets", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
 
         await page.FillAsync("[data-testid=search]", "怀仁");

@@ -47,8 +47,8 @@ public sealed class DeclarationWorkflowE2ETests(BrowserAppFixture app)
         await Assertions.Expect(county.Locator("[data-testid=eligibility-verdict]")).ToHaveTextAsync("符合申报条件");
         await county.ClickAsync("[data-testid=save-draft]");
         // The first save creates the declaration and runs the eligibility engine: allow it more than the default 20 s on a busy CI machine.
-        await LoginPage.ExplainTimeoutAsync(county, () => county.WaitForURLAsync(
-            u => u.Contains("/declarations/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal), new() { Timeout = 60_000 }));
+        await LoginPage.WaitForUrlAsync(county,
+            u => u.Contains("/declarations/", StringComparison.Ordinal) && !u.EndsWith("/new", StringComparison.Ordinal), 60_000);
         await LoginPage.WaitInteractiveAsync(county);
         var declarationUrl = county.Url;
 

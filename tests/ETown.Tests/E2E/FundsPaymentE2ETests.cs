@@ -40,7 +40,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await page.GotoAsync("/funds");
         await LoginPage.WaitInteractiveAsync(page);
         await page.Locator("[data-testid=funds-rollup] a", new() { HasText = "长治市潞城区乡村e镇" }).ClickAsync();
-        await page.WaitForURLAsync("**/funds/etowns/**");
+        await LoginPage.WaitForUrlAsync(page, u => u.Contains("/funds/etowns/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
         if (await page.Locator("[data-testid=etown-name]").CountAsync() == 0)
         {

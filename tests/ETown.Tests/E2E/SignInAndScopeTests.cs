@@ -59,7 +59,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
         await page.FillAsync("#username", "sysadmin");
         await page.FillAsync("#password", Password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/account/login-2fa**");
+        await LoginPage.WaitForUrlAsync(page, u => u.Contains("/account/login-2fa", StringComparison.Ordinal));
 
         // A wrong code is refused with a message.
         await page.FillAsync("#code", "000000" == TotpCode.Compute(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey) ? "111111" : "000000");
@@ -68,7 +68,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
 
         await page.FillAsync("#code", TotpCode.Compute(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey));
         await page.ClickAsync("[data-testid=code-submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await LoginPage.WaitForUrlAsync(page, url => !url.Contains("/account/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=who]")).ToContainTextAsync("平台系统管理员");
         // 三权分立: the system administrator has no audit log menu.

@@ -46,7 +46,7 @@ public sealed class StatCatalogueE2ETests(BrowserAppFixture app)
         await county.GotoAsync("/statistics");
         await LoginPage.WaitInteractiveAsync(county);
         await county.Locator("[data-testid=reports] a").First.ClickAsync();
-        await county.WaitForURLAsync("**/statistics/*/*");
+        await LoginPage.WaitForUrlAsync(county, u => System.Text.RegularExpressions.Regex.IsMatch(u, "/statistics/[^/]+/[^/]+$"));
         await LoginPage.WaitInteractiveAsync(county);
         await Assertions.Expect(county.Locator("[data-testid=values]")).ToContainTextAsync("电商直播场次（当月）");
     }

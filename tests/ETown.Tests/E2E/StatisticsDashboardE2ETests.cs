@@ -69,7 +69,7 @@ public sealed class StatisticsDashboardE2ETests(BrowserAppFixture app)
         // Leaving the page disposes every chart (no ECharts instance outlives its component).
         Assert.Equal(6, await LiveChartsAsync(page));
         await page.ClickAsync("[data-testid=to-reports]");
-        await page.WaitForURLAsync(u => u.EndsWith("/statistics", StringComparison.Ordinal));
+        await LoginPage.WaitForUrlAsync(page, u => u.EndsWith("/statistics", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=reports]")).ToBeVisibleAsync();
         Assert.Equal(0, await LiveChartsAsync(page));
     }

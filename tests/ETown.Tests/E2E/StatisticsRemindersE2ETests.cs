@@ -21,7 +21,7 @@ public sealed class StatisticsRemindersE2ETests(BrowserAppFixture app)
         await Assertions.Expect(page.Locator("[data-testid=success]")).ToContainTextAsync("逾期提醒");
 
         await page.ClickAsync("[data-testid=notification-bell]");
-        await page.WaitForURLAsync("**/me/notifications");
+        await LoginPage.WaitForUrlAsync(page, u => u.EndsWith("/me/notifications", StringComparison.Ordinal));
         var badge = page.Locator("[data-testid=unread-count]");
         await Assertions.Expect(badge).ToBeVisibleAsync();
         var unread = int.Parse(await badge.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +39,7 @@ public sealed class StatisticsRemindersE2ETests(BrowserAppFixture app)
 
         // Back on another page the top bar has no unread badge any more; the link leads to the report.
         await page.Locator("[data-testid=notification] a").First.ClickAsync();
-        await page.WaitForURLAsync("**/statistics/**");
+        await LoginPage.WaitForUrlAsync(page, u => u.Contains("/statistics/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("[data-testid=etown-name]")).ToHaveTextAsync("右玉县西口e镇");
         await Assertions.Expect(page.Locator("[data-testid=unread-count]")).ToHaveCountAsync(0);
     }

@@ -21,7 +21,7 @@ public sealed class SupervisionE2ETests(BrowserAppFixture app)
         await county.GotoAsync("/supervision");
         await LoginPage.WaitInteractiveAsync(county);
         await county.Locator("[data-testid=board] a", new() { HasText = "长治市潞城区乡村e镇" }).ClickAsync();
-        await county.WaitForURLAsync("**/supervision/etowns/**");
+        await LoginPage.WaitForUrlAsync(county, u => u.Contains("/supervision/etowns/", StringComparison.Ordinal));
         var url = county.Url;
         await LoginPage.WaitInteractiveAsync(county);
 

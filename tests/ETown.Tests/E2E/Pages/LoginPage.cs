@@ -14,11 +14,11 @@ public sealed class LoginPage(IPage page)
         await page.ClickAsync("[data-testid=login-submit]");
         if (totpKey is not null)
         {
-            await page.WaitForURLAsync("**/account/login-2fa**");
+            await WaitForUrlAsync(page, u => u.Contains("/account/login-2fa", StringComparison.Ordinal));
             await page.FillAsync("#code", TotpCode.Compute(totpKey));
             await page.ClickAsync("[data-testid=code-submit]");
         }
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await WaitForUrlAsync(page, url => !url.Contains("/account/", StringComparison.Ordinal));
         await WaitInteractiveAsync(page);
     }
 
@@ -42,6 +42,22 @@ public sealed class LoginPage(IPage page)
             throw new TimeoutException($"{e.Message}\nURL: {page.Url}\nThe page shows: {shown}", e);
         }
     }
+
+    /// <summary>
+    /// Waits until the page's URL matches, by polling it. Playwright's WaitForURLAsync waits for a navigation event and
+    /// misses one that Blazor's client-side NavigateTo (pushState) fires between its URL check and its subscription:
+    /// CI saw the page already at the new URL while the wait timed out.
+    /// </summary>
+    public static Task WaitForUrlAsync(IPage page, Func<string, bool> matches, int timeoutMs = 30_000) =>
+        ExplainTimeoutAsync(page, async () =>
+        {
+            var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+            while (!matches(page.Url))
+            {
+                if (DateTime.UtcNow > until) throw new TimeoutException($"Timeout {timeoutMs} ms exceeded waiting for the URL to change from {page.Url}.");
+                await Task.Delay(100);
+            }
+        });
 
     /// <summary>Clicks before the Blazor circuit connects do nothing (stack.md): wait for the marker.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>

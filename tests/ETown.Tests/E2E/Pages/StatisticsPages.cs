@@ -34,7 +34,7 @@ public sealed class StatisticsListPage(IPage page)
     public async Task OpenReportAsync(string etown)
     {
         await Row(etown).GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/statistics/", StringComparison.Ordinal));
+        await LoginPage.WaitForUrlAsync(page, u => u.Contains("/statistics/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
     }
 }

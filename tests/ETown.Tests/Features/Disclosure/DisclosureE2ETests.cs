@@ -24,12 +24,12 @@ public sealed class DisclosureE2ETests(BrowserAppFixture app)
         var visitor = await app.NewPageAsync(390, 844);
         await visitor.GotoAsync("/public/etowns");
         await visitor.Locator("[data-testid=public-etowns] a", new() { HasText = "长治市潞城区乡村e镇" }).ClickAsync();
-        await visitor.WaitForURLAsync("**/public/etowns/**");
+        await LoginPage.WaitForUrlAsync(visitor, u => u.Contains("/public/etowns/", StringComparison.Ordinal));
         await Assertions.Expect(visitor.Locator("[data-testid=public-column]")).ToBeVisibleAsync();
         await Assertions.Expect(visitor.Locator("[data-testid=column-contracts]")).ToBeVisibleAsync();
 
         await visitor.ClickAsync("[data-testid=link-report]");
-        await visitor.WaitForURLAsync("**/report");
+        await LoginPage.WaitForUrlAsync(visitor, u => u.EndsWith("/report", StringComparison.Ordinal));
         var subject = "E2E 举报 " + Guid.NewGuid().ToString("N")[..6];
         await visitor.FillAsync("[data-testid=report-subject]", subject);
         await visitor.FillAsync("[data-testid=report-text]", "E2E 反映直播基地设备采购价格明显偏高，请核查。");
@@ -49,7 +49,7 @@ public sealed class DisclosureE2ETests(BrowserAppFixture app)
         await discipline.GotoAsync("/disclosure/reports");
         await LoginPage.WaitInteractiveAsync(discipline);
         await discipline.Locator("[data-testid=report-row] a", new() { HasText = subject }).ClickAsync();
-        await discipline.WaitForURLAsync("**/disclosure/reports/**");
+        await LoginPage.WaitForUrlAsync(discipline, u => u.Contains("/disclosure/reports/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(discipline);
         foreach (var (label, status) in new[] { ("受理", "已受理"), ("调查", "调查中") })
         {
