@@ -23,7 +23,8 @@ public sealed class DashboardScenario : IScenario
         var o = world.Options;
         var caller = Caller.System();
         var statistics = new StatisticsService(world.Db, caller, world.Regions, world.Calendar, world.Clock, world.Authorizer(caller));
-        var analytics = new StatAnalyticsService(world.Db, caller, world.Regions, world.Clock, world.Authorizer(caller));
+        // The bench world files no plans, so no e-town has its own growth target (#14 item 13): none to read.
+        var analytics = new StatAnalyticsService(world.Db, caller, world.Regions, world.Clock, world.Authorizer(caller), []);
         var dashboard = new DashboardService(world.Db, caller, world.Regions, statistics, analytics, world.Clock);
         var last = new StatPeriod(o.Year, 12).ToString();
         var first = new StatPeriod(o.Year - o.HistoryYears + 1, 1).ToString();
