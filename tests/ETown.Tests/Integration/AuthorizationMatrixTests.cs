@@ -297,6 +297,7 @@ public class AuthorizationMatrixTests(DemoApps apps) : IClassFixture<DemoApps>
         ["PUT /api/v1/statistics/rules/{code}"] = new("province", Probe.Write, "/api/v1/statistics/rules/NO-SUCH-RULE", new { left = "brands", @operator = "<=", right = "100", factor = 1, importance = "Blocking", message = "x" }),
         ["POST /api/v1/statistics/reminders/run"] = new("province @counties", Probe.Write, Note: "scope of the run: StatisticsWorkflowTests.Reminders_*"),
         ["GET /api/v1/workdesk"] = new("@signed-in", Probe.Get, Note: "own items only, from the caller's scope: WorkDeskTests"),
+        ["GET /api/v1/workdesk/done"] = new("@signed-in", Probe.Get, Note: "own done items only (WorkItemTrace scoped to the user): WorkDeskTests"),
         ["GET /api/v1/notifications/"] = new("@signed-in", Probe.Get, "/api/v1/notifications", Note: "own organisation only: StatisticsWorkflowTests.Reminders_*"),
         ["POST /api/v1/notifications/{id:guid}/read"] = new("@signed-in", Probe.Write, "/api/v1/notifications/" + Guid.NewGuid() + "/read"),
         ["PAGE /me/notifications"] = new("@signed-in", Probe.Page),

@@ -24,6 +24,9 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
         (await OkJson(c.GetAsync("/api/v1/workdesk" + (module is null ? "" : "?module=" + Uri.EscapeDataString(module)))))
         .GetProperty("items").EnumerateArray().ToList();
 
+    static async Task<List<JsonElement>> DoneAsync(HttpClient c) =>
+        (await OkJson(c.GetAsync("/api/v1/workdesk/done"))).EnumerateArray().ToList();
+
     static bool Links(List<JsonElement> items, string link, string whatStartsWith) =>
         items.Any(i => i.GetProperty("link").GetString() == link && i.GetProperty("what").GetString()!.StartsWith(whatStartsWith, StringComparison.Ordinal));
 
@@ -58,12 +61,17 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
         await OkJson(op.SendJsonAsync(HttpMethod.Put, Url(id, p), Values((C.MarketEntities, 120m, null), (C.Employment, 80m, null), (C.Brands, 5m, null))));
         await OkJson(op.PostAsync(Url(id, p, "submit"), null));
         Assert.DoesNotContain(await ItemsAsync(op), i => i.GetProperty("link").GetString() == link);
+        // … and on its 已办 (#15 item 1), which is its own: the county has done nothing yet.
+        Assert.True(Links(await DoneAsync(op), link, "填报并报送"));
+        Assert.DoesNotContain(await DoneAsync(county), i => i.GetProperty("link").GetString() == link);
         Assert.True(Links(await ItemsAsync(county), link, "审核"));
         Assert.False(Links(await ItemsAsync(city), link, "市级接收"));
 
         // Approved by the county: the city of 潞城 (长治) has to accept it, not 朔州.
         await OkJson(county.PostAsync(Url(id, p, "approve"), null));
         Assert.False(Links(await ItemsAsync(county), link, "审核"));
+        Assert.True(Links(await DoneAsync(county), link, "审核"));
+        Assert.DoesNotContain(await DoneAsync(city), i => i.GetProperty("link").GetString() == link);
         Assert.True(Links(await ItemsAsync(city), link, "市级接收"));
         Assert.DoesNotContain(await ItemsAsync(await app.SignInAsync("shuozhou")), i => i.GetProperty("link").GetString() == link);
 
@@ -197,4 +205,18 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
     /// the desk.
     /// </summary>
     static readonly HashSet<string> WithoutToDos = ["reference", "registry", "organisations", "administration", "standards", "fund-ledgers"];
+
+    [Fact]
+    public void MenuBadges_CountEachItemOnTheLongestMenuAddressItFallsUnder()
+    {
+        static WorkDeskItem I(string link) => new("m", "w", null, null, null, link, null, false);
+        var counts = WorkDeskBadges.ByMenuUrl(
+            [I("/funds/etowns/1"), I("/funds/allocations/import"), I("/funds"), I("/fundsx/1"), I("/statistics/1/2026-01?x=1"), I("/etowns/1")],
+            ["/", "/funds", "/funds/allocations", "/statistics"]);
+        Assert.Equal(2, counts["/funds"]); // not "/fundsx/1": a prefix counts only on a path-segment boundary
+        Assert.Equal(1, counts["/funds/allocations"]);
+        Assert.Equal(1, counts["/statistics"]);
+        Assert.False(counts.ContainsKey("/")); // the home entry shows the total, not the leftovers
+        Assert.Equal(4, counts.Values.Sum());
+    }
 }

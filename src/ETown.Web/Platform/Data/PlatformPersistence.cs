@@ -16,6 +16,8 @@ public abstract partial class EtownDbContext
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     /// <summary>Messages to an organisation: seen only by its own users (not by region scope).</summary>
     public DbSet<Notification> Notifications => Set<Notification>();
+    /// <summary>What each user's work desk has shown them, for 已办 (seen only by that user).</summary>
+    public DbSet<WorkDesk.WorkItemTrace> WorkItemTraces => Set<WorkDesk.WorkItemTrace>();
 }
 
 sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

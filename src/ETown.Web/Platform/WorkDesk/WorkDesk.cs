@@ -1,6 +1,8 @@
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
+using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Time;
+using Microsoft.EntityFrameworkCore;
 
 namespace ETown.Web.Platform.WorkDesk;
 
@@ -38,8 +40,11 @@ public sealed record WorkDeskView(DateOnly Today, IReadOnlyList<WorkDeskItem> It
 /// The 工作台's to-do list: every registered module's open items for the caller, overdue first, then by deadline
 /// (working days by the holiday calendar), items without a deadline last.
 /// </summary>
-public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller, WorkingCalendar calendar, TimeProvider clock)
+public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller, WorkingCalendar calendar, TimeProvider clock, EtownDb db)
 {
+    /// <summary>How far back 已办 lists done items.</summary>
+    public const int DoneDays = 30;
+
     public IReadOnlyList<string> Modules => sources.Select(s => s.Module).Distinct().ToList();
 
     public async Task<WorkDeskView> OpenAsync(string? module = null, CancellationToken ct = default)
@@ -50,6 +55,7 @@ public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller
         // One after another: the sources share the request's scoped services (contexts are created per call, but
         // the caller and the authorizer are per request).
         foreach (var source in sources) all.AddRange(await source.OpenItemsAsync(ct));
+        await TraceAsync(all, ct);
         var items = all.Select(i => Decorate(i, today)).ToList();
         var counts = items.GroupBy(i => i.Module).ToDictionary(g => g.Key, g => g.Count());
         var shown = items.Where(i => module is null or "" || i.Module == module)
@@ -57,6 +63,53 @@ public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller
             .ThenBy(i => i.What, StringComparer.Ordinal).ToList();
         return new WorkDeskView(today, shown, counts);
     }
+
+    /// <summary>已办: the caller's items that left the desk in the last <see cref="DoneDays"/> days, latest first.</summary>
+    /// <param name="refresh">Bring the traces up to date first (an item done a moment ago is listed even if the desk was
+    /// not opened since); false when <see cref="OpenAsync"/> has just run.</param>
+    public async Task<IReadOnlyList<DoneWorkItem>> DoneAsync(string? module = null, bool refresh = true, CancellationToken ct = default)
+    {
+        if (caller.UserId is null) return [];
+        if (refresh) await OpenAsync(null, ct);
+        var since = clock.GetUtcNow().AddDays(-DoneDays);
+        await using var ctx = db.Create(caller);
+        var rows = await ctx.WorkItemTraces.AsNoTracking()
+            .Where(t => t.UserId == caller.UserId && t.DoneAt != null && t.DoneAt >= since && (module == null || module == "" || t.Module == module))
+            .OrderByDescending(t => t.DoneAt).Take(200).ToListAsync(ct);
+        return rows.Select(t => new DoneWorkItem(t.Module, t.What, t.EtownId, t.EtownName, t.DueOn, t.Link, t.FirstSeenAt, t.DoneAt!.Value))
+            .ToList();
+    }
+
+    // Remembers each open item once and stamps the ones no longer open as done (see WorkItemTrace). An item that opens
+    // again (e.g. a report returned for correction) is open again under the same key.
+    async Task TraceAsync(IReadOnlyList<WorkItem> open, CancellationToken ct)
+    {
+        if (caller.UserId is not { } userId) return;
+        var now = clock.GetUtcNow();
+        var openByKey = open.GroupBy(WorkItemTrace.KeyOf).ToDictionary(g => g.Key, g => g.First());
+        var openKeys = openByKey.Keys.ToList();
+        await using var ctx = db.Create(caller);
+        var known = await ctx.WorkItemTraces.Where(t => t.UserId == userId && (t.DoneAt == null || openKeys.Contains(t.Key))).ToListAsync(ct);
+        var knownKeys = known.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var t in known)
+        {
+            var isOpen = openByKey.ContainsKey(t.Key);
+            if (t.DoneAt is null && !isOpen) t.DoneAt = now;
+            else if (t.DoneAt is not null && isOpen) { t.DoneAt = null; t.FirstSeenAt = now; }
+        }
+        foreach (var (key, i) in openByKey.Where(x => !knownKeys.Contains(x.Key)))
+            ctx.WorkItemTraces.Add(new WorkItemTrace
+            {
+                UserId = userId, Key = key, Module = Clip(i.Module, 40), What = Clip(i.What, 300), EtownId = i.EtownId,
+                EtownName = i.EtownName is null ? null : Clip(i.EtownName, 200), DueOn = i.DueOn, Link = Clip(i.Link, 300), FirstSeenAt = now,
+            });
+        if (!ctx.ChangeTracker.HasChanges()) return;
+        try { await ctx.SaveChangesAsync(ct); }
+        // The same desk opened twice at once (the page's prerender and its circuit): the other request recorded it.
+        catch (DbUpdateException) { }
+    }
+
+    static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 
     WorkDeskItem Decorate(WorkItem i, DateOnly today)
     {
@@ -68,5 +121,25 @@ public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller
             left = overdue ? 0 : calendar.CountWorkingDays(today, due);
         }
         return new WorkDeskItem(i.Module, i.What, i.EtownId, i.EtownName, i.DueOn, i.Link, left, overdue);
+    }
+}
+
+/// <summary>
+/// Menu badges (#15 item 1): each open item counts on the menu entry whose address is the longest prefix of the item's
+/// link (on a path-segment boundary), so "/funds/etowns/…" counts on 资金管理's "/funds" entry.
+/// </summary>
+public static class WorkDeskBadges
+{
+    public static IReadOnlyDictionary<string, int> ByMenuUrl(IEnumerable<WorkDeskItem> items, IEnumerable<string> menuUrls)
+    {
+        var urls = menuUrls.Where(u => u.Length > 1).Distinct(StringComparer.Ordinal).OrderByDescending(u => u.Length).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in items)
+        {
+            var path = i.Link.Split('?', '#')[0];
+            var url = urls.FirstOrDefault(u => path == u || path.StartsWith(u.TrimEnd('/') + "/", StringComparison.Ordinal));
+            if (url is not null) counts[url] = counts.GetValueOrDefault(url) + 1;
+        }
+        return counts;
     }
 }
