@@ -90,11 +90,15 @@ public sealed class BenchWorld : IAsyncDisposable
             }
             settings["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(admin) { Database = pgDb, Pooling = true }.ConnectionString;
         }
+        // The audit chain's key and checkpoints live outside the database (issue #17): a throw-away folder per run.
+        var auditDir = Path.Combine(Path.GetTempPath(), "etown-bench-audit-" + Guid.NewGuid().ToString("N"));
+        settings["Audit:Path"] = auditDir;
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var dbSettings = DatabaseSettings.From(config, AppContext.BaseDirectory);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(new BenchHostEnvironment(auditDir));
         services.AddEtownPlatform(config, dbSettings, ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn);
         var sp = services.BuildServiceProvider();
         await DatabaseInitializer.InitialiseAsync(sp, seedDemo: false, ct);
@@ -139,7 +143,7 @@ public sealed class BenchWorld : IAsyncDisposable
 
         // One county e-town office and its information liaison per county (STAT-02), signed in through the real CallerResolver.
         var role = await ctx.Roles.SingleAsync(r => r.Name == BuiltInRoles.CountyOfficer, ct);
-        var users = new Dictionary<string, Guid>();
+        var users = new Dictionary<string, (Guid Id, string Stamp)>();
         foreach (var county in counties)
         {
             var org = new Organisation { Name = $"{Regions.NameOf(county)}乡村e镇工作领导小组办公室（基准测试）", Kind = OrganisationKind.CountyEtownOffice, RegionCode = county };
@@ -151,7 +155,7 @@ public sealed class BenchWorld : IAsyncDisposable
             };
             ctx.Users.Add(user);
             ctx.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = role.Id });
-            users[county] = user.Id;
+            users[county] = (user.Id, user.SecurityStamp);
         }
         await ctx.SaveChangesAsync(ct);
         await StatDataSets.EnsureDefaultAssignmentsAsync(ctx, ct); // as start-up does: every listed e-town owes both reports
@@ -160,10 +164,12 @@ public sealed class BenchWorld : IAsyncDisposable
 
         var resolver = new CallerResolver(Db, Clock);
         var callers = new Dictionary<string, Caller>();
-        foreach (var (county, id) in users)
+        foreach (var (county, (id, stamp)) in users)
         {
             var caller = new Caller();
-            await resolver.ResolveAsync(caller, new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, id.ToString())], "bench")), ct);
+            // As a sign-in cookie carries it: the resolver refuses a principal whose security stamp is not the user's (#17).
+            await resolver.ResolveAsync(caller, new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.NameIdentifier, id.ToString()), new Claim(CallerResolver.SecurityStampClaim, stamp)], "bench")), ct);
             if (!caller.Has(Permissions.Statistics.Enter)) throw new InvalidOperationException("bench liaison lacks Statistics.Enter");
             callers[county] = caller;
         }
@@ -204,6 +210,7 @@ public sealed class BenchWorld : IAsyncDisposable
             C.MarketEntities => Math.Round(150 * k) + 3 * m,
             C.NewMarketEntities => 5 + (t.Index + m) % 5,
             C.NewEcommerceEntities => 2 + (t.Index + m) % 3,
+            C.NewLegalEntities => 1 + (t.Index + m) % 4,           // legal persons among the new entities (STD-37): ≤ new entities
             C.EcommerceEnterprises => Math.Round(40 * k) + m,
             C.OnlineRetail => Flow(200),
             C.SocialRetail => Flow(800),
@@ -268,4 +275,15 @@ public sealed class BenchWorld : IAsyncDisposable
             await cmd.ExecuteNonQueryAsync();
         }
     }
+}
+
+/// <summary>The host environment the platform's services ask for (content root for files kept outside the database).</summary>
+sealed class BenchHostEnvironment(string contentRoot) : Microsoft.AspNetCore.Hosting.IWebHostEnvironment
+{
+    public string ApplicationName { get; set; } = "ETown.Bench";
+    public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    public string ContentRootPath { get; set; } = contentRoot;
+    public string EnvironmentName { get; set; } = "Production";
+    public Microsoft.Extensions.FileProviders.IFileProvider WebRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    public string WebRootPath { get; set; } = contentRoot;
 }
