@@ -170,6 +170,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         caller.Require(Permissions.Fund.OperatorEdit);
+        if (input.OrganisationId == Guid.Empty) throw Invalid("organisationId", "请选择承办企业。");
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         auth.Require(FundOperations.EditOperator, new FundResource(etown.CountyCode, etownId));
@@ -189,6 +190,22 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         ctx.FundOperators.Add(op);
         await SaveAsync(ctx, ct);
         return ToView(op);
+    }
+
+    /// <summary>
+    /// The operator companies (承办企业) of the e-town's county not yet registered for it — the choices of the operator form
+    /// (the service re-checks the kind and the duplicate on save).
+    /// </summary>
+    public async Task<IReadOnlyList<OperatorCandidate>> OperatorCandidatesAsync(Guid etownId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Fund.OperatorEdit);
+        await using var ctx = db.Create(caller);
+        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        auth.Require(FundOperations.EditOperator, new FundResource(etown.CountyCode, etownId));
+        var taken = await ctx.FundOperators.Where(o => o.EtownId == etownId).Select(o => o.OrganisationId).ToListAsync(ct);
+        return await ctx.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Operator && o.IsActive && o.RegionCode == etown.CountyCode && !taken.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new OperatorCandidate(o.Id, o.Name, o.CreditCode)).ToListAsync(ct);
     }
 
     /// <summary>

@@ -53,6 +53,8 @@ public sealed record FundsRollupRow(Guid EtownId, string EtownName, string Count
 
 public sealed record PaymentRuleSetView(string Code, string Name, int Version, string? ParentCode, string? RegionCode, bool IsInUse, PaymentLimitsSettings Limits);
 
+public sealed record OperatorCandidate(Guid OrganisationId, string Name, string? CreditCode);
+
 // ---- inputs
 
 public sealed record AllocationInput(int Year, decimal ProvincialAmount, string? NoticeReference, decimal CountyMatchingCommitted);
