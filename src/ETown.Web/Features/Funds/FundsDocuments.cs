@@ -95,7 +95,9 @@ public static class FundsOcds
                 id = c.Number,
                 title = c.Title,
                 procurementMethod = c.SelectionMethod switch { SelectionMethod.Tender => "open", SelectionMethod.Competitive => "selective", _ => "direct" },
-                procurementMethodDetails = c.SelectionMethodLabel,
+                // FUND-02: the support mode travels with the procurement method (购买服务 is government procurement).
+                procurementMethodDetails = $"{c.SelectionMethodLabel}；支持方式：{c.SupportModeLabel}",
+                mainProcurementCategory = c.SupportMode == SupportMode.ServicePurchase ? "services" : "works",
             },
             awards = new[] { new { id = c.Number + "-award", status = "active", value = new { amount = Yuan(c.Amount), currency = "CNY" }, suppliers = new[] { new { id = supplierId, name = c.OperatorName } } } },
             contracts = new[]

@@ -70,6 +70,8 @@ public static class FundsErrors
     public const string ImportNotXlsx = "ETOWN-FUND-0502";
     /// <summary>导入：文件过大</summary>
     public const string ImportTooLarge = "ETOWN-FUND-0503";
+    /// <summary>购买服务须通过政府采购程序（公开招标或竞争性谈判/磋商）确定承接主体（FUND-02）</summary>
+    public const string ServicePurchaseNeedsProcurement = "ETOWN-FUND-0206";
     /// <summary>重复投资预警须书面说明（FUND-15）</summary>
     public const string DuplicateInvestment = "ETOWN-FUND-0205";
 }

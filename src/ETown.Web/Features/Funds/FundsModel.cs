@@ -76,6 +76,22 @@ public class FundOperator : IEtownOwned, ICreatedAt, IUpdatedAt
     public bool IsQualified => MissingConditions().Count == 0;
 }
 
+/// <summary>
+/// FUND-02 (P 三、主要任务及支持重点；K 四、项目资金支持标准和范围): how the provincial money supports the work — 贷款贴息、以奖代补、购买服务、项目补助.
+/// A 购买服务 contract is let through government procurement (K 六（二）: "应通过政府采购的规范程序确定承接主体").
+/// </summary>
+public enum SupportMode
+{
+    /// <summary>贷款贴息</summary>
+    InterestSubsidy,
+    /// <summary>以奖代补</summary>
+    RewardInsteadOfSubsidy,
+    /// <summary>购买服务</summary>
+    ServicePurchase,
+    /// <summary>项目补助</summary>
+    ProjectSubsidy,
+}
+
 public enum ContractStatus { Active, Terminated }
 
 /// <summary>Scope of a contract for one construction-standard item (1–39), 万元.</summary>
@@ -100,6 +116,8 @@ public class FundContract : IEtownOwned, ICreatedAt, IUpdatedAt
     public string OperatorName { get; set; } = "";
     public decimal Amount { get; set; }
     public SelectionMethod SelectionMethod { get; set; }
+    /// <summary>FUND-02: the support mode; required for every new contract (null only on rows recorded before FUND-02 was built).</summary>
+    public SupportMode? SupportMode { get; set; }
     /// <summary>FUND-04/16: tendered contracts are reviewed by a lawyer.</summary>
     public bool LawyerReviewed { get; set; }
     public DateOnly SignedOn { get; set; }
@@ -262,6 +280,14 @@ public static class FundLabels
     {
         SelectionMethod.Tender => "公开招标", SelectionMethod.Competitive => "竞争性谈判/磋商", SelectionMethod.Direct => "直接委托", _ => m.ToString(),
     };
+    public static string Of(SupportMode m) => m switch
+    {
+        SupportMode.InterestSubsidy => "贷款贴息", SupportMode.RewardInsteadOfSubsidy => "以奖代补", SupportMode.ServicePurchase => "购买服务",
+        SupportMode.ProjectSubsidy => "项目补助", _ => m.ToString(),
+    };
+    public static string Of(SupportMode? m) => m is { } v ? Of(v) : "未登记";
+    /// <summary>FUND-02 (K 六（二）): the selection methods that are government procurement (公开招标、竞争性谈判/磋商).</summary>
+    public static bool IsGovernmentProcurement(SelectionMethod m) => m is SelectionMethod.Tender or SelectionMethod.Competitive;
     public static string Of(PaymentKind k) => k switch
     {
         PaymentKind.StartUp => "启动资金", PaymentKind.Progress => "进度款", PaymentKind.Final => "尾款（含质保金）", _ => k.ToString(),

@@ -170,6 +170,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
     {
         ArgumentNullException.ThrowIfNull(input);
         caller.Require(Permissions.Fund.OperatorEdit);
+        if (input.OrganisationId == Guid.Empty) throw Invalid("organisationId", "请选择承办企业。");
         await using var ctx = db.Create(caller);
         var etown = await ctx.Etowns.FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         auth.Require(FundOperations.EditOperator, new FundResource(etown.CountyCode, etownId));
@@ -189,6 +190,22 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         ctx.FundOperators.Add(op);
         await SaveAsync(ctx, ct);
         return ToView(op);
+    }
+
+    /// <summary>
+    /// The operator companies (承办企业) of the e-town's county not yet registered for it — the choices of the operator form
+    /// (the service re-checks the kind and the duplicate on save).
+    /// </summary>
+    public async Task<IReadOnlyList<OperatorCandidate>> OperatorCandidatesAsync(Guid etownId, CancellationToken ct = default)
+    {
+        caller.Require(Permissions.Fund.OperatorEdit);
+        await using var ctx = db.Create(caller);
+        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        auth.Require(FundOperations.EditOperator, new FundResource(etown.CountyCode, etownId));
+        var taken = await ctx.FundOperators.Where(o => o.EtownId == etownId).Select(o => o.OrganisationId).ToListAsync(ct);
+        return await ctx.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Operator && o.IsActive && o.RegionCode == etown.CountyCode && !taken.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new OperatorCandidate(o.Id, o.Name, o.CreditCode)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -247,6 +264,9 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         if (string.IsNullOrWhiteSpace(input.AssetOwnership)) errors.Add("assetOwnership", "请写明资产权属（专项资金购置的固定资产属国有资产，FUND-08）。");
         var scope = (input.Scope ?? []).ToList();
         ValidateScope(errors, "scope", scope, input.Amount);
+        // FUND-02: every contract names its support mode (贷款贴息、以奖代补、购买服务、项目补助).
+        if (input.SupportMode is not { } mode || !Enum.IsDefined(mode)) errors.Add("supportMode", "请选择支持方式（贷款贴息、以奖代补、购买服务或项目补助）。");
+        if (input.SelectionMethod is { } sm && !Enum.IsDefined(sm)) errors.Add("selectionMethod", "遴选方式无效。");
         errors.ThrowIfAny();
 
         await using var ctx = db.Create(caller);
@@ -256,8 +276,14 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         if (op.IsCancelled) throw new DomainException(FundsErrors.QualificationCancelled, $"“{op.OrganisationName}”的承办资格已取消（FUND-11），不能签订合同。", 422);
         if (!op.IsQualified)
             throw new DomainException(FundsErrors.NotQualified, $"“{op.OrganisationName}”尚不具备承办主体资格条件（FUND-10，临猗办法第十一条），缺：{string.Join("、", op.MissingConditions())}。", 422);
+        // The contract's own selection method; without one, the way the operator was selected.
+        var selection = input.SelectionMethod ?? op.SelectionMethod;
+        // FUND-02 (岢岚 六（二）承接主体选择: "采取购买服务方式实施的项目，应通过政府采购的规范程序确定承接主体"): no direct award.
+        if (input.SupportMode == SupportMode.ServicePurchase && !FundLabels.IsGovernmentProcurement(selection))
+            throw new DomainException(FundsErrors.ServicePurchaseNeedsProcurement,
+                $"采取购买服务方式实施的项目，应通过政府采购的规范程序（公开招标或竞争性谈判/磋商）确定承接主体，不能{FundLabels.Of(selection)}（FUND-02，岢岚方案六（二））。", 422);
         // FUND-04/16 (岢岚 资金使用 3.): a tendered contract is reviewed by a lawyer before signature.
-        if (op.SelectionMethod == SelectionMethod.Tender && !input.LawyerReviewed)
+        if (selection == SelectionMethod.Tender && !input.LawyerReviewed)
             throw new DomainException(FundsErrors.LawyerReviewMissing, "通过招标确定的合同须经律师审核后签订（FUND-04、FUND-16，岢岚方案资金使用 3.）。", 422);
         if (await ctx.FundContracts.IgnoreQueryFilters().AnyAsync(c => c.Number == number, ct))
             throw new DomainException(FundsErrors.ContractNumberTaken, $"合同编号 {number} 已存在。", 409);
@@ -274,7 +300,7 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
         {
             DuplicateJustification = justification,
             EtownId = etownId, CountyCode = etown.CountyCode, Number = number, Title = input.Title!.Trim(), OperatorId = op.Id,
-            OperatorOrganisationId = op.OrganisationId, OperatorName = op.OrganisationName, Amount = input.Amount, SelectionMethod = op.SelectionMethod,
+            OperatorOrganisationId = op.OrganisationId, OperatorName = op.OrganisationName, Amount = input.Amount, SelectionMethod = selection, SupportMode = input.SupportMode,
             LawyerReviewed = input.LawyerReviewed, SignedOn = input.SignedOn, StartsOn = input.StartsOn, EndsOn = input.EndsOn,
             AssetOwnership = input.AssetOwnership!.Trim(), Scope = scope, Milestones = (input.Milestones ?? []).ToList(),
         };
@@ -479,7 +505,8 @@ public sealed class FundsService(EtownDb db, Caller caller, Authorizer auth, Tim
 
     internal static ContractView ToView(FundContract c, decimal committed, decimal paid, decimal retained) => new(c.Id, c.Number, c.Title, c.OperatorId,
         c.OperatorOrganisationId, c.OperatorName, c.Amount, c.SelectionMethod, FundLabels.Of(c.SelectionMethod), c.LawyerReviewed, c.SignedOn, c.StartsOn,
-        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version) { DuplicateJustification = c.DuplicateJustification };
+        c.EndsOn, c.AssetOwnership, c.Scope, c.Milestones, c.Revision, committed, paid, retained, c.Version)
+        { DuplicateJustification = c.DuplicateJustification, SupportMode = c.SupportMode };
 
     internal static ChangeView ToView(ContractChangeRequest r, string number) => new(r.Id, r.ContractId, number, r.Kind, FundLabels.Of(r.Kind), r.Reason,
         r.NewAmount, r.NewEndsOn, r.NewScope, r.Status, FundLabels.Of(r.Status), r.RequestedBy, r.DecidedBy, r.DecisionNote, r.Version);

@@ -19,6 +19,9 @@ public sealed record ContractView(Guid Id, string Number, string Title, Guid Ope
     /// <summary>FUND-15: other departments' projects on the items of this contract, with the written justification.</summary>
     public IReadOnlyList<DuplicateWarning> DuplicateWarnings { get; init; } = [];
     public string? DuplicateJustification { get; init; }
+    /// <summary>FUND-02: support mode (null on contracts recorded before it was required).</summary>
+    public SupportMode? SupportMode { get; init; }
+    public string SupportModeLabel => FundLabels.Of(SupportMode);
 }
 
 public sealed record ContractRevisionView(Guid ContractId, int Revision, decimal Amount, DateOnly EndsOn, Guid? ChangeRequestId, DateTimeOffset CreatedAt);
@@ -50,6 +53,8 @@ public sealed record FundsRollupRow(Guid EtownId, string EtownName, string Count
 
 public sealed record PaymentRuleSetView(string Code, string Name, int Version, string? ParentCode, string? RegionCode, bool IsInUse, PaymentLimitsSettings Limits);
 
+public sealed record OperatorCandidate(Guid OrganisationId, string Name, string? CreditCode);
+
 // ---- inputs
 
 public sealed record AllocationInput(int Year, decimal ProvincialAmount, string? NoticeReference, decimal CountyMatchingCommitted);
@@ -60,7 +65,7 @@ public sealed record CancelOperatorInput(string? Reason);
 public sealed record RecoveryInput(decimal Amount);
 public sealed record ContractInput(string? Number, string? Title, Guid OperatorId, decimal Amount, bool LawyerReviewed, DateOnly SignedOn, DateOnly StartsOn,
     DateOnly EndsOn, string? AssetOwnership, IReadOnlyList<ContractScopeLine>? Scope, IReadOnlyList<ContractMilestone>? Milestones,
-    string? DuplicateJustification = null);
+    string? DuplicateJustification = null, SupportMode? SupportMode = null, SelectionMethod? SelectionMethod = null);
 public sealed record ChangeInput(ChangeKind Kind, string? Reason, decimal? NewAmount, DateOnly? NewEndsOn, IReadOnlyList<ContractScopeLine>? NewScope);
 public sealed record ChangeDecisionInput(bool Approve, string? Note, int Version);
 public sealed record PaymentInput(PaymentKind Kind, decimal Amount, IReadOnlyList<PaymentMaterialItem>? Materials, string? Note);

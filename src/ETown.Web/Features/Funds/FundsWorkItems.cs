@@ -44,7 +44,7 @@ public sealed class FundsWorkItems(EtownDb db, Authorizer auth) : IWorkItemSourc
             var c = contracts.GetValueOrDefault(ch.ContractId);
             if (!auth.Can(FundOperations.ApproveChange, new FundResource(ch.CountyCode, ch.EtownId, c?.OperatorOrganisationId))) continue;
             items.Add(new WorkItem(Module, $"审批合同变更申请：合同 {c?.Number}", ch.EtownId, names.GetValueOrDefault(ch.EtownId), null,
-                $"/funds/etowns/{ch.EtownId}"));
+                $"/funds/etowns/{ch.EtownId}/changes"));
         }
         // FUND-14: a contract whose latest performance assessment is 不合格 — the county follows up (re-assesses after
         // rectification), the operator rectifies; the item goes when a later assessment is 合格 or 基本合格.

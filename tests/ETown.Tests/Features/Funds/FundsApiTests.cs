@@ -213,7 +213,7 @@ public class FundsApiTests(FundsApps apps) : IClassFixture<FundsApps>
         var opId = await OkId(await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/operators", Conditions(all: false)));
         object Contract(bool lawyer) => new
         {
-            number = "Q-" + Guid.NewGuid().ToString("N")[..12], title = "招标合同", operatorId = opId, amount = 100m, lawyerReviewed = lawyer,
+            number = "Q-" + Guid.NewGuid().ToString("N")[..12], title = "招标合同", operatorId = opId, amount = 100m, supportMode = "ServicePurchase", lawyerReviewed = lawyer,
             signedOn = "2024-02-01", startsOn = "2024-02-02", endsOn = "2024-12-31", assetOwnership = "国有资产",
             scope = new[] { new { itemNo = 23, content = "直播基地", amount = 100m } },
         };
@@ -312,7 +312,7 @@ public class FundsApiTests(FundsApps apps) : IClassFixture<FundsApps>
         }));
         object Contract(decimal amount) => new
         {
-            number = "HR-" + Guid.NewGuid().ToString("N")[..12], title = "陶瓷直播基地", operatorId = opId, amount, lawyerReviewed = false,
+            number = "HR-" + Guid.NewGuid().ToString("N")[..12], title = "陶瓷直播基地", operatorId = opId, amount, supportMode = "ProjectSubsidy", lawyerReviewed = false,
             signedOn = "2024-02-01", startsOn = "2024-02-02", endsOn = "2024-12-31", assetOwnership = "国有资产",
             scope = new[] { new { itemNo = 23, content = "直播基地", amount } },
         };

@@ -51,5 +51,9 @@ public sealed class FundsMatrix : Integration.IModuleMatrix
         ["PAGE /funds/rule-sets"] = new(Readers, Probe.Page),
         ["PAGE /funds/allocations/import"] = new("province", Probe.Page),
         ["PAGE /funds/etowns/{Id:guid}"] = new(Readers, Probe.Page, "/funds/etowns/{etown}", Scope: PageScope.Etown),
+        // Forms for what the API already does: operators (FUND-10), contracts (FUND-02), change requests and their approval (FUND-09).
+        ["PAGE /funds/etowns/{Id:guid}/operators/new"] = new("@counties", Probe.Page, "/funds/etowns/{etown}/operators/new", Scope: PageScope.Etown),
+        ["PAGE /funds/etowns/{Id:guid}/contracts/new"] = new("@counties", Probe.Page, "/funds/etowns/{etown}/contracts/new", Scope: PageScope.Etown),
+        ["PAGE /funds/etowns/{Id:guid}/changes"] = new(Readers, Probe.Page, "/funds/etowns/{etown}/changes", Scope: PageScope.Etown),
     };
 }

@@ -93,7 +93,7 @@ public static class FundsKit
         var number = $"T-{Interlocked.Increment(ref _n)}-{Guid.NewGuid():N}"[..30];
         return await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/funds/etowns/{town}/contracts", new
         {
-            number, title = "测试合同", operatorId = op, amount, lawyerReviewed = true, signedOn = "2024-01-10", startsOn = "2024-01-15", endsOn = "2024-12-31",
+            number, title = "测试合同", operatorId = op, amount, supportMode = "ProjectSubsidy", lawyerReviewed = true, signedOn = "2024-01-10", startsOn = "2024-01-15", endsOn = "2024-12-31",
             assetOwnership = "国有资产", scope = new[] { new { itemNo, content = "公共服务中心", amount } }, milestones = Array.Empty<object>(), duplicateJustification,
         });
     }

@@ -32,9 +32,9 @@ public static class DemoFunds
         // 潞城
         Allocation(db, lucheng, 1000m, 200m, 120m);
         var luOp = Operator(db, lucheng, luOrg, SelectionMethod.Competitive, "竞争性磋商，成交通知书及磋商文件已存档");
-        var lc1 = Contract(db, lucheng, luOp, "LC-2022-001", "潞城区乡村e镇公共服务中心及直播基地建设运营", 600m, lawyer: true,
+        var lc1 = Contract(db, lucheng, luOp, "LC-2022-001", "潞城区乡村e镇公共服务中心及直播基地建设运营", 600m, lawyer: true, SupportMode.ProjectSubsidy,
             new(2022, 11, 15), new(2023, 10, 31), [new(20, "公共服务中心", 260m), new(23, "直播电商基地", 220m), new(27, "仓储物流配送", 120m)]);
-        var lc2 = Contract(db, lucheng, luOp, "LC-2022-002", "潞城区农产品品牌建设与网络营销", 300m, lawyer: true,
+        var lc2 = Contract(db, lucheng, luOp, "LC-2022-002", "潞城区农产品品牌建设与网络营销", 300m, lawyer: true, SupportMode.ServicePurchase,
             new(2023, 3, 1), new(2023, 12, 31), [new(8, "区域公用品牌", 180m), new(12, "网络营销推广", 120m)]);
         StartUpPaid(db, lc1, "长治市潞城区乡村e镇工作领导小组办公室", new(2022, 12, 5), "LC-PZ-2022-1205");
         RefusedProgress(db, lc1, demo);
@@ -43,14 +43,14 @@ public static class DemoFunds
         // 岢岚 (K 资金使用 3.: tendered, reviewed by a lawyer, 30 % on signature)
         Allocation(db, kelan, 1000m, 300m, 300m);
         var klOp = Operator(db, kelan, klOrg, SelectionMethod.Tender, "公开招标，中标通知书、招标文件及律师审核意见已存档");
-        var kl1 = Contract(db, kelan, klOp, "KL-2022-001", "岢岚县乡村e镇建设运营总承包", 800m, lawyer: true,
+        var kl1 = Contract(db, kelan, klOp, "KL-2022-001", "岢岚县乡村e镇建设运营总承包", 800m, lawyer: true, SupportMode.ServicePurchase,
             new(2022, 10, 20), new(2023, 12, 31), [new(2, "杂粮产业基地提升", 360m), new(20, "电商公共服务中心", 240m), new(27, "县乡村三级物流", 200m)]);
         StartUpPaid(db, kl1, "岢岚县乡村e镇工作领导小组办公室", new(2022, 11, 10), "KL-PZ-2022-1110");
 
         // 临猗
         Allocation(db, linyi, 1000m, 500m, 260m);
         var lyOp = Operator(db, linyi, lyOrg, SelectionMethod.Competitive, "竞争性谈判，谈判记录及成交通知书已存档");
-        var ly1 = Contract(db, linyi, lyOp, "LY-2022-001", "临猗新城涑水e镇智创产业园及电商公共服务", 500m, lawyer: false,
+        var ly1 = Contract(db, linyi, lyOp, "LY-2022-001", "临猗新城涑水e镇智创产业园及电商公共服务", 500m, lawyer: false, SupportMode.RewardInsteadOfSubsidy,
             new(2022, 12, 1), new(2023, 11, 30), [new(3, "果业产业链提升", 220m), new(20, "电商公共服务中心", 180m), new(29, "人才培训", 100m)]);
         StartUpPaid(db, ly1, "临猗县乡村e镇工作领导小组办公室", new(2022, 12, 20), "LY-PZ-2022-1220");
     }
@@ -75,12 +75,15 @@ public static class DemoFunds
     }
 
     static FundContract Contract(Platform.Data.EtownDbContext db, Etowns.Etown t, FundOperator op, string number, string title, decimal amount, bool lawyer,
-        DateOnly signed, DateOnly ends, List<ContractScopeLine> scope)
+        SupportMode mode, DateOnly signed, DateOnly ends, List<ContractScopeLine> scope)
     {
+        // FUND-02: a 购买服务 contract is let through government procurement (all demo ones are tendered or competitive).
+        if (mode == SupportMode.ServicePurchase && !FundLabels.IsGovernmentProcurement(op.SelectionMethod))
+            throw new InvalidOperationException("演示数据不一致：购买服务的合同须通过政府采购确定承接主体。");
         var c = new FundContract
         {
             EtownId = t.Id, CountyCode = t.CountyCode, Number = number, Title = title, OperatorId = op.Id, OperatorOrganisationId = op.OrganisationId,
-            OperatorName = op.OrganisationName, Amount = amount, SelectionMethod = op.SelectionMethod, LawyerReviewed = lawyer, SignedOn = signed,
+            OperatorName = op.OrganisationName, Amount = amount, SelectionMethod = op.SelectionMethod, SupportMode = mode, LawyerReviewed = lawyer, SignedOn = signed,
             StartsOn = signed.AddDays(5), EndsOn = ends, AssetOwnership = "专项资金购置的固定资产属国有资产，由县乡村e镇工作领导小组办公室登记管理，承办主体负责运营维护",
             Scope = scope, Milestones = [new("开工", signed.AddDays(5)), new("阶段验收", signed.AddMonths(6)), new("竣工验收", ends)],
         };
