@@ -2439,6 +2439,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("ContentChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ContentJson")
                         .IsRequired()
                         .HasColumnType("text");
