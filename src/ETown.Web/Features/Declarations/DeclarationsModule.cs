@@ -18,6 +18,7 @@ public sealed class DeclarationsModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, DeclarationWorkItems>();
         services.AddScoped<DeclarationService>();
+        services.AddScoped<Disclosure.IPublicListingFacts, DeclarationPublicFacts>(); // DISC-01: listing decision on the column
         services.AddScoped<Archives.IArchiveSource, DeclarationArchiveSource>(); // ARCH-01: declaration materials filed automatically
         services.AddScoped<IDeclarationCounts, DbDeclarationCounts>();
         services.AddScoped<EligibilityService>();

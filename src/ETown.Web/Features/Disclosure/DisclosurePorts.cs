@@ -22,7 +22,9 @@ public sealed record PublicFunds(IReadOnlyList<PublicAllocation> Allocations, IR
 public sealed record PublicAllocation(Guid Id, int Year, decimal Amount, string? NoticeReference);
 public sealed record PublicContract(Guid Id, string Number, string Title, string OperatorName, decimal Amount, string SelectionMethod,
     DateOnly SignedOn, DateOnly StartsOn, DateOnly EndsOn);
-public sealed record PublicPayment(Guid Id, Guid ContractId, string ContractNumber, string KindLabel, decimal Amount, DateOnly PaidOn, string OperatorName);
+/// <param name="NoticeWorkingDays">FUND-06: the working days the county's payment rule set gives a notice; the column starts it on the day the county publishes the payment.</param>
+public sealed record PublicPayment(Guid Id, Guid ContractId, string ContractNumber, string KindLabel, decimal Amount, DateOnly PaidOn, string OperatorName,
+    int NoticeWorkingDays = 5);
 
 /// <summary>The cultivation plan: summary and targets (produced by Features/Plans).</summary>
 public interface IPublicPlanFacts
@@ -30,7 +32,10 @@ public interface IPublicPlanFacts
     Task<IReadOnlyList<PublicPlan>> ForEtownAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct);
 }
 
-public sealed record PublicPlan(Guid Id, string Title, string? MainTargets, string? KeyTasks, decimal AllocationWan, IReadOnlyList<PublicFigure> Targets);
+public sealed record PublicPlan(Guid Id, string Title, string? MainTargets, string? KeyTasks, decimal AllocationWan, IReadOnlyList<PublicFigure> Targets,
+    PublicPlanNotice? DraftNotice = null);
+/// <summary>DISC-02: a draft plan before filing — the day its content or budget last changed, and the working days of its notice.</summary>
+public sealed record PublicPlanNotice(DateOnly? LastEditedOn, int WorkingDays);
 public sealed record PublicFigure(string Label, string Unit, string Period, decimal? Value);
 
 /// <summary>Progress from approved statistics (produced by Features/Statistics): county-approved reports and their figures.</summary>
@@ -52,6 +57,19 @@ public interface IPublicAcceptanceFacts
 
 public sealed record PublicAcceptance(Guid Id, string Title, string ScopeLabel, DateOnly PassedOn, decimal? ProgressPercent,
     DateOnly? NoticeStartsOn, DateOnly? NoticeEndsOn, int? NoticeWorkingDays, int OpenObjections, int AnsweredObjections);
+
+/// <summary>
+/// The listing decision (DECL-07) of the declaration that became this e-town: the province's 公示 of the round — its start,
+/// working days and end — once the round is finalised (produced by Features/Declarations). The province's 发布公示 and
+/// 确认入选 are the audited publishing acts of this decision, so the column shows it for the listed e-town without a
+/// second, county-level act (the county cannot withdraw a province decision).
+/// </summary>
+public interface IPublicListingFacts
+{
+    Task<IReadOnlyList<PublicListing>> ForEtownAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct);
+}
+
+public sealed record PublicListing(Guid Id, int Year, string Title, DateOnly NoticeStartsOn, DateOnly NoticeEndsOn, int NoticeWorkingDays);
 
 /// <summary>Inspections done and rectifications closed (produced by Features/Supervision).</summary>
 public interface IPublicSupervisionFacts

@@ -14,14 +14,23 @@ namespace ETown.Web.Features.Disclosure;
 
 public sealed record OpinionView(Guid Id, string? Nickname, string Text, DateTimeOffset CreatedAt, string? Reply);
 public sealed record OpinionAdminRow(Guid Id, string? Nickname, string Text, DateTimeOffset CreatedAt, OpinionStatus Status, string StatusLabel, string? Reply, string? ModeratedBy);
-public sealed record SurveyResultView(int Year, int Answers, int Satisfied, decimal? Percent, decimal TargetPercent, bool MeetsTarget);
+/// <summary>EVAL-01 satisfaction of one e-town and year, judged like <see cref="SatisfactionCheck"/> (on the counts; no answers = 无调查数据).</summary>
+public sealed record SurveyResultView(int Year, int Answers, int Satisfied, decimal? Percent, decimal TargetPercent, bool MeetsTarget, string Label);
+
+/// <summary>
+/// A decision or notice on the column (DISC-01: listing, acceptance results, payments; DISC-02: the draft plan) with its
+/// window in working days and the end date by the holiday calendar; <see cref="State"/> is 待公示 / 公示中 / 公示期满.
+/// </summary>
+public sealed record PublicNoticeRow(string KindLabel, Guid Id, string Title, DateOnly StartsOn, int WorkingDays, DateOnly EndsOn, string State);
 
 /// <summary>The public column of one e-town (DISC-01): only published items, read live from the producing modules.</summary>
 public sealed record PublicColumnView(Guid EtownId, string EtownName, string CountyName, DateOnly Today,
     IReadOnlyList<PublicPlan> Plans, PublicFunds Funds, IReadOnlyList<PublicProgressReport> Progress,
     IReadOnlyList<PublicAcceptance> Acceptances, PublicSupervision Supervision, IReadOnlyList<OpinionView> Opinions, SurveyResultView Survey,
-    IReadOnlyList<int> OpenDataYears)
+    IReadOnlyList<int> OpenDataYears, IReadOnlyList<PublicNoticeRow> Notices)
 {
+    public PublicNoticeRow? NoticeOf(Guid id) => Notices.FirstOrDefault(n => n.Id == id);
+
     public decimal Allocated => Funds.Allocations.Sum(a => a.Amount);
     public decimal Contracted => Funds.Contracts.Sum(c => c.Amount);
     public decimal Paid => Funds.Payments.Sum(p => p.Amount);
@@ -49,7 +58,8 @@ public sealed record SurveyInput(string? Phone, RespondentKind Kind, Satisfactio
 /// </summary>
 public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, RegionDirectory regions, DisclosureGuard guard,
     IEnumerable<IPublicFundFacts> funds, IEnumerable<IPublicPlanFacts> plans, IEnumerable<IPublicProgressFacts> progress,
-    IEnumerable<IPublicAcceptanceFacts> acceptances, IEnumerable<IPublicSupervisionFacts> supervision, IEnumerable<IPublicObjections> objections)
+    IEnumerable<IPublicAcceptanceFacts> acceptances, IEnumerable<IPublicSupervisionFacts> supervision, IEnumerable<IPublicObjections> objections,
+    IEnumerable<IPublicListingFacts> listings, Platform.Calendar.WorkingCalendar calendar)
 {
     public const decimal SatisfactionTarget = 95m; // 潞城: 群众和市场主体满意率 ≥ 95%
 
@@ -68,26 +78,60 @@ public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth
         await using var sys = db.CreateSystem();
         var shown = await ActiveIdsAsync(sys, etownId, ct);
         var facts = await FactsAsync(sys, etownId, ct);
-        bool On(PublishedKind k, Guid id) => shown.Contains((k, id));
+        var today = clock.ChinaToday();
+        bool On(PublishedKind k, Guid id) => shown.ContainsKey((k, id));
         var f = new PublicFunds(facts.Funds.Allocations.Where(a => On(PublishedKind.Allocation, a.Id)).ToList(),
             facts.Funds.Contracts.Where(c => On(PublishedKind.Contract, c.Id)).ToList(),
             facts.Funds.Payments.Where(p => On(PublishedKind.Payment, p.Id)).ToList());
+        var plansShown = facts.Plans.Where(p => On(PublishedKind.Plan, p.Id)).ToList();
+        var accShown = facts.Acceptances.Where(a => On(PublishedKind.Acceptance, a.Id)).ToList();
         var opinions = await sys.PublicOpinions.AsNoTracking().Where(o => o.EtownId == etownId && o.Status == OpinionStatus.Approved)
             .OrderByDescending(o => o.CreatedAt).Take(50).ToListAsync(ct);
         var years = f.Contracts.Select(c => c.SignedOn.Year).Concat(f.Payments.Select(p => p.PaidOn.Year)).Distinct().Order().ToList();
-        return new PublicColumnView(etown.Id, etown.Name, regions.FullName(etown.CountyCode), clock.ChinaToday(),
-            facts.Plans.Where(p => On(PublishedKind.Plan, p.Id)).ToList(), f,
+
+        // DISC-01 decisions and notices, each with its working-day window and end date (Platform/Calendar).
+        var notices = new List<PublicNoticeRow>();
+        PublicNoticeRow Row(string kind, Guid id, string title, DateOnly start, int days, DateOnly? end = null)
+        {
+            var e = end ?? calendar.PeriodEnd(start, days);
+            return new(kind, id, title, start, days, e, today < start ? "待公示" : today <= e ? "公示中" : "公示期满");
+        }
+        foreach (var l in await ListingsAsync(sys, etownId, ct))
+            notices.Add(Row("入选名单公示", l.Id, l.Title, l.NoticeStartsOn, l.NoticeWorkingDays, l.NoticeEndsOn));
+        foreach (var p in plansShown)
+            // DISC-02: a draft is noticed from its publication, or again from its last edit after it (the column shows the current version).
+            if (p.DraftNotice is { WorkingDays: > 0 } n && Plans.PlanFilingNotice.StartsOn(shown[(PublishedKind.Plan, p.Id)], n.LastEditedOn) is { } ps)
+                notices.Add(Row("培育方案备案前公示", p.Id, p.Title, ps, n.WorkingDays));
+        foreach (var a in accShown)
+            if (a is { NoticeStartsOn: { } s, NoticeEndsOn: { } e, NoticeWorkingDays: { } d })
+                notices.Add(Row("验收结果公示", a.Id, $"{a.ScopeLabel}：{a.Title}", s, d, e));
+        foreach (var p in f.Payments)
+            // FUND-06 window of the county's payment rule set, from the day the county published the payment.
+            notices.Add(Row("资金拨付公示", p.Id, $"{p.ContractNumber} {p.KindLabel} {p.Amount:0.##} 万元（{p.OperatorName}）", shown[(PublishedKind.Payment, p.Id)], p.NoticeWorkingDays));
+
+        return new PublicColumnView(etown.Id, etown.Name, regions.FullName(etown.CountyCode), today,
+            plansShown, f,
             facts.Progress.Where(p => On(PublishedKind.Progress, p.Id)).ToList(),
-            facts.Acceptances.Where(a => On(PublishedKind.Acceptance, a.Id)).ToList(),
+            accShown,
             new PublicSupervision(facts.Supervision.Inspections.Where(i => On(PublishedKind.Inspection, i.Id)).ToList(),
                 facts.Supervision.Rectifications.Where(r => On(PublishedKind.Rectification, r.Id)).ToList()),
             opinions.Select(o => new OpinionView(o.Id, o.Nickname, o.Text, o.CreatedAt, o.Reply)).ToList(),
-            await SurveyResultAsync(sys, etownId, clock.ChinaToday().Year, ct), years);
+            await SurveyResultAsync(sys, etownId, today.Year, ct), years,
+            notices.OrderByDescending(n => n.StartsOn).ThenBy(n => n.KindLabel).ToList());
     }
 
-    static async Task<HashSet<(PublishedKind, Guid)>> ActiveIdsAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct) =>
+    async Task<List<PublicListing>> ListingsAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct)
+    {
+        var all = new List<PublicListing>();
+        foreach (var x in listings) all.AddRange(await x.ForEtownAsync(ctx, etownId, ct));
+        return all;
+    }
+
+    /// <summary>Active publications: (kind, source) → the China date of the earliest active publication (a notice starts then).</summary>
+    static async Task<Dictionary<(PublishedKind, Guid), DateOnly>> ActiveIdsAsync(EtownDbContext ctx, Guid etownId, CancellationToken ct) =>
         (await ctx.PublishedItems.AsNoTracking().Where(i => i.EtownId == etownId && i.WithdrawnAt == null)
-            .Select(i => new { i.Kind, i.SourceId }).ToListAsync(ct)).Select(i => (i.Kind, i.SourceId)).ToHashSet();
+            .Select(i => new { i.Kind, i.SourceId, i.PublishedAt }).ToListAsync(ct)) // grouped in memory: SQLite cannot order DateTimeOffset
+            .GroupBy(i => (i.Kind, i.SourceId)).ToDictionary(g => g.Key, g => g.Min(i => i.PublishedAt).ToChinaDate());
 
     sealed record Facts(IReadOnlyList<PublicPlan> Plans, PublicFunds Funds, IReadOnlyList<PublicProgressReport> Progress,
         IReadOnlyList<PublicAcceptance> Acceptances, PublicSupervision Supervision);
@@ -291,9 +335,9 @@ public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth
     internal static async Task<SurveyResultView> SurveyResultAsync(EtownDbContext ctx, Guid etownId, int year, CancellationToken ct)
     {
         var answers = await ctx.SurveyAnswers.AsNoTracking().Where(a => a.EtownId == etownId && a.Year == year).Select(a => a.Answer).ToListAsync(ct);
-        var satisfied = answers.Count(a => a != Satisfaction.Dissatisfied);
-        decimal? pct = answers.Count == 0 ? null : Math.Round(100m * satisfied / answers.Count, 1);
-        return new SurveyResultView(year, answers.Count, satisfied, pct, SatisfactionTarget, pct >= SatisfactionTarget);
+        // EVAL-01: judged on the counts like the evaluation (95.00 % met, 94.99 % not; no answers = 无调查数据, not met).
+        var c = SatisfactionCheck.Of(answers.Count, answers.Count(a => a != Satisfaction.Dissatisfied));
+        return new SurveyResultView(year, c.Answers, c.Satisfied, c.Percent, c.TargetPercent, c.Met, c.Label);
     }
 
     // ------------------------------------------------------------------ open data
@@ -305,8 +349,8 @@ public sealed class DisclosureService(EtownDb db, Caller caller, Authorizer auth
         await using var sys = db.CreateSystem();
         var shown = await ActiveIdsAsync(sys, etownId, ct);
         var facts = await FactsAsync(sys, etownId, ct);
-        var payments = facts.Funds.Payments.Where(p => shown.Contains((PublishedKind.Payment, p.Id)) && p.PaidOn.Year == year).ToList();
-        var contracts = facts.Funds.Contracts.Where(c => shown.Contains((PublishedKind.Contract, c.Id))
+        var payments = facts.Funds.Payments.Where(p => shown.ContainsKey((PublishedKind.Payment, p.Id)) && p.PaidOn.Year == year).ToList();
+        var contracts = facts.Funds.Contracts.Where(c => shown.ContainsKey((PublishedKind.Contract, c.Id))
             && (c.SignedOn.Year == year || payments.Any(p => p.ContractId == c.Id))).Select(c => c.Id).ToHashSet();
         var uri = $"/api/v1/public/etowns/{etownId}/ocds/{year.ToString(CultureInfo.InvariantCulture)}.json";
         foreach (var f in funds) return await f.OcdsAsync(sys, etownId, contracts, payments.Select(p => p.Id).ToHashSet(), uri, ct);

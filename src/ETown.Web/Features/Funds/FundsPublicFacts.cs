@@ -13,11 +13,16 @@ public sealed class FundsPublicFacts(FundsService funds, TimeProvider clock) : I
         var contracts = await ctx.FundContracts.AsNoTracking().Where(c => c.EtownId == etownId).OrderBy(c => c.SignedOn).ThenBy(c => c.Number).ToListAsync(ct);
         var paid = await ctx.PaymentRequests.AsNoTracking().Where(p => p.EtownId == etownId && p.Status == PaymentStatus.Paid).ToListAsync(ct);
         var byId = contracts.ToDictionary(c => c.Id);
+        // FUND-06: the notice window of the county's payment rule set (province default when the county has none in use).
+        var county = contracts.FirstOrDefault()?.CountyCode ?? allocations.FirstOrDefault()?.CountyCode;
+        var sets = await ctx.PaymentRuleSets.AsNoTracking().Where(s => s.IsInUse).ToListAsync(ct);
+        var days = (county is null ? null : PaymentRuleSet.Lifecycle.Resolve(sets, county))?.Limits.NoticeWorkingDays
+                   ?? PaymentLimitsSettings.Shanxi2022.NoticeWorkingDays;
         return new PublicFunds(
             allocations.Select(a => new PublicAllocation(a.Id, a.Year, a.ProvincialAmount, a.NoticeReference)).ToList(),
             contracts.Select(c => new PublicContract(c.Id, c.Number, c.Title, c.OperatorName, c.Amount, FundLabels.Of(c.SelectionMethod), c.SignedOn, c.StartsOn, c.EndsOn)).ToList(),
             paid.Where(p => byId.ContainsKey(p.ContractId)).OrderBy(p => p.PaidOn)
-                .Select(p => new PublicPayment(p.Id, p.ContractId, byId[p.ContractId].Number, FundLabels.Of(p.Kind), p.PaidAmount ?? p.Amount, p.PaidOn!.Value, byId[p.ContractId].OperatorName)).ToList());
+                .Select(p => new PublicPayment(p.Id, p.ContractId, byId[p.ContractId].Number, FundLabels.Of(p.Kind), p.PaidAmount ?? p.Amount, p.PaidOn!.Value, byId[p.ContractId].OperatorName, days)).ToList());
     }
 
     public async Task<object> OcdsAsync(EtownDbContext ctx, Guid etownId, IReadOnlySet<Guid> contractIds, IReadOnlySet<Guid> paymentIds, string uri, CancellationToken ct)

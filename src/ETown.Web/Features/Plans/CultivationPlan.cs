@@ -114,6 +114,11 @@ public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
     public string? FiledBy { get; private set; }
     public DateTimeOffset? ReopenedAt { get; private set; }
     public string? ReopenReason { get; private set; }
+    /// <summary>
+    /// DISC-02: the last change of the plan's content or budget (the fund rules). A draft edited while on the public column
+    /// is noticed again from this day (<see cref="PlanFilingNotice.StartsOn"/>); a save that changes nothing does not count.
+    /// </summary>
+    public DateTimeOffset? ContentChangedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -175,6 +180,15 @@ public class CultivationPlan : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
         RequireEditable("修改培育方案");
         ContentJson = JsonSerializer.Serialize(content, Json);
     }
+
+    /// <summary>DISC-02: the content or budget of the draft changed (restarts its notice on the column).</summary>
+    public void ContentChanged(DateTimeOffset now)
+    {
+        RequireEditable("修改培育方案");
+        ContentChangedAt = now;
+    }
+
+    internal void ContentChangedForTest(DateTimeOffset? at) => ContentChangedAt = at;
 
     /// <summary>Guard for every change of the plan or its budget.</summary>
     public void RequireEditable(string action)

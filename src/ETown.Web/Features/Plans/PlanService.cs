@@ -55,8 +55,10 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         Validate(input.StandardVersion, content, carried is null);
         if (carried is not null) content.Targets = carried; // PLAN-03: the declaration's targets, not edited here
         content.Targets = content.Targets.OrderBy(t => t.Indicator).ThenBy(t => t.Year).ToList();
+        var before = (plan.StandardVersion, plan.ContentJson);
         plan.StandardVersion = input.StandardVersion!.Trim();
         plan.SetContent(content);
+        if (before != (plan.StandardVersion, plan.ContentJson)) plan.ContentChanged(clock.GetUtcNow()); // DISC-02: re-notice
         Stamp(plan);
         await ctx.SaveChangesAsync(ct);
         return await ViewAsync(ctx, etownId, ct);
@@ -81,10 +83,16 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
         await using var ctx = db.Create(caller);
         var (_, plan) = await LoadForWriteAsync(ctx, etownId, ct);
         plan.RequireEditable("修改预算");
+        var old = await ctx.PlanBudgetLines.Where(x => x.PlanId == plan.Id).ToListAsync(ct);
+        static IEnumerable<(int, string, FundCategory, decimal, decimal)> Key(IEnumerable<BudgetLine> ls) =>
+            ls.Select(l => (l.ItemNo, l.Content, l.Category, l.ProvincialYuan, l.CountyYuan));
+        var changed = plan.AllocationYuan != input.AllocationYuan
+            || !Key(old.OrderBy(x => x.SortOrder).Select(x => x.ToLine())).SequenceEqual(Key(lines));
         plan.AllocationYuan = input.AllocationYuan;
         plan.BudgetChanged();
+        if (changed) plan.ContentChanged(clock.GetUtcNow()); // DISC-02: the fund rules changed, the notice restarts
         Stamp(plan);
-        ctx.PlanBudgetLines.RemoveRange(await ctx.PlanBudgetLines.Where(x => x.PlanId == plan.Id).ToListAsync(ct));
+        ctx.PlanBudgetLines.RemoveRange(old);
         ctx.PlanBudgetLines.AddRange(lines.Select((l, n) => new PlanBudgetLine
         {
             PlanId = plan.Id, CountyCode = plan.CountyCode, SortOrder = n, ItemNo = l.ItemNo, Content = l.Content, Category = l.Category,
@@ -166,7 +174,9 @@ public sealed class PlanService(EtownDb db, Caller caller, RegionDirectory regio
             DateOnly? started = null;
             foreach (var source in noticeDates)
                 if (await source.NoticeStartedOnAsync(sys, etownId, plan.Id, ct) is { } d && (started is null || d < started)) started = d;
-            if (PlanFilingNotice.Refusal(started, clock.ChinaToday(), days, calendar) is { } why)
+            // DISC-02: a draft edited while on the column is noticed again from the edit.
+            var start = PlanFilingNotice.StartsOn(started, plan.ContentChangedAt?.ToChinaDate());
+            if (PlanFilingNotice.Refusal(start, clock.ChinaToday(), days, calendar, restarted: start != started) is { } why)
                 throw new DomainException(PlanErrors.NoticeNotComplete, why, 422);
         }
         plan.SetContent(content); // the carried targets are frozen with the filed plan

@@ -29,11 +29,24 @@ public static class PlanNoticeKit
         await ctx.SaveChangesAsync();
     }
 
-    /// <summary>Publishes the plan and moves the notice 40 days back (fully noticed, DISC-02).</summary>
+    /// <summary>Sets the plan's last content/budget edit to the given China date (09:00); null = never edited.</summary>
+    public static async Task EditedOnAsync(EtownAppFactory app, Guid planId, DateOnly? day)
+    {
+        await using var ctx = app.SystemContext();
+        var plan = await ctx.CultivationPlans.SingleAsync(p => p.Id == planId);
+        plan.ContentChangedForTest(day is { } d ? ChinaTime.StartOfDay(d).AddHours(9) : null);
+        await ctx.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Publishes the plan and moves the notice 40 days back (fully noticed, DISC-02) — the last edit too, since an edit
+    /// after publication restarts the notice: call it after the test's last edit, right before filing.
+    /// </summary>
     public static async Task NoticedAsync(EtownAppFactory app, HttpClient county, Guid etownId)
     {
         var plan = await PublishAsync(app, county, etownId);
         await StartOnAsync(app, plan, ChinaToday().AddDays(-40));
+        await EditedOnAsync(app, plan, ChinaToday().AddDays(-41));
     }
 
     public static DateOnly ChinaToday() => DateTimeOffset.UtcNow.ToChinaDate();

@@ -2443,6 +2443,9 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTimeOffset?>("ContentChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ContentJson")
                         .IsRequired()
                         .HasColumnType("text");

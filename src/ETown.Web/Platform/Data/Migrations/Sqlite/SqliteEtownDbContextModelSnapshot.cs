@@ -2438,6 +2438,9 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ContentChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ContentJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
