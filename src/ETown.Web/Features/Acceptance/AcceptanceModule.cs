@@ -20,6 +20,8 @@ public sealed class AcceptanceModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, AcceptanceWorkItems>();
         services.AddScoped<AcceptanceService>();
+        services.AddScoped<Evaluation.EvaluationService>(); // EVAL-01, EVAL-02, ACC-08
+        services.AddScoped<IEvaluationResults, Evaluation.EvaluationResults>(); // funds read the result for the next allocation (EVAL-01)
         services.AddScoped<Archives.IArchiveSource, AcceptanceArchiveSource>(); // ARCH-01: acceptance materials, reports, notices
         // The ports the funds module reads (FUND-05/06).
         services.AddScoped<IAcceptanceResults, AcceptanceResults>();
@@ -30,13 +32,19 @@ public sealed class AcceptanceModule : IEtownModule
         services.AddRecurringJob<AcceptanceFinaliseJob>(AcceptanceFinaliseJob.Name, AcceptanceFinaliseJob.Schedule); // ACC-06, daily 01:00 China time
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapAcceptanceEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapAcceptanceEndpoints();
+        Evaluation.EvaluationEndpoints.MapEvaluationEndpoints(app);
+    }
 
     public IReadOnlyList<P.Node> Permissions => [P.AcceptanceGroup];
 
     public IReadOnlyList<RoleGrant> RoleGrants =>
     [
         new(R.ProvinceOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge, P.Acceptance.Evaluate),
+        new(R.Expert, P.Acceptance.Score),
+        new(R.ThirdParty, P.Acceptance.Inspect),
         new(R.CityOfficer, P.Acceptance.Read, P.Acceptance.Acknowledge),
         new(R.CountyOfficer, P.Acceptance.Read, P.Acceptance.Apply, P.Acceptance.Review),
         new(R.Operator, P.Acceptance.Read, P.Acceptance.Apply),
@@ -46,6 +54,16 @@ public sealed class AcceptanceModule : IEtownModule
     {
         if (!caller.Has(P.Acceptance.Read)) yield break;
         yield return new("验收评价", "fa-solid fa-clipboard-check", Order, [new("验收申请与验收", "/acceptance", "fa-solid fa-clipboard-check")]);
+    }
+
+    /// <summary>The province default indicator sheet (EVAL-01), in use (reference data, idempotent).</summary>
+    public async Task SeedReferenceAsync(EtownDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        var clock = services.GetRequiredService<TimeProvider>();
+        if (await db.EvaluationSheets.AnyAsync(ct)) return;
+        db.EvaluationSheets.Add(Evaluation.EvaluationSheet.Create(Evaluation.EvaluationSheet.DefaultCode, "山西省乡村e镇绩效评价指标表（默认）",
+            Evaluation.EvaluationSheet.DefaultIndicators, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
     }
 
     public Task SeedDemoAsync(DemoSeed demo, CancellationToken ct)
