@@ -75,6 +75,7 @@ public sealed class AcceptanceModule : IEtownModule
     /// <summary>The demo 潞城 stage acceptance covers the operating contract once the funds module provides one (idempotent).</summary>
     public async Task AfterSeedAsync(EtownDbContext db, IServiceProvider services, CancellationToken ct)
     {
+        await DemoEvaluation.SeedAsync(db, services.GetRequiredService<TimeProvider>(), ct); // issue #12 item 9: 2024 ranking (EVAL-01)
         var a = await db.AcceptanceApplications.FirstOrDefaultAsync(x => x.Title == DemoAcceptance.LuchengStageTitle && x.ContractId == null, ct);
         if (a is null) return;
         foreach (var directory in services.GetServices<Acceptance.IContractDirectory>())

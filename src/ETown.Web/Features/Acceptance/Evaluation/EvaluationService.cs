@@ -63,7 +63,7 @@ public sealed class EvaluationService(EtownDb db, Caller caller, TimeProvider cl
 
     public async Task<IReadOnlyList<SheetView>> SheetsAsync(CancellationToken ct = default)
     {
-        if (!caller.Has(Permissions.Acceptance.Read) && !caller.Has(Permissions.Acceptance.Score)) throw new ForbiddenException();
+        // Province-wide rule data: every signed-in user reads it (the Evaluate permission guards the writes).
         await using var ctx = db.Create(caller);
         var sets = await ctx.EvaluationSheets.AsNoTracking().ToListAsync(ct);
         var parent = EvaluationSheet.Lifecycle.ParentCodes(sets);
@@ -439,7 +439,7 @@ public sealed class EvaluationService(EtownDb db, Caller caller, TimeProvider cl
 
     public async Task<IReadOnlyList<FindingView>> FindingsAsync(CancellationToken ct = default)
     {
-        if (!caller.Has(Permissions.Acceptance.Read) && !caller.Has(Permissions.Acceptance.Inspect)) throw new ForbiddenException();
+        // Row scope decides: the county and its city/province, and the e-town's commissioned third party.
         await using var ctx = db.Create(caller);
         return [.. (await ctx.EvaluationFindings.AsNoTracking().OrderBy(f => f.Deadline).ToListAsync(ct)).Select(ToView)];
     }
