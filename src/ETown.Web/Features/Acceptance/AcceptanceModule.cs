@@ -4,6 +4,7 @@ using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Scheduling;
+using ETown.Web.Platform.Time;
 using Microsoft.EntityFrameworkCore;
 using P = ETown.Web.Platform.Auth.Permissions;
 using R = ETown.Web.Platform.Auth.BuiltInRoles;
@@ -53,7 +54,8 @@ public sealed class AcceptanceModule : IEtownModule
     public IEnumerable<MenuSection> Menu(Caller caller, TimeProvider clock)
     {
         if (!caller.Has(P.Acceptance.Read)) yield break;
-        yield return new("验收评价", "fa-solid fa-clipboard-check", Order, [new("验收申请与验收", "/acceptance", "fa-solid fa-clipboard-check")]);
+        yield return new("验收评价", "fa-solid fa-clipboard-check", Order, [new("验收申请与验收", "/acceptance", "fa-solid fa-clipboard-check"),
+            new("绩效评价排名", $"/acceptance/evaluations/{clock.ChinaToday().Year - 1}", "fa-solid fa-ranking-star")]);
     }
 
     /// <summary>The province default indicator sheet (EVAL-01), in use (reference data, idempotent).</summary>
