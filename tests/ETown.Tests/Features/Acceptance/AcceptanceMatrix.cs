@@ -67,6 +67,8 @@ public sealed class AcceptanceMatrix : Integration.IModuleMatrix
         ["POST /api/v1/acceptance/evaluation-findings/{id:guid}/closure"] = new("province", M.Probe.Write, "/api/v1/acceptance/evaluation-findings/00000000-0000-0000-0000-000000000005/closure"),
         ["POST /api/v1/acceptance/third-party-inspections"] = new("thirdparty", M.Probe.Write, "/api/v1/acceptance/third-party-inspections?etownId=00000000-0000-0000-0000-000000000006&year=2025"),
         ["PAGE /acceptance/evaluations/{Year:int}"] = new(Readers, M.Probe.Page, "/acceptance/evaluations/2024"),
+        ["PAGE /acceptance/evaluations/score/{Id:guid}"] = new("@experts", M.Probe.Page, "/acceptance/evaluations/score/00000000-0000-0000-0000-000000000007"),
+        ["PAGE /acceptance/evaluation-findings"] = new(Readers, M.Probe.Page),
         ["PAGE /acceptance"] = new(Readers, M.Probe.Page, Scope: M.PageScope.EtownList),
         ["PAGE /acceptance/etowns/{EtownId:guid}"] = new(Readers, M.Probe.Page, "/acceptance/etowns/{etown}", Scope: M.PageScope.Etown),
         ["PAGE /acceptance/applications/{Id:guid}"] = new(Readers, M.Probe.Elsewhere, Note: "AcceptanceE2ETests; AcceptanceApiTests.Detail_IsScoped"),
