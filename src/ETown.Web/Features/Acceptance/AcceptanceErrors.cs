@@ -33,4 +33,32 @@ public static class AcceptanceErrors
     public const string MaterialsClosed = "ETOWN-ACC-0013";
     /// <summary>省级已评价，自评报告不能再更换（EVAL-01）</summary>
     public const string EvaluationClosed = "ETOWN-ACC-0014";
+    /// <summary>绩效评价指标表无效（代码、名称、指标）（EVAL-01）</summary>
+    public const string SheetInvalid = "ETOWN-ACC-0015";
+    /// <summary>指标权重之和不为 100（EVAL-01）</summary>
+    public const string SheetWeights = "ETOWN-ACC-0016";
+    /// <summary>指标表代码已存在</summary>
+    public const string SheetCodeTaken = "ETOWN-ACC-0017";
+    /// <summary>指标表已在使用中，不能修改（EVAL-01）</summary>
+    public const string SheetInUse = "ETOWN-ACC-0018";
+    /// <summary>没有已发布的绩效评价指标表（EVAL-01）</summary>
+    public const string NoSheetInForce = "ETOWN-ACC-0019";
+    /// <summary>年度不在培育期内（EVAL-01）</summary>
+    public const string YearOutsideProgramme = "ETOWN-ACC-0020";
+    /// <summary>评分超出 0–满分 范围或缺项（EVAL-01）</summary>
+    public const string ScoreOutOfRange = "ETOWN-ACC-0021";
+    /// <summary>专家未被分配评价该e镇（EVAL-01）</summary>
+    public const string NotAssignedExpert = "ETOWN-ACC-0022";
+    /// <summary>所选用户不是评审专家，或与该e镇存在利害关系（EVAL-01）</summary>
+    public const string ExpertInvalid = "ETOWN-ACC-0023";
+    /// <summary>评价已定稿，不能修改（EVAL-01）</summary>
+    public const string EvaluationFinalised = "ETOWN-ACC-0024";
+    /// <summary>尚有专家未完成评分（EVAL-01）</summary>
+    public const string ScoresMissing = "ETOWN-ACC-0025";
+    /// <summary>整体验收后尚无第三方核查报告，或其整改未完成（ACC-08）</summary>
+    public const string ThirdPartyPending = "ETOWN-ACC-0026";
+    /// <summary>e镇尚未通过整体验收，不能上传第三方核查报告（ACC-08）</summary>
+    public const string NotFinallyAccepted = "ETOWN-ACC-0027";
+    /// <summary>整改事项当前状态不允许此操作（EVAL-02）</summary>
+    public const string FindingState = "ETOWN-ACC-0028";
 }

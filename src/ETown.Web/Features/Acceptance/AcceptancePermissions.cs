@@ -10,6 +10,8 @@ public static partial class Permissions
         public const string Review = "Acceptance.Application.Review";
         public const string Acknowledge = "Acceptance.Filing.Acknowledge";
         public const string Evaluate = "Acceptance.Evaluation.Evaluate";
+        public const string Score = "Acceptance.Evaluation.Score";
+        public const string Inspect = "Acceptance.Evaluation.Inspect";
     }
 
     /// <summary>The Acceptance permission group as the module contributes it.</summary>
@@ -24,7 +26,9 @@ public static partial class Permissions
             Leaf(Acceptance.Acknowledge, "确认收到验收备案（市级、省级）"),
         ]),
         new("Acceptance.Evaluation", "绩效评价", [
-            Leaf(Acceptance.Evaluate, "记录对县（市、区）的绩效评价结果（省级）"),
+            Leaf(Acceptance.Evaluate, "记录对县（市、区）的绩效评价结果，维护指标表、分配专家、定稿排名（省级）"),
+            Leaf(Acceptance.Score, "按指标表为分配的e镇评分（评审专家，EVAL-01）"),
+            Leaf(Acceptance.Inspect, "上传整体验收后的第三方核查与绩效报告（受托第三方，ACC-08）"),
         ]),
     ]);
 }

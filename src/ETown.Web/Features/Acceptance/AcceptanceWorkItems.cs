@@ -48,6 +48,23 @@ public sealed class AcceptanceWorkItems(EtownDb db, Authorizer auth) : IWorkItem
                     break;
             }
         }
+        await EvaluationItemsAsync(ctx, names, items, ct);
         return items;
+    }
+
+    /// <summary>EVAL-01: an assigned expert owes scores; EVAL-02/ACC-08: the county owes answers to rectification items by their deadline.</summary>
+    async Task EvaluationItemsAsync(EtownDbContext ctx, Dictionary<Guid, string> names, List<WorkItem> items, CancellationToken ct)
+    {
+        if (auth.Caller.Has(Permissions.Acceptance.Score) && auth.Caller.UserId is { } me)
+        {
+            var owed = await ctx.EvaluationExpertScores.AsNoTracking().Where(s => s.ExpertUserId == me && s.Total == null).Select(s => s.EvaluationId).ToListAsync(ct);
+            foreach (var ev in await ctx.EtownEvaluations.AsNoTracking().Where(e => owed.Contains(e.Id) && e.FinalisedAt == null).ToListAsync(ct))
+                items.Add(new WorkItem(Module, $"绩效评价评分：{ev.Year} 年{Evaluation.EtownEvaluation.StageLabel(ev.Stage)}", ev.EtownId, ev.EtownName, null,
+                    $"/acceptance/evaluations/score/{ev.Id}"));
+        }
+        if (auth.Caller.Scope.IsCounty && auth.Caller.Has(Permissions.Acceptance.Review))
+            foreach (var f in await ctx.EvaluationFindings.AsNoTracking().Where(f => f.ClosedOn == null && f.AnsweredOn == null).ToListAsync(ct))
+                items.Add(new WorkItem(Module, $"整改并答复：{(f.Text.Length > 30 ? f.Text[..30] + "…" : f.Text)}", f.EtownId, names.GetValueOrDefault(f.EtownId), f.Deadline,
+                    "/acceptance/evaluation-findings"));
     }
 }

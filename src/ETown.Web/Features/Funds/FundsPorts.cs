@@ -44,3 +44,16 @@ public interface IDisbursementListener
 {
     Task DisbursedAsync(EtownDbContext ctx, Guid etownId, DateOnly paidOn, CancellationToken ct);
 }
+
+/// <summary>
+/// The performance-evaluation result an allocation follows (EVAL-01, 000 line 168 "根据绩效考核情况，统筹全省乡村 e 镇培育资金的使用"):
+/// the latest final yearly evaluation of the e-town before the allocation year. Produced by the acceptance module.
+/// </summary>
+public interface IEvaluationResults
+{
+    Task<EvaluationOutcome?> ForNextAllocationAsync(EtownDbContext ctx, Guid etownId, int allocationYear, CancellationToken ct);
+}
+
+/// <param name="Total">Weighted total 0–100 (computed indicators + the experts' average).</param>
+/// <param name="Rank">Rank among the e-towns evaluated that year; <paramref name="Of"/> = how many were ranked.</param>
+public sealed record EvaluationOutcome(int Year, decimal Total, int? Rank, int Of, DateOnly FinalisedOn);
