@@ -19,6 +19,7 @@ public sealed class SupervisionModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, SupervisionWorkItems>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<OperatorReportService>(); // SUP-06/08
         services.AddScoped<Disclosure.IPublicSupervisionFacts, SupervisionPublicFacts>(); // DISC-01 public column
         services.AddScoped<SupervisionScheduler>();
         services.AddScoped<Archives.IArchiveSource, SupervisionArchiveSource>(); // ARCH-01: inspections and notices in the archive
@@ -36,8 +37,8 @@ public sealed class SupervisionModule : IEtownModule
     [
         new(R.ProvinceOfficer, P.Supervision.Read, P.Supervision.Rules),
         new(R.CityOfficer, P.Supervision.Read),
-        new(R.CountyOfficer, P.Supervision.Read, P.Supervision.Record, P.Supervision.Rectify, P.Supervision.Rules),
-        new(R.Operator, P.Supervision.Read, P.Supervision.Respond),
+        new(R.CountyOfficer, P.Supervision.Read, P.Supervision.Record, P.Supervision.Rectify, P.Supervision.Rules, P.Supervision.Acknowledge),
+        new(R.Operator, P.Supervision.Read, P.Supervision.Respond, P.Supervision.Report),
         // Discipline and audit read everything in their region and write nothing (朔州 督导: 移交纪检、审计).
         new(R.Discipline, P.Supervision.Read),
     ];

@@ -32,6 +32,18 @@ public sealed class SupervisionMatrix : IModuleMatrix
         ["POST /api/v1/supervision/problems/{id:guid}/files"] = new("operator", Probe.Write, $"/api/v1/supervision/problems/{Any}/files"),
         ["POST /api/v1/supervision/problems/{id:guid}/verify"] = new("@counties", Probe.Write, $"/api/v1/supervision/problems/{Any}/verify", new { passed = true }),
         ["POST /api/v1/supervision/problems/{id:guid}/escalate"] = new("@counties", Probe.Write, $"/api/v1/supervision/problems/{Any}/escalate", new { action = "RequestContractTermination", note = "矩阵" }),
+        // SUP-06/08 (OperatorReportTests): the operator writes its reports; the county acknowledges; both keep team and agreement.
+        ["GET /api/v1/supervision/etowns/{id:guid}/operator"] = new(Readers, Probe.EtownItem, "/api/v1/supervision/etowns/{etown}/operator"),
+        ["POST /api/v1/supervision/etowns/{id:guid}/operator-reports"] = new("operator", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operator-reports",
+            new { month = "2031-01", progress = "矩阵", nextPlan = "矩阵" }, Note: "future month: 400 for the allowed"),
+        ["PUT /api/v1/supervision/operator-reports/{id:guid}"] = new("operator", Probe.Write, $"/api/v1/supervision/operator-reports/{Any}", new { progress = "矩阵", nextPlan = "矩阵" }),
+        ["POST /api/v1/supervision/operator-reports/{id:guid}/files"] = new("operator", Probe.Write, $"/api/v1/supervision/operator-reports/{Any}/files"),
+        ["POST /api/v1/supervision/operator-reports/{id:guid}/acknowledge"] = new("@counties", Probe.Write, $"/api/v1/supervision/operator-reports/{Any}/acknowledge", new { }),
+        ["PUT /api/v1/supervision/etowns/{id:guid}/operator-team"] = new("operator @counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operator-team",
+            new { members = new[] { new { name = "", role = "" } } }, Note: "other counties: refused by the handler; OperatorReportTests"),
+        ["PUT /api/v1/supervision/etowns/{id:guid}/operation-agreement"] = new("operator @counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operation-agreement", new { }),
+        ["POST /api/v1/supervision/etowns/{id:guid}/operation-agreement/file"] = new("operator @counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operation-agreement/file"),
+        ["PAGE /supervision/etowns/{Id:guid}/operator"] = new(Readers, Probe.Page, "/supervision/etowns/{etown}/operator", Scope: PageScope.Etown),
         ["PAGE /supervision"] = new(Readers, Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /supervision/etowns/{Id:guid}"] = new(Readers, Probe.Page, "/supervision/etowns/{etown}", Scope: PageScope.Etown),
     };
