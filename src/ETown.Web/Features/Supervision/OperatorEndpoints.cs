@@ -45,5 +45,18 @@ public static class OperatorEndpoints
                 return TypedResults.Ok(await s.AddAgreementFileAsync(id, file.FileName, file.ContentType, stream, ct));
             })
             .RequireAuthorization(P(Permissions.Supervision.Read)).DisableAntiforgery().WithSummary("上传运营协议文本");
+
+        // 市级督导与联席会议 (issue #11 item 6)
+        g.MapGet("/visits", async Task<Ok<VisitsView>> (CityVisitService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(null, ct)))
+            .RequireAuthorization(P(Permissions.Supervision.Read)).WithSummary("市级督导检查与联席会议：纪要与决定事项（本辖区）");
+        g.MapPost("/visits", async Task<Created<VisitRow>> (VisitInput input, CityVisitService s, CancellationToken ct) =>
+            {
+                var row = await s.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/supervision/visits/{row.Id}", row);
+            })
+            .RequireAuthorization(P(Permissions.Supervision.Guide)).WithSummary("记录督导检查或联席会议，决定事项交办县（期限按工作日）");
+        g.MapPost("/decisions/{id:guid}/close", async Task<Ok<DecisionRow>> (Guid id, CloseDecisionInput input, CityVisitService s, CancellationToken ct) =>
+                TypedResults.Ok(await s.CloseAsync(id, input, ct)))
+            .RequireAuthorization(P(Permissions.Supervision.Follow)).WithSummary("办结决定事项（填写办结情况）");
     }
 }

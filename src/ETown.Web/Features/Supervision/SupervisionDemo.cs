@@ -156,6 +156,25 @@ public static class SupervisionDemo
         }
         foreach (var (name, role) in new[] { ("赵明", "运营总监"), ("钱丽", "直播运营"), ("孙强", "供应链"), ("李娜", "培训讲师"), ("周涛", "设计美工"), ("吴静", "客服与数据统计") })
             db.Add(new OperatorTeamMember { EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Name = name, Role = role, CreatedAt = demo.Clock.GetUtcNow() });
+        // 朔州 003 三、市级督导: 长治 visits 潞城; two decisions, one closed, one open.
+        var held = cal.DeadlineAfter(thisMonth.AddMonths(-2), 7);
+        var visit = new CityVisit
+        {
+            CityCode = "140400", Kind = VisitKind.Visit, HeldOn = held, Title = "长治市商务局乡村e镇建设督导检查（潞城区）",
+            Minutes = "听取潞城区乡村e镇建设运营情况汇报，实地查看直播基地和仓储物流中心。", CreatedBy = "长治市商务局", CreatedAt = ChinaTime.StartOfDay(held).AddHours(17),
+        };
+        db.Add(visit);
+        db.Add(new VisitDecision
+        {
+            VisitId = visit.Id, CountyCode = lucheng.CountyCode, EtownId = lucheng.Id, Text = "完善直播基地设备台账，报市商务局备案", DeadlineWorkingDays = 10,
+            DueOn = cal.DeadlineAfter(held, 10), ClosedAt = ChinaTime.StartOfDay(cal.DeadlineAfter(held, 8)).AddHours(11), ClosedBy = "潞城区e镇办",
+            CloseNote = "设备台账已完善并报备。", CreatedAt = visit.CreatedAt,
+        });
+        db.Add(new VisitDecision
+        {
+            VisitId = visit.Id, CountyCode = lucheng.CountyCode, EtownId = lucheng.Id, Text = "冷链仓储设备按合同补齐到位", DeadlineWorkingDays = 20,
+            DueOn = cal.DeadlineAfter(held, 20), CreatedAt = visit.CreatedAt,
+        });
         db.Add(new OperationAgreement
         {
             EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Title = "潞城区乡村e镇长期后续运营服务协议", StartsOn = new DateOnly(2023, 1, 1),

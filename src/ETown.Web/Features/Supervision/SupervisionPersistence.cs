@@ -16,6 +16,8 @@ namespace ETown.Web.Platform.Data
         public DbSet<OperatorMonthlyReport> OperatorMonthlyReports => Set<OperatorMonthlyReport>();
         public DbSet<OperatorTeamMember> OperatorTeamMembers => Set<OperatorTeamMember>();
         public DbSet<OperationAgreement> OperationAgreements => Set<OperationAgreement>();
+        public DbSet<CityVisit> CityVisits => Set<CityVisit>();
+        public DbSet<VisitDecision> VisitDecisions => Set<VisitDecision>();
     }
 }
 
@@ -160,6 +162,34 @@ namespace ETown.Web.Features.Supervision
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.RecordedBy).HasMaxLength(100);
             e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class CityVisitConfiguration : IEntityTypeConfiguration<CityVisit>
+    {
+        public void Configure(EntityTypeBuilder<CityVisit> e)
+        {
+            e.ToTable("CityVisits");
+            e.HasIndex(x => new { x.CityCode, x.HeldOn });
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Minutes).HasMaxLength(8000);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+        }
+    }
+
+    sealed class VisitDecisionConfiguration : IEntityTypeConfiguration<VisitDecision>
+    {
+        public void Configure(EntityTypeBuilder<VisitDecision> e)
+        {
+            e.ToTable("VisitDecisions");
+            e.HasIndex(x => new { x.CountyCode, x.DueOn });
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.ClosedBy).HasMaxLength(100);
+            e.Property(x => x.CloseNote).HasMaxLength(2000);
+            e.HasOne<CityVisit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

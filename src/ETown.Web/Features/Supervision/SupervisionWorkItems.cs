@@ -62,6 +62,13 @@ public sealed class SupervisionWorkItems(EtownDb db, Authorizer auth, OperatorRe
             foreach (var c in o.FailedChecks)
                 items.Add(new WorkItem(Module, $"督促承办企业：{c.Label}（{c.Detail}）", o.EtownId, names.GetValueOrDefault(o.EtownId), null, link));
         }
+        // 督导决定事项: the owner county (and the city) closes it by its working-day deadline.
+        var decisions = await ctx.VisitDecisions.AsNoTracking().Where(d => d.ClosedAt == null).ToListAsync(ct);
+        foreach (var d in decisions.Where(d => auth.Can(VisitOperations.Close, new VisitResource(d.CountyCode))))
+        {
+            var text = d.Text.Length > 30 ? d.Text[..30] + "…" : d.Text;
+            items.Add(new WorkItem(Module, $"办理督导决定事项：{text}", d.EtownId, d.EtownId is { } e ? names.GetValueOrDefault(e) : null, d.DueOn, "/supervision/visits"));
+        }
         return items;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using ETown.Tests.Infrastructure;
+using ETown.Web.Features.Statistics.CityReport;
 using ETown.Web.Features.Supervision;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Calendar;
@@ -207,5 +208,74 @@ public class OperatorReportTests(DemoApps apps) : IClassFixture<DemoApps>
         var board = await (await county.GetAsync("/api/v1/supervision/board")).JsonAsync();
         var row = board.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("etownName").GetString() == Kelan);
         Assert.Empty(row.GetProperty("operatorChecksFailed").EnumerateArray());
+    }
+
+    // ------------------------------------------------------------------ city visits and joint meetings (issue #11 item 6)
+
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "SUP-07")]
+    public async Task CityVisit_DecisionsAreTrackedByWorkingDays_ClosedWithANote_AndCountedInTheCityReport(string provider)
+    {
+        var app = apps[provider];
+        var town = await TownAsync(app, Lucheng);
+        var cal = app.Services.GetRequiredService<WorkingCalendar>();
+        var today = app.Services.GetRequiredService<TimeProvider>().ChinaToday();
+        var held = today.AddDays(-40);
+        while (!cal.IsWorkingDay(held)) held = held.AddDays(-1);
+
+        async Task<CitySupervisionMonth> FiguresAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            await using var ctx = app.SystemContext();
+            return await scope.ServiceProvider.GetRequiredService<ICitySupervisionFigures>().ForMonthAsync(ctx, "140400", held.Year, held.Month, default);
+        }
+        var before = await FiguresAsync();
+
+        var city = await app.SignInAsync("changzhi");
+        object Visit(string date, string county) => new
+        {
+            kind = "JointMeeting", heldOn = date, title = "长治市乡村e镇联席会议", minutes = "研究潞城区冷链仓储建设滞后问题",
+            decisions = new object[]
+            {
+                new { text = "测试决定：5 个工作日内报送整改方案", countyCode = county, etownId = (Guid?)town, deadlineWorkingDays = 5 },
+                new { text = "测试决定：60 个工作日内完成冷链建设", countyCode = county, etownId = (Guid?)null, deadlineWorkingDays = 60 },
+            },
+        };
+        var future = await city.SendJsonAsync(HttpMethod.Post, "/api/v1/supervision/visits", Visit(today.AddDays(1).ToString("yyyy-MM-dd"), "140406"));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        var otherCity = await city.SendJsonAsync(HttpMethod.Post, "/api/v1/supervision/visits", Visit(held.ToString("yyyy-MM-dd"), "140929"));
+        Assert.Equal(HttpStatusCode.BadRequest, otherCity.StatusCode);
+        var county = await app.SignInAsync("lucheng");
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.SendJsonAsync(HttpMethod.Post, "/api/v1/supervision/visits", Visit(held.ToString("yyyy-MM-dd"), "140406"))).StatusCode);
+
+        var created = await city.SendJsonAsync(HttpMethod.Post, "/api/v1/supervision/visits", Visit(held.ToString("yyyy-MM-dd"), "140406"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var decisions = (await created.JsonAsync()).GetProperty("decisions").EnumerateArray().ToList();
+        var first = decisions.Single(d => d.GetProperty("text").GetString()!.Contains("5 个工作日"));
+        Assert.Equal(cal.DeadlineAfter(held, 5), DateOnly.Parse(first.GetProperty("dueOn").GetString()!));
+        Assert.True(first.GetProperty("overdue").GetBoolean());
+        Assert.False(decisions.Single(d => d.GetProperty("id").GetGuid() != first.GetProperty("id").GetGuid()).GetProperty("overdue").GetBoolean());
+        var id = first.GetProperty("id").GetGuid();
+
+        // The owner county has it on its work desk; another city's county does not see it; discipline reads, never closes.
+        var desk = (await (await county.GetAsync("/api/v1/workdesk")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("what").GetString()).ToList();
+        Assert.Contains(desk, w => w!.Contains("测试决定：5 个工作日内报送整改方案"));
+        var kelan = await app.SignInAsync("kelan");
+        var kelanView = await (await kelan.GetAsync("/api/v1/supervision/visits")).JsonAsync();
+        Assert.DoesNotContain(kelanView.GetProperty("visits").EnumerateArray().SelectMany(v => v.GetProperty("decisions").EnumerateArray()),
+            d => d.GetProperty("text").GetString()!.StartsWith("测试决定"));
+        var discipline = await app.SignInAsync("discipline");
+        Assert.Equal(HttpStatusCode.Forbidden, (await discipline.SendJsonAsync(HttpMethod.Post, $"/api/v1/supervision/decisions/{id}/close", new { note = "x" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/supervision/decisions/{id}/close", new { note = "" })).StatusCode);
+        var closed = await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/supervision/decisions/{id}/close", new { note = "整改方案已报送" });
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var again = await county.SendJsonAsync(HttpMethod.Post, $"/api/v1/supervision/decisions/{id}/close", new { note = "再次" });
+        Assert.Equal((HttpStatusCode.Conflict, SupervisionErrors.ActionClosed), (again.StatusCode, await again.ProblemCodeAsync()));
+
+        var after = await FiguresAsync();
+        Assert.Equal(before.Visits + 1, after.Visits);
+        if (held.Month == today.Month) Assert.Equal(before.OpenDecisions + 1, after.OpenDecisions); // the running month counts as of today
     }
 }

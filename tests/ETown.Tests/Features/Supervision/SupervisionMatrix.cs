@@ -44,6 +44,12 @@ public sealed class SupervisionMatrix : IModuleMatrix
         ["PUT /api/v1/supervision/etowns/{id:guid}/operation-agreement"] = new("operator @counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operation-agreement", new { }),
         ["POST /api/v1/supervision/etowns/{id:guid}/operation-agreement/file"] = new("operator @counties", Probe.Write, "/api/v1/supervision/etowns/{lucheng-etown}/operation-agreement/file"),
         ["PAGE /supervision/etowns/{Id:guid}/operator"] = new(Readers, Probe.Page, "/supervision/etowns/{etown}/operator", Scope: PageScope.Etown),
+        // 市级督导与联席会议 (OperatorReportTests.CityVisit_*)
+        ["GET /api/v1/supervision/visits"] = new(Readers, Probe.Get),
+        ["POST /api/v1/supervision/visits"] = new("@cities", Probe.Write, "/api/v1/supervision/visits",
+            new { kind = "Visit", heldOn = "2031-01-01", title = "矩阵", minutes = "矩阵" }, Note: "future date: 400 for the allowed"),
+        ["POST /api/v1/supervision/decisions/{id:guid}/close"] = new("@cities @counties", Probe.Write, $"/api/v1/supervision/decisions/{Any}/close", new { note = "矩阵" }),
+        ["PAGE /supervision/visits"] = new(Readers, Probe.Page),
         ["PAGE /supervision"] = new(Readers, Probe.Page, Scope: PageScope.EtownList),
         ["PAGE /supervision/etowns/{Id:guid}"] = new(Readers, Probe.Page, "/supervision/etowns/{etown}", Scope: PageScope.Etown),
     };

@@ -3259,6 +3259,49 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("StatValueChanges");
                 });
 
+            modelBuilder.Entity("ETown.Web.Features.Supervision.CityVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CityCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityCode", "HeldOn");
+
+                    b.ToTable("CityVisits", (string)null);
+                });
+
             modelBuilder.Entity("ETown.Web.Features.Supervision.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3784,6 +3827,57 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SupervisionRuleSets", (string)null);
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Supervision.VisitDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeadlineWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EtownId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("CountyCode", "DueOn");
+
+                    b.ToTable("VisitDecisions", (string)null);
                 });
 
             modelBuilder.Entity("ETown.Web.Platform.Audit.AuditRecord", b =>
@@ -4843,6 +4937,15 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("ETown.Web.Features.Supervision.Problem", null)
                         .WithMany()
                         .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ETown.Web.Features.Supervision.VisitDecision", b =>
+                {
+                    b.HasOne("ETown.Web.Features.Supervision.CityVisit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

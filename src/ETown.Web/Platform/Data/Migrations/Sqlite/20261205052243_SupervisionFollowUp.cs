@@ -19,6 +19,24 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                 defaultValue: 5); // SUP-06: existing rule sets keep the 5th working day
 
             migrationBuilder.CreateTable(
+                name: "CityVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CityVisits", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OperationAgreements",
                 columns: table => new
                 {
@@ -99,6 +117,38 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "VisitDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CountyCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    EtownId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DeadlineWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CloseNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitDecisions_CityVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "CityVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CityVisits_CityCode_HeldOn",
+                table: "CityVisits",
+                columns: new[] { "CityCode", "HeldOn" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_OperationAgreements_EtownId",
                 table: "OperationAgreements",
@@ -115,6 +165,16 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_OperatorTeamMembers_EtownId",
                 table: "OperatorTeamMembers",
                 column: "EtownId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitDecisions_CountyCode_DueOn",
+                table: "VisitDecisions",
+                columns: new[] { "CountyCode", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitDecisions_VisitId",
+                table: "VisitDecisions",
+                column: "VisitId");
         }
 
         /// <inheritdoc />
@@ -128,6 +188,12 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OperatorTeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "VisitDecisions");
+
+            migrationBuilder.DropTable(
+                name: "CityVisits");
 
             migrationBuilder.DropColumn(
                 name: "ReportDueWorkingDay",
