@@ -26,6 +26,7 @@ public sealed class FundsModule : IEtownModule
         services.AddScoped<PerformanceService>();
         services.AddScoped<OtherInvestmentService>();
         services.AddSingleton<IContractDirectory, FundsContractDirectory>();
+        services.AddSingleton<Supervision.IOperatorContracts, SupervisionContractStarts>(); // SUP-06: reports owed from the contract start
         services.AddScoped<Disclosure.IPublicFundFacts, FundsPublicFacts>(); // DISC-01 public column
     }
 

@@ -40,6 +40,7 @@ public static class SupervisionDemo
 
     public static void Seed(DemoSeed demo)
     {
+        SeedOperator(demo);
         var db = demo.Db;
         var cal = demo.Calendar;
         var today = demo.Clock.ChinaToday();
@@ -123,6 +124,62 @@ public static class SupervisionDemo
                 [("下发整改通知", 0), ("逾期自动再次通知", 15), ("逾期自动升级", 28)]);
             Problem(db, cal, yingxian, yingxianInspections[^1], "e镇服务中心公示栏未更新培育方案", ProblemSeverity.Minor, "建设标准第 3 项", 10, [("下发整改通知", 0)]);
         }
+    }
+
+    /// <summary>
+    /// SUP-06/08 demo: 潞城's operator reported monthly (one month late, the last month still owed), has a team of six
+    /// and a long-term operation agreement; the other e-towns have none, so their gaps show on the board.
+    /// </summary>
+    static void SeedOperator(DemoSeed demo)
+    {
+        var db = demo.Db;
+        var cal = demo.Calendar;
+        var today = demo.Clock.ChinaToday();
+        var lucheng = demo.Etowns[0];
+        const string company = "长治市潞城区乡村e镇运营有限公司（演示）";
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        for (var back = 6; back >= 2; back--)
+        {
+            var month = thisMonth.AddMonths(-back);
+            var due = OperatorRules.DueOn(month, 5, cal);
+            var submitted = back == 4 ? cal.DeadlineAfter(due, 3) : due.AddDays(-2); // one late: 3 working days after the due day
+            db.Add(new OperatorMonthlyReport
+            {
+                EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Month = OperatorRules.MonthKey(month), DueOn = due, OperatorName = company,
+                Progress = $"{OperatorRules.MonthKey(month)}：直播基地完成设备调试，开展电商培训 2 期；合同节点“阶段验收”材料整理中。",
+                Problems = back == 4 ? "冷链仓储设备到货延迟。" : null, NextPlan = "推进农产品品牌设计，组织线上促销 1 次。",
+                SubmittedOn = submitted, SubmittedBy = "潞城运营公司 赵经理", Version = 1,
+                AcknowledgedAt = back >= 3 ? ChinaTime.StartOfDay(cal.DeadlineAfter(submitted, 2)).AddHours(10) : null,
+                AcknowledgedBy = back >= 3 ? "潞城区e镇办" : null,
+                CreatedAt = ChinaTime.StartOfDay(submitted).AddHours(15), UpdatedAt = ChinaTime.StartOfDay(submitted).AddHours(15),
+            });
+        }
+        foreach (var (name, role) in new[] { ("赵明", "运营总监"), ("钱丽", "直播运营"), ("孙强", "供应链"), ("李娜", "培训讲师"), ("周涛", "设计美工"), ("吴静", "客服与数据统计") })
+            db.Add(new OperatorTeamMember { EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Name = name, Role = role, CreatedAt = demo.Clock.GetUtcNow() });
+        // 朔州 003 三、市级督导: 长治 visits 潞城; two decisions, one closed, one open.
+        var held = cal.DeadlineAfter(thisMonth.AddMonths(-2), 7);
+        var visit = new CityVisit
+        {
+            CityCode = "140400", Kind = VisitKind.Visit, HeldOn = held, Title = "长治市商务局乡村e镇建设督导检查（潞城区）",
+            Minutes = "听取潞城区乡村e镇建设运营情况汇报，实地查看直播基地和仓储物流中心。", CreatedBy = "长治市商务局", CreatedAt = ChinaTime.StartOfDay(held).AddHours(17),
+        };
+        db.Add(visit);
+        db.Add(new VisitDecision
+        {
+            VisitId = visit.Id, CountyCode = lucheng.CountyCode, EtownId = lucheng.Id, Text = "完善直播基地设备台账，报市商务局备案", DeadlineWorkingDays = 10,
+            DueOn = cal.DeadlineAfter(held, 10), ClosedAt = ChinaTime.StartOfDay(cal.DeadlineAfter(held, 8)).AddHours(11), ClosedBy = "潞城区e镇办",
+            CloseNote = "设备台账已完善并报备。", CreatedAt = visit.CreatedAt,
+        });
+        db.Add(new VisitDecision
+        {
+            VisitId = visit.Id, CountyCode = lucheng.CountyCode, EtownId = lucheng.Id, Text = "冷链仓储设备按合同补齐到位", DeadlineWorkingDays = 20,
+            DueOn = cal.DeadlineAfter(held, 20), CreatedAt = visit.CreatedAt,
+        });
+        db.Add(new OperationAgreement
+        {
+            EtownId = lucheng.Id, CountyCode = lucheng.CountyCode, Title = "潞城区乡村e镇长期后续运营服务协议", StartsOn = new DateOnly(2023, 1, 1),
+            EndsOn = new DateOnly(2032, 12, 31), RecordedBy = "潞城区e镇办", CreatedAt = demo.Clock.GetUtcNow(),
+        });
     }
 
     static void Problem(Platform.Data.EtownDbContext db, Platform.Calendar.WorkingCalendar cal, Etown town, Inspection i, string text,

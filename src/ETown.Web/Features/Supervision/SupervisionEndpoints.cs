@@ -11,6 +11,7 @@ public static class SupervisionEndpoints
     public static void MapSupervisionEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/supervision").WithTags("日常监管");
+        g.MapOperatorEndpoints(); // SUP-06/08
 
         g.MapGet("/rule-sets", async Task<Ok<IReadOnlyList<RuleSetRow>>> (SupervisionService s, CancellationToken ct) => TypedResults.Ok(await s.RuleSetsAsync(ct)))
             .RequireAuthorization(P(Permissions.Supervision.Read)).WithSummary("检查频次规则集（SUP-02）：省级默认，县级派生");

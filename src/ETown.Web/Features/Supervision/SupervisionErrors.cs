@@ -29,4 +29,14 @@ public static class SupervisionErrors
     public const string BadFrequency = "ETOWN-SUP-0011";
     /// <summary>统计期格式无效</summary>
     public const string BadPeriod = "ETOWN-SUP-0012";
+    /// <summary>月报月份无效：在未来、早于承办合同签订，或格式不对（SUP-06）</summary>
+    public const string BadReportMonth = "ETOWN-SUP-0013";
+    /// <summary>该月月报已报送，请修改原月报（SUP-06）</summary>
+    public const string DuplicateReport = "ETOWN-SUP-0014";
+    /// <summary>月报已由县级确认，不能再修改（SUP-06）</summary>
+    public const string ReportAcknowledged = "ETOWN-SUP-0015";
+    /// <summary>运营协议期限无效（SUP-08）</summary>
+    public const string BadAgreement = "ETOWN-SUP-0016";
+    /// <summary>督导决定事项状态不允许此操作</summary>
+    public const string ActionClosed = "ETOWN-SUP-0017";
 }

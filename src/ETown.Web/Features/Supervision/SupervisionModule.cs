@@ -19,6 +19,9 @@ public sealed class SupervisionModule : IEtownModule
     {
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, SupervisionWorkItems>();
         services.AddScoped<SupervisionService>();
+        services.AddScoped<OperatorReportService>(); // SUP-06/08
+        services.AddScoped<CityVisitService>(); // 市级督导、联席会议 (issue #11 item 6)
+        services.AddScoped<Statistics.CityReport.ICitySupervisionFigures, SupervisionCityFigures>(); // SUP-07 city report port
         services.AddScoped<Disclosure.IPublicSupervisionFacts, SupervisionPublicFacts>(); // DISC-01 public column
         services.AddScoped<SupervisionScheduler>();
         services.AddScoped<Archives.IArchiveSource, SupervisionArchiveSource>(); // ARCH-01: inspections and notices in the archive
@@ -35,16 +38,16 @@ public sealed class SupervisionModule : IEtownModule
     public IReadOnlyList<RoleGrant> RoleGrants =>
     [
         new(R.ProvinceOfficer, P.Supervision.Read, P.Supervision.Rules),
-        new(R.CityOfficer, P.Supervision.Read),
-        new(R.CountyOfficer, P.Supervision.Read, P.Supervision.Record, P.Supervision.Rectify, P.Supervision.Rules),
-        new(R.Operator, P.Supervision.Read, P.Supervision.Respond),
+        new(R.CityOfficer, P.Supervision.Read, P.Supervision.Guide, P.Supervision.Follow),
+        new(R.CountyOfficer, P.Supervision.Read, P.Supervision.Record, P.Supervision.Rectify, P.Supervision.Rules, P.Supervision.Acknowledge, P.Supervision.Follow),
+        new(R.Operator, P.Supervision.Read, P.Supervision.Respond, P.Supervision.Report),
         // Discipline and audit read everything in their region and write nothing (朔州 督导: 移交纪检、审计).
         new(R.Discipline, P.Supervision.Read),
     ];
 
     public IEnumerable<MenuSection> Menu(Caller caller, TimeProvider clock) =>
         caller.Has(P.Supervision.Read)
-            ? [new MenuSection("监督检查", "fa-solid fa-clipboard-check", 55, [new("监管看板", "/supervision", "fa-solid fa-table-list")])]
+            ? [new MenuSection("监督检查", "fa-solid fa-clipboard-check", 55, [new("监管看板", "/supervision", "fa-solid fa-table-list"), new("督导与联席会议", "/supervision/visits", "fa-solid fa-people-group")])]
             : [];
 
     public async Task SeedReferenceAsync(EtownDbContext db, IServiceProvider services, CancellationToken ct)

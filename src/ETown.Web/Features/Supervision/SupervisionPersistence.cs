@@ -13,6 +13,11 @@ namespace ETown.Web.Platform.Data
         public DbSet<SupervisionFile> SupervisionFiles => Set<SupervisionFile>();
         public DbSet<Problem> Problems => Set<Problem>();
         public DbSet<ProblemStep> ProblemSteps => Set<ProblemStep>();
+        public DbSet<OperatorMonthlyReport> OperatorMonthlyReports => Set<OperatorMonthlyReport>();
+        public DbSet<OperatorTeamMember> OperatorTeamMembers => Set<OperatorTeamMember>();
+        public DbSet<OperationAgreement> OperationAgreements => Set<OperationAgreement>();
+        public DbSet<CityVisit> CityVisits => Set<CityVisit>();
+        public DbSet<VisitDecision> VisitDecisions => Set<VisitDecision>();
     }
 }
 
@@ -111,6 +116,80 @@ namespace ETown.Web.Features.Supervision
             e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Cascade);
+        }
+    }
+
+    sealed class OperatorMonthlyReportConfiguration : IEntityTypeConfiguration<OperatorMonthlyReport>
+    {
+        public void Configure(EntityTypeBuilder<OperatorMonthlyReport> e)
+        {
+            e.ToTable("OperatorMonthlyReports");
+            e.HasIndex(x => new { x.EtownId, x.Month }).IsUnique(); // SUP-06: one report per e-town and month
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Month).HasMaxLength(7);
+            e.Property(x => x.OperatorName).HasMaxLength(200);
+            e.Property(x => x.Progress).HasMaxLength(4000);
+            e.Property(x => x.Problems).HasMaxLength(2000);
+            e.Property(x => x.NextPlan).HasMaxLength(2000);
+            e.Property(x => x.SubmittedBy).HasMaxLength(100);
+            e.Property(x => x.AcknowledgedBy).HasMaxLength(100);
+            e.Property(x => x.AcknowledgeNote).HasMaxLength(1000);
+            e.Ignore(x => x.IsLate);
+            e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class OperatorTeamMemberConfiguration : IEntityTypeConfiguration<OperatorTeamMember>
+    {
+        public void Configure(EntityTypeBuilder<OperatorTeamMember> e)
+        {
+            e.ToTable("OperatorTeamMembers");
+            e.HasIndex(x => x.EtownId);
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Role).HasMaxLength(50);
+            e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class OperationAgreementConfiguration : IEntityTypeConfiguration<OperationAgreement>
+    {
+        public void Configure(EntityTypeBuilder<OperationAgreement> e)
+        {
+            e.ToTable("OperationAgreements");
+            e.HasIndex(x => x.EtownId).IsUnique();
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(100);
+            e.HasOne<Features.Etowns.Etown>().WithMany().HasForeignKey(x => x.EtownId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+
+    sealed class CityVisitConfiguration : IEntityTypeConfiguration<CityVisit>
+    {
+        public void Configure(EntityTypeBuilder<CityVisit> e)
+        {
+            e.ToTable("CityVisits");
+            e.HasIndex(x => new { x.CityCode, x.HeldOn });
+            e.Property(x => x.CityCode).HasMaxLength(6);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Minutes).HasMaxLength(8000);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+        }
+    }
+
+    sealed class VisitDecisionConfiguration : IEntityTypeConfiguration<VisitDecision>
+    {
+        public void Configure(EntityTypeBuilder<VisitDecision> e)
+        {
+            e.ToTable("VisitDecisions");
+            e.HasIndex(x => new { x.CountyCode, x.DueOn });
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Text).HasMaxLength(1000);
+            e.Property(x => x.ClosedBy).HasMaxLength(100);
+            e.Property(x => x.CloseNote).HasMaxLength(2000);
+            e.HasOne<CityVisit>().WithMany().HasForeignKey(x => x.VisitId).OnDelete(DeleteBehavior.Cascade);
         }
     }
 }

@@ -39,6 +39,11 @@ public class SupervisionRuleSet : IVersionedRuleSet<SupervisionRuleSet>, IProvin
     public List<FrequencyRule> Rules { get; private set; } = [];
     /// <summary>Default rectification deadline of a problem, in working days (SUP-04 "限期整改").</summary>
     public int RectifyWorkingDays { get; private set; } = 15;
+    /// <summary>
+    /// SUP-06: the operator's monthly report is due on this working day of the following month (临猗 004 says only
+    /// "每月定期上报"; the 5th working day is the platform default, a county may derive another).
+    /// </summary>
+    public int ReportDueWorkingDay { get; private set; } = 5;
 
     SupervisionRuleSet() { } // EF
 
@@ -54,7 +59,7 @@ public class SupervisionRuleSet : IVersionedRuleSet<SupervisionRuleSet>, IProvin
     SupervisionRuleSet IVersionedRuleSet<SupervisionRuleSet>.CopyAs(RuleSetHeader h) => new()
     {
         Code = h.Code, Name = h.Name, Version = h.Version, ParentId = h.ParentId, RegionCode = h.RegionCode, CreatedAt = h.CreatedAt,
-        Rules = [.. Rules], RectifyWorkingDays = RectifyWorkingDays,
+        Rules = [.. Rules], RectifyWorkingDays = RectifyWorkingDays, ReportDueWorkingDay = ReportDueWorkingDay,
     };
 
     public static SupervisionRuleSet Create(string code, string name, string? regionCode, IEnumerable<FrequencyRule> rules, int rectifyDays,
@@ -87,6 +92,14 @@ public class SupervisionRuleSet : IVersionedRuleSet<SupervisionRuleSet>, IProvin
         if (rectifyDays is < 1 or > 60)
             throw new DomainException(SupervisionErrors.BadDeadline, "整改期限应为 1–60 个工作日。", 400);
     }
+
+    /// <summary>SUP-06: the report due day of a version not yet in use (1–20 working days into the next month).</summary>
+    public void SetReportDue(int workingDay) => Lifecycle.Edit(this, s =>
+    {
+        if (workingDay is < 1 or > 20)
+            throw new DomainException(SupervisionErrors.BadFrequency, "月报报送期限应为次月第 1–20 个工作日。", 400);
+        s.ReportDueWorkingDay = workingDay;
+    });
 
     public void MarkInUse() => IsInUse = true;
 }

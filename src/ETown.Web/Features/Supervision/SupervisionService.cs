@@ -32,8 +32,12 @@ public sealed record TimelineView(Guid EtownId, string EtownName, string CountyC
     bool CanRecord, bool CanRectify, bool CanRespond,
     IReadOnlyList<DueRow> Dues, IReadOnlyList<InspectionRow> Inspections, IReadOnlyList<ProblemRow> Problems);
 
+/// <param name="ReportsMissing">SUP-06: months whose operator report is past its due day and not handed in.</param>
+/// <param name="ReportsLate">SUP-06: months whose report came after the due day.</param>
+/// <param name="OperatorChecksFailed">SUP-08: team / agreement checks not met.</param>
 public sealed record BoardRow(Guid EtownId, string EtownName, string CountyCode, int Due, int Done, int Missed, int Open, int Overdue, int Escalated,
-    IReadOnlyList<string> MissedPeriods);
+    IReadOnlyList<string> MissedPeriods, IReadOnlyList<string>? ReportsMissing = null, IReadOnlyList<string>? ReportsLate = null,
+    IReadOnlyList<string>? OperatorChecksFailed = null);
 
 public sealed record BoardView(DateOnly Today, IReadOnlyList<BoardRow> Rows)
 {
@@ -47,7 +51,8 @@ public sealed record BoardView(DateOnly Today, IReadOnlyList<BoardRow> Rows)
 public sealed record RuleSetRow(string Code, string Name, int Version, string? ParentCode, string? RegionCode, bool IsInUse,
     IReadOnlyList<FrequencyRule> Rules, int RectifyWorkingDays);
 
-public sealed record DeriveRuleSetInput(string? Code, string? Name, string? RegionCode, IReadOnlyList<FrequencyRule>? Rules, int? RectifyWorkingDays);
+public sealed record DeriveRuleSetInput(string? Code, string? Name, string? RegionCode, IReadOnlyList<FrequencyRule>? Rules, int? RectifyWorkingDays,
+    int? ReportDueWorkingDay = null);
 
 public sealed record RespondInput(string? Text);
 public sealed record NoticeInput(int? DeadlineWorkingDays);
@@ -59,7 +64,7 @@ public sealed record EscalateInput(EscalationAction Action, string? Note);
 /// API call the same methods; every write checks the permission, then the resource handler, then the rule.
 /// </summary>
 public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer authorizer, AttachmentStore store, WorkingCalendar calendar,
-    TimeProvider clock)
+    TimeProvider clock, OperatorReportService operators)
 {
     public const int MaxFindings = 50;
 
@@ -90,6 +95,7 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         var child = lc.Derive(parent, input.Code, input.Name, input.RegionCode, clock.GetUtcNow());
         if (input.Rules is not null || input.RectifyWorkingDays is not null)
             child.SetRules(input.Rules ?? child.Rules, input.RectifyWorkingDays ?? child.RectifyWorkingDays);
+        if (input.ReportDueWorkingDay is { } due) child.SetReportDue(due);
         ctx.SupervisionRuleSets.Add(child);
         await ctx.SaveChangesAsync(ct);
         return new(child.Code, child.Name, child.Version, parent.Code, child.RegionCode, child.IsInUse, child.Rules, child.RectifyWorkingDays);
@@ -480,6 +486,7 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         var towns = await ctx.Etowns.AsNoTracking().OrderBy(e => e.CountyCode).ThenBy(e => e.Name).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct);
         var dues = (await ctx.InspectionDues.AsNoTracking().Where(d => d.DueOn >= since).ToListAsync(ct)).ToLookup(d => d.EtownId);
         var problems = (await ctx.Problems.AsNoTracking().ToListAsync(ct)).ToLookup(p => p.EtownId);
+        var ops = (await operators.SummariesAsync(ctx, since, ct)).ToDictionary(o => o.EtownId);
         var rows = towns.Select(t =>
         {
             var ds = dues[t.Id].ToList();
@@ -487,7 +494,9 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
             var ps = problems[t.Id].ToList();
             return new BoardRow(t.Id, t.Name, t.CountyCode, ds.Count, ds.Count(d => d.InspectionId is not null), missed.Count,
                 ps.Count(p => p.IsOpen), ps.Count(p => IsOverdue(p, today)), ps.Count(p => p.Status == ProblemStatus.Escalated),
-                missed.Select(d => $"{d.PeriodKey} {SupervisionPeriod.KindLabel(d.Kind)}").ToList());
+                missed.Select(d => $"{d.PeriodKey} {SupervisionPeriod.KindLabel(d.Kind)}").ToList(),
+                ops.GetValueOrDefault(t.Id)?.MissingMonths ?? [], ops.GetValueOrDefault(t.Id)?.LateMonths ?? [],
+                ops.GetValueOrDefault(t.Id)?.FailedChecks.Select(c => $"{c.Label}：{c.Detail}").ToList() ?? []);
         }).ToList();
         return new(today, rows);
     }
@@ -496,7 +505,8 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
     {
         var b = await BoardAsync(from, ct);
         return Platform.Documents.XlsxWriter.Write("日常监管看板",
-            ["e镇", "县级代码", "应检", "已检", "漏检", "未销号问题", "逾期未整改", "已升级", "漏检期次"],
-            b.Rows.Select(r => (IReadOnlyList<object?>)[r.EtownName, r.CountyCode, r.Due, r.Done, r.Missed, r.Open, r.Overdue, r.Escalated, string.Join("；", r.MissedPeriods)]));
+            ["e镇", "县级代码", "应检", "已检", "漏检", "未销号问题", "逾期未整改", "已升级", "漏检期次", "月报缺报", "月报逾期", "承办企业核查未达标"],
+            b.Rows.Select(r => (IReadOnlyList<object?>)[r.EtownName, r.CountyCode, r.Due, r.Done, r.Missed, r.Open, r.Overdue, r.Escalated, string.Join("；", r.MissedPeriods),
+                string.Join("；", r.ReportsMissing ?? []), string.Join("；", r.ReportsLate ?? []), string.Join("；", r.OperatorChecksFailed ?? [])]));
     }
 }

@@ -10,7 +10,7 @@ namespace ETown.Web.Features.Supervision;
 /// rectification notices the operator has to answer by their working-day deadline and answers the county has to
 /// verify (SUP-05).
 /// </summary>
-public sealed class SupervisionWorkItems(EtownDb db, Authorizer auth) : IWorkItemSource
+public sealed class SupervisionWorkItems(EtownDb db, Authorizer auth, OperatorReportService operators, TimeProvider clock) : IWorkItemSource
 {
     public string Module => "监督检查";
 
@@ -48,6 +48,26 @@ public sealed class SupervisionWorkItems(EtownDb db, Authorizer auth) : IWorkIte
             if (!auth.Can(op, r)) continue;
             var text = p.Description.Length > 30 ? p.Description[..30] + "…" : p.Description;
             items.Add(new WorkItem(Module, $"{what}：{text}", p.EtownId, names.GetValueOrDefault(p.EtownId), due, $"/supervision/etowns/{p.EtownId}"));
+        }
+        // SUP-06: the operator owes the oldest unreported month; the county acknowledges what came in. SUP-08: the county follows up.
+        foreach (var o in await operators.SummariesAsync(ctx, Platform.Time.ChinaTime.ChinaToday(clock).AddMonths(-12), ct))
+        {
+            var r = new SupervisionResource(o.EtownId, o.CountyCode);
+            var link = $"/supervision/etowns/{o.EtownId}/operator";
+            if (o.Owed is { } owed && auth.Can(SupervisionOperations.Report, r))
+                items.Add(new WorkItem(Module, $"报送 {owed.Month} 月度进展报告", o.EtownId, names.GetValueOrDefault(o.EtownId), owed.DueOn, link));
+            if (!auth.Can(SupervisionOperations.Acknowledge, r)) continue;
+            if (o.Unacknowledged.Count > 0)
+                items.Add(new WorkItem(Module, $"查阅确认承办企业月报（{o.Unacknowledged.Count} 份）", o.EtownId, names.GetValueOrDefault(o.EtownId), null, link));
+            foreach (var c in o.FailedChecks)
+                items.Add(new WorkItem(Module, $"督促承办企业：{c.Label}（{c.Detail}）", o.EtownId, names.GetValueOrDefault(o.EtownId), null, link));
+        }
+        // 督导决定事项: the owner county (and the city) closes it by its working-day deadline.
+        var decisions = await ctx.VisitDecisions.AsNoTracking().Where(d => d.ClosedAt == null).ToListAsync(ct);
+        foreach (var d in decisions.Where(d => auth.Can(VisitOperations.Close, new VisitResource(d.CountyCode))))
+        {
+            var text = d.Text.Length > 30 ? d.Text[..30] + "…" : d.Text;
+            items.Add(new WorkItem(Module, $"办理督导决定事项：{text}", d.EtownId, d.EtownId is { } e ? names.GetValueOrDefault(e) : null, d.DueOn, "/supervision/visits"));
         }
         return items;
     }

@@ -46,7 +46,8 @@ public class CityReportTests(DemoApps apps) : IClassFixture<DemoApps>
         using var book = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         var errors = new OpenXmlValidator().Validate(book).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-        Assert.Equal(["各e镇指标", "报送情况", "全市汇总"], book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>()
+        // Issue #11 item 6: the supervision figures of the month come as a fourth sheet (the .docx states them in 四（三）).
+        Assert.Equal(["各e镇指标", "报送情况", "全市汇总", "日常监管"], book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>()
             .Select(s => s.Name!.Value!.StartsWith("各e镇指标", StringComparison.Ordinal) ? "各e镇指标" : s.Name!.Value!));
         return bytes;
     }
@@ -89,6 +90,7 @@ public class CityReportTests(DemoApps apps) : IClassFixture<DemoApps>
         // output: month 200, YTD 500, last year 500 → 0.0 %; city growth (潞城 is 长治's only e-town) 0.0 % → no city average: STD-33 not judged (issue #14 item 2).
         // new entities: 3, YTD 8, no last year → no YoY; e-commerce 6 / 8 = 75 % → STD-60 met. New investment: 30, YTD 80.
         var text = await DocxTextAsync(await city.GetAsync(Report("docx", "140400", "2035-02")));
+        Assert.Contains("（三）日常监管与督导", text); // issue #11 item 6, read through ICitySupervisionFigures
         Assert.Contains("长治市乡村e镇建设工作进展情况报告", text);
         Assert.Contains("（2035年2月）", text);
         Assert.Contains("长治市商务局", text);

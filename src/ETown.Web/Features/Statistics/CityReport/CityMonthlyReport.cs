@@ -22,7 +22,8 @@ public sealed record CityReportIssue(string EtownName, string CountyName, string
 
 public sealed record CityReportData(string CityCode, string CityName, string Period, int Year, int Month, DateOnly GeneratedOn,
     decimal ElapsedPercent, IReadOnlyList<EtownDerived> Etowns, StatCompleteness Completeness,
-    IReadOnlyList<CityIndicatorSummary> Summary, IReadOnlyList<CityReportIssue> Lagging, IReadOnlyList<CityReportIssue> Reporting)
+    IReadOnlyList<CityIndicatorSummary> Summary, IReadOnlyList<CityReportIssue> Lagging, IReadOnlyList<CityReportIssue> Reporting,
+    CitySupervisionMonth? Supervision = null)
 {
     public string Title => $"{CityName}乡村e镇建设工作进展情况报告";
     public string PeriodLabel => $"{Year}年{Month}月";
@@ -37,7 +38,7 @@ public sealed record CityReportData(string CityCode, string CityName, string Per
 /// that the .xlsx annex (<see cref="CityReportXlsx"/>) carries or that are sums/ratios of its columns.
 /// </summary>
 public sealed class CityMonthlyReport(StatAnalyticsService analytics, StatisticsService statistics, Caller caller, RegionDirectory regions, TimeProvider clock,
-    Authorizer auth)
+    Authorizer auth, EtownDb db, IEnumerable<ICitySupervisionFigures> supervision)
 {
     /// <summary>The indicators summarised in 总体情况 (in this order).</summary>
     public static readonly string[] KeyIndicators =
@@ -71,8 +72,15 @@ public sealed class CityMonthlyReport(StatAnalyticsService analytics, Statistics
         var elapsed = Math.Round(p.Month * 100m / 12m, 1, MidpointRounding.AwayFromZero);
         var summary = KeyIndicators.Select(i => Summarise(i, etowns)).Where(s => s is not null).Select(s => s!).ToList();
         var today = clock.ChinaToday();
+        // Supervision figures of the month (issue #11 item 6) through the port; none when the module is not deployed.
+        CitySupervisionMonth? sup = null;
+        if (supervision.FirstOrDefault() is { } figures)
+        {
+            await using var ctx = db.Create(caller);
+            sup = await figures.ForMonthAsync(ctx, city.Code, p.Year, p.Month, ct);
+        }
         return new CityReportData(city.Code, city.Name, p.ToString(), p.Year, p.Month, today, elapsed, etowns, completeness,
-            summary, Lagging(etowns, elapsed), [.. Reporting(rows), .. Incomplete(etowns, p.Month)]);
+            summary, Lagging(etowns, elapsed), [.. Reporting(rows), .. Incomplete(etowns, p.Month)], sup);
     }
 
     static CityIndicatorSummary? Summarise(string indicator, IReadOnlyList<EtownDerived> etowns)

@@ -75,6 +75,12 @@ public static class CityReportDocx
             body.Append(Para("（二）统计报送", bold: true, halfPoints: 24, before: 60));
             if (d.Reporting.Count == 0) Text("各e镇均已按时报送并经县级审核。");
             foreach (var i in d.Reporting) Text($"{i.EtownName}（{i.CountyName}）{i.Kind}：{i.Text}。");
+            if (d.Supervision is { } sup)
+            {
+                body.Append(Para("（三）日常监管与督导", bold: true, halfPoints: 24, before: 60));
+                Text($"本月应开展的例行检查已完成 {sup.InspectionsDone} 次、漏检 {sup.InspectionsMissed} 次；未销号问题 {sup.OpenProblems} 个，其中逾期未整改 {sup.OverdueProblems} 个；本月升级处理 {sup.Escalations} 个。"
+                    + $"市级督导检查和联席会议 {sup.Visits} 次；决定事项未办结 {sup.OpenDecisions} 项，其中逾期 {sup.OverdueDecisions} 项。");
+            }
 
             // 五、下一步工作
             Heading("五、下一步工作");

@@ -18,7 +18,7 @@ public static class CityReportXlsx
     public static byte[] Render(CityReportData d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        return XlsxWriter.Write([Etowns(d), Completeness(d), Summary(d)]);
+        return XlsxWriter.Write(d.Supervision is null ? [Etowns(d), Completeness(d), Summary(d)] : [Etowns(d), Completeness(d), Summary(d), Supervision(d.Supervision)]);
     }
 
     static XlsxWriter.XlsxSheet Etowns(CityReportData d)
@@ -70,6 +70,11 @@ public static class CityReportXlsx
         }).ToList();
         return new("全市汇总", headers, rows);
     }
+
+    /// <summary>The supervision figures the .docx states in 四（三）.</summary>
+    static XlsxWriter.XlsxSheet Supervision(CitySupervisionMonth s) => new("日常监管",
+        ["例行检查已完成", "漏检", "未销号问题", "逾期未整改", "本月升级", "督导检查与联席会议", "决定事项未办结", "决定事项逾期"],
+        [[s.InspectionsDone, s.InspectionsMissed, s.OpenProblems, s.OverdueProblems, s.Escalations, s.Visits, s.OpenDecisions, s.OverdueDecisions]]);
 
     static string Verdict(bool? met) => met switch { true => "达标", false => "未达标", null => "待定" };
 }
