@@ -201,10 +201,8 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
 
     /// <summary>
     /// Modules whose users owe no dated action: reference data, the registry, organisations and administration.
-    /// Standards (evidence to confirm) and the ledgers (FUND-03 findings to justify) owe actions and are still to join
-    /// the desk.
     /// </summary>
-    static readonly HashSet<string> WithoutToDos = ["reference", "registry", "organisations", "administration", "standards", "fund-ledgers"];
+    static readonly HashSet<string> WithoutToDos = ["reference", "registry", "organisations", "administration"];
 
     [Fact]
     public void MenuBadges_CountEachItemOnTheLongestMenuAddressItFallsUnder()

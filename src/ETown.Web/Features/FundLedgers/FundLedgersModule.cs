@@ -17,6 +17,7 @@ public sealed class FundLedgersModule : IEtownModule
     {
         services.AddScoped<LedgerService>();
         services.AddScoped<LedgerXlsxService>();
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, LedgerWorkItems>();
         // Whole-project acceptance asks whether the ledgers exist (FUND-08, 临猗 第八条).
         services.AddScoped<IProjectLedgers, ProjectLedgers>();
     }

@@ -12,7 +12,11 @@ public sealed class StandardsModule : IEtownModule
     public string Name => "standards";
     public int Order => 40;
 
-    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddScoped<StandardService>();
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddScoped<StandardService>();
+        services.AddScoped<Platform.WorkDesk.IWorkItemSource, StandardWorkItems>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapStandardEndpoints();
 

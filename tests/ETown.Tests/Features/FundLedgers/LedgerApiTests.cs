@@ -206,12 +206,21 @@ public class LedgerApiTests(DemoApps apps) : IClassFixture<DemoApps>
         var supporting = Assert.Single(findings, f => f.GetProperty("category").GetString() == "SupportingServices");
         Assert.Contains("高于 30% 的上限", supporting.GetProperty("message").GetString());
         Assert.True(bands.GetProperty("openFindings").GetInt32() >= 1);
+        // The open finding is on the county's work desk (not the operator's), until it is justified.
+        var label = ETown.Web.Features.Plans.BudgetCheck.CategoryLabel(ETown.Web.Features.Plans.FundCategory.SupportingServices);
+        async Task<bool> OnDesk(HttpClient c) => (await (await c.GetAsync("/api/v1/workdesk?module=" + Uri.EscapeDataString("资金管理"))).JsonAsync())
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("link").GetString() == $"/ledgers/{town}"
+                && i.GetProperty("what").GetString()!.StartsWith("说明实际支出超出比例区间", StringComparison.Ordinal)
+                && i.GetProperty("what").GetString()!.EndsWith(label, StringComparison.Ordinal));
+        Assert.True(await OnDesk(county));
+        Assert.False(await OnDesk(op));
 
         // … and the county records a justified exception; the operator may not.
         var reason = new { category = "SupportingServices", reason = "冷链物流中心按区领导小组决定提前实施，配套比例阶段性偏高" };
         Assert.Equal(HttpStatusCode.Forbidden, (await op.PostAsJsonAsync($"/api/v1/ledgers/etowns/{town}/band-exceptions", reason, Http.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await county.PostAsJsonAsync($"/api/v1/ledgers/etowns/{town}/band-exceptions", new { category = "SupportingServices", reason = "太短" }, Http.Json)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await county.PostAsJsonAsync($"/api/v1/ledgers/etowns/{town}/band-exceptions", reason, Http.Json)).StatusCode);
+        Assert.False(await OnDesk(county));
         bands = await (await county.GetAsync($"/api/v1/ledgers/etowns/{town}/bands")).JsonAsync();
         supporting = bands.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("category").GetString() == "SupportingServices");
         Assert.Contains("潞城区e镇办", supporting.GetProperty("exception").GetProperty("approvedBy").GetString());

@@ -80,8 +80,16 @@ public class StandardEndpointTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         var id = (await r.JsonAsync()).GetProperty("id").GetGuid();
         Assert.Equal("EvidencePending", await VerdictOf(lucheng, town, 8));
+        // The review is on the county's work desk — not on the operator's, nor the city's.
+        async Task<bool> OnDesk(HttpClient c) => (await (await c.GetAsync("/api/v1/workdesk?module=" + Uri.EscapeDataString("建设标准"))).JsonAsync())
+            .GetProperty("items").EnumerateArray().Any(i => i.GetProperty("link").GetString() == $"/etowns/{town}/compliance"
+                && i.GetProperty("what").GetString()!.StartsWith("审核建设标准第8项的证据", StringComparison.Ordinal));
+        Assert.True(await OnDesk(lucheng));
+        Assert.False(await OnDesk(op));
+        Assert.False(await OnDesk(await app.SignInAsync("changzhi")));
         Assert.Equal(HttpStatusCode.Forbidden, (await op.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await lucheng.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
+        Assert.False(await OnDesk(lucheng));
         Assert.Equal("Met", await VerdictOf(lucheng, town, 8));
         Assert.Equal("ETOWN-STD-0006", await (await lucheng.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/reject", new { reason = "x" })).ProblemCodeAsync());
 
