@@ -120,6 +120,8 @@ public static class PlatformServices
         services.AddSingleton<Attachments.AttachmentStore>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<WorkDesk.WorkDesk>();
+        // Menu badges are counted at most once a minute per user (MainLayout), not on every page and every render.
+        services.AddMemoryCache();
 
         // Each module registers its own services (one per feature, used by pages and API alike).
         services.AddSingleton(modules);
