@@ -17,6 +17,8 @@ public static class AcceptanceOperations
     /// <summary>ACC-07/09: the city (朔州: filed with the city) and the province acknowledge the filing.</summary>
     public static readonly Operation AcknowledgeCity = new("Acceptance.AcknowledgeCity", "市级确认备案");
     public static readonly Operation AcknowledgeProvince = new("Acceptance.AcknowledgeProvince", "省级确认备案");
+    /// <summary>ACC-09 (P 五: the province "对县(市、区)进行绩效评价和验收"): the province records its provincial acceptance.</summary>
+    public static readonly Operation ProvincialAccept = new("Acceptance.ProvincialAccept", "省级验收");
 }
 
 public sealed class AcceptanceAuthorizationHandler : IResourceHandler<AcceptanceResource>
@@ -41,6 +43,9 @@ public sealed class AcceptanceAuthorizationHandler : IResourceHandler<Acceptance
         if (operation == AcceptanceOperations.AcknowledgeProvince)
             return !caller.Has(Permissions.Acceptance.Acknowledge) ? Decision.Lacks(Permissions.Acceptance.Acknowledge)
                 : Decision.When(scope.IsProvince, "向省级报送的备案由省级确认。");
+        if (operation == AcceptanceOperations.ProvincialAccept)
+            return !caller.Has(Permissions.Acceptance.Evaluate) ? Decision.Lacks(Permissions.Acceptance.Evaluate)
+                : Decision.When(scope.IsProvince, "省级验收由省级作出。");
         throw new ArgumentOutOfRangeException(nameof(operation), operation.Name, "Not an acceptance operation.");
     }
 }

@@ -1,5 +1,6 @@
 using ETown.Web.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ETown.Web.Features.Acceptance;
 
@@ -98,6 +99,19 @@ public static class AcceptanceEndpoints
             await s.AcknowledgeAsync(id, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(P(Permissions.Acceptance.Acknowledge)).WithSummary("市级（本市各县）或省级确认收到备案");
+        g.MapPost("/applications/{id:guid}/provincial-acceptance", async Task<Ok<ProvincialAcceptanceRow>> (Guid id, [FromForm] bool? passed, [FromForm] DateOnly? acceptedOn,
+            [FromForm] string? reasons, [FromForm] string? auditReportReference, IFormFile? file, AcceptanceService s, CancellationToken ct) =>
+        {
+            await using var stream = file?.OpenReadStream();
+            return TypedResults.Ok(await s.RecordProvincialAcceptanceAsync(id, new ProvincialAcceptanceInput(passed, acceptedOn, reasons, auditReportReference),
+                file?.FileName, file?.ContentType, stream, ct));
+        }).RequireAuthorization(P(Permissions.Acceptance.Evaluate)).DisableAntiforgery()
+            .WithSummary($"省级验收（ACC-09：省级确认收到整体验收备案后，记录通过/不通过及原因、日期、验收报告、第三方审计报告；未确认备案 {AcceptanceErrors.ProvincialNotDue}，重复 {AcceptanceErrors.ProvincialRecorded}）");
+        g.MapGet("/applications/{id:guid}/provincial-acceptance/report", async Task<FileStreamHttpResult> (Guid id, AcceptanceService s, CancellationToken ct) =>
+        {
+            var (f, content) = await s.OpenProvincialReportAsync(id, ct);
+            return TypedResults.File(content, "application/octet-stream", f.FileName);
+        }).RequireAuthorization(read).WithSummary("下载省级验收报告（ACC-09）");
         g.MapPost("/applications/{id:guid}/finalisation", async Task<NoContent> (Guid id, AcceptanceService s, CancellationToken ct) =>
         {
             await s.FinaliseAsync(id, ct);

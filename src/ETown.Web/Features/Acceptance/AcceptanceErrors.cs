@@ -61,4 +61,8 @@ public static class AcceptanceErrors
     public const string NotFinallyAccepted = "ETOWN-ACC-0027";
     /// <summary>整改事项当前状态不允许此操作（EVAL-02）</summary>
     public const string FindingState = "ETOWN-ACC-0028";
+    /// <summary>省级验收须在省级确认收到整体验收备案之后进行（ACC-09）</summary>
+    public const string ProvincialNotDue = "ETOWN-ACC-0029";
+    /// <summary>省级验收已记录，不能重复记录（ACC-09）</summary>
+    public const string ProvincialRecorded = "ETOWN-ACC-0030";
 }

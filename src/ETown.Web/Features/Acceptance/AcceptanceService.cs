@@ -16,7 +16,7 @@ namespace ETown.Web.Features.Acceptance;
 /// 15 working days with its checklist and conclusion, rectification and re-review, the public notice with objections,
 /// filing upward, and — for the whole project — the e-town's 已验收 status. Pages and the API call this one service.
 /// </summary>
-public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, WorkingCalendar calendar,
+public sealed partial class AcceptanceService(EtownDb db, Caller caller, Authorizer auth, TimeProvider clock, WorkingCalendar calendar,
     AttachmentStore store, StandardService standards, IEnumerable<IContractDirectory> contracts, IEnumerable<IProjectLedgers> ledgers,
     IEnumerable<IOpenRectifications> rectifications, IEnumerable<ISatisfactionResults> satisfaction)
 {
@@ -767,6 +767,7 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
         var materials = await ctx.AcceptanceMaterials.AsNoTracking().Where(m => m.ApplicationId == a.Id).OrderBy(m => m.UploadedAt).ToListAsync(ct);
         var lines = await ctx.AcceptanceCheckLines.AsNoTracking().Where(l => l.ApplicationId == a.Id).OrderBy(l => l.Round).ThenBy(l => l.SortOrder).ToListAsync(ct);
         var objections = await ctx.AcceptanceObjections.AsNoTracking().Where(o => o.ApplicationId == a.Id).OrderBy(o => o.CreatedAt).ToListAsync(ct);
+        var provincial = await ctx.ProvincialAcceptances.AsNoTracking().FirstOrDefaultAsync(p => p.ApplicationId == a.Id, ct);
         var today = Today;
         var r = Res(a);
         var apply = auth.Can(AcceptanceOperations.Apply, r);
@@ -785,7 +786,8 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
             FileProvince: review && passedNoticeEnded && a.ProvinceFiledAt is null,
             AcknowledgeCity: auth.Can(AcceptanceOperations.AcknowledgeCity, r) && a.CityFiledAt is not null && a.CityAcknowledgedAt is null,
             AcknowledgeProvince: auth.Can(AcceptanceOperations.AcknowledgeProvince, r) && a.ProvinceFiledAt is not null && a.ProvinceAcknowledgedAt is null,
-            Finalise: review && passedNoticeEnded && a.Scope == AcceptanceScope.Whole && a.EtownAcceptedAt is null);
+            Finalise: review && passedNoticeEnded && a.Scope == AcceptanceScope.Whole && a.EtownAcceptedAt is null,
+            ProvincialAccept: provincial is null && ProvincialDue(a) && auth.Can(AcceptanceOperations.ProvincialAccept, r));
         return new(ToRow(a, name), a.StandardItems, a.ContractTitle, a.SubmittedByName, a.ApplicantOrganisation, a.PreCheckedAt, a.PreCheckedByName,
             a.RefusalReason, a.TeamKind, a.TeamMembers, a.ReviewPlannedOn, a.ReviewPlace, a.Round, a.ReviewedOn,
             a.ReviewedOn is { } on && on > a.ReviewDeadline, a.Methods, a.Opinion, a.RectificationOpinions, a.RectificationDeadline,
@@ -793,7 +795,8 @@ public sealed class AcceptanceService(EtownDb db, Caller caller, Authorizer auth
             a.ProvinceFiledAt, a.ProvinceAcknowledgedAt, a.ProvinceAcknowledgedBy, a.EtownAcceptedAt,
             materials.Select(ToMaterialRow).ToList(),
             lines.Select(l => new CheckLineRow(l.Round, l.Kind, l.ItemNumber, l.Description, l.Result, AcceptanceApplication.ResultLabel(l.Result), l.Note)).ToList(),
-            objections.Select(o => new ObjectionRow(o.Id, o.Text, o.RaisedByName, o.RaisedOn, o.Answer, o.AnsweredAt, o.AnsweredByName)).ToList(), can);
+            objections.Select(o => new ObjectionRow(o.Id, o.Text, o.RaisedByName, o.RaisedOn, o.Answer, o.AnsweredAt, o.AnsweredByName)).ToList(), can,
+            provincial is null ? null : ToProvincialRow(provincial));
     }
 
     static MaterialRow ToMaterialRow(AcceptanceMaterial m) =>

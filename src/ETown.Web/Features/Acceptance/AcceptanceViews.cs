@@ -46,7 +46,8 @@ public sealed record ObjectionRow(Guid Id, string Text, string? RaisedBy, DateOn
 
 /// <summary>What the caller may do next (for the page's buttons; the service checks again).</summary>
 public sealed record AcceptanceActions(bool UploadMaterials, bool PreCheck, bool Review, bool AnswerRectification, bool PublishNotice, bool Object,
-    bool AnswerObjections, bool FileCity, bool FileProvince, bool AcknowledgeCity, bool AcknowledgeProvince, bool Finalise);
+    bool AnswerObjections, bool FileCity, bool FileProvince, bool AcknowledgeCity, bool AcknowledgeProvince, bool Finalise,
+    bool ProvincialAccept = false);
 
 public sealed record AcceptanceDetail(AcceptanceRow Row, IReadOnlyList<int> StandardItems, string? ContractTitle, string? SubmittedBy, string? ApplicantOrganisation,
     DateTimeOffset? PreCheckedAt, string? PreCheckedBy, string? RefusalReason, AcceptanceTeamKind? TeamKind, string? TeamMembers, DateOnly? ReviewPlannedOn,
@@ -54,6 +55,7 @@ public sealed record AcceptanceDetail(AcceptanceRow Row, IReadOnlyList<int> Stan
     DateOnly? RectificationDeadline, string? RectificationAnswer, DateOnly? RectificationAnsweredOn, int? NoticeWorkingDays,
     DateTimeOffset? CityFiledAt, DateTimeOffset? CityAcknowledgedAt, string? CityAcknowledgedBy, DateTimeOffset? ProvinceFiledAt,
     DateTimeOffset? ProvinceAcknowledgedAt, string? ProvinceAcknowledgedBy, DateTimeOffset? EtownAcceptedAt,
-    IReadOnlyList<MaterialRow> Materials, IReadOnlyList<CheckLineRow> Lines, IReadOnlyList<ObjectionRow> Objections, AcceptanceActions Can);
+    IReadOnlyList<MaterialRow> Materials, IReadOnlyList<CheckLineRow> Lines, IReadOnlyList<ObjectionRow> Objections, AcceptanceActions Can,
+    ProvincialAcceptanceRow? Provincial = null);
 
 public sealed record NoticeRow(Guid Id, string EtownName, string Title, string ScopeLabel, decimal? AcceptedProgressPercent, DateOnly StartsOn, DateOnly EndsOn);

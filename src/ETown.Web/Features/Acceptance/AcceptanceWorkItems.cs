@@ -21,8 +21,11 @@ public sealed class AcceptanceWorkItems(EtownDb db, Authorizer auth) : IWorkItem
             .Where(a => a.Status != AcceptanceStatus.PreCheckRefused
                         && (a.Status != AcceptanceStatus.Passed || a.NoticeStartsOn == null
                             || (a.CityFiledAt != null && a.CityAcknowledgedAt == null)
-                            || (a.ProvinceFiledAt != null && a.ProvinceAcknowledgedAt == null)))
+                            || (a.ProvinceFiledAt != null && a.ProvinceAcknowledgedAt == null)
+                            || (a.Scope == AcceptanceScope.Whole && a.ProvinceAcknowledgedAt != null && !ctx.ProvincialAcceptances.Any(p => p.ApplicationId == a.Id))))
             .ToListAsync(ct);
+        var ids = rows.Select(a => a.Id).ToList();
+        var provincialDone = (await ctx.ProvincialAcceptances.AsNoTracking().Where(p => ids.Contains(p.ApplicationId)).Select(p => p.ApplicationId).ToListAsync(ct)).ToHashSet();
         var names = await ctx.Etowns.AsNoTracking().Select(e => new { e.Id, e.Name }).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var items = new List<WorkItem>();
         foreach (var a in rows)
@@ -45,6 +48,8 @@ public sealed class AcceptanceWorkItems(EtownDb db, Authorizer auth) : IWorkItem
                     if (a.NoticeStartsOn is null && auth.Can(AcceptanceOperations.Review, r)) Add("发布验收结果公示", null);
                     if (a.CityFiledAt is not null && a.CityAcknowledgedAt is null && auth.Can(AcceptanceOperations.AcknowledgeCity, r)) Add("确认验收结果备案", null);
                     if (a.ProvinceFiledAt is not null && a.ProvinceAcknowledgedAt is null && auth.Can(AcceptanceOperations.AcknowledgeProvince, r)) Add("确认验收结果备案", null);
+                    // ACC-09: the province owes its provincial acceptance once it acknowledged the county's whole-project filing.
+                    if (AcceptanceService.ProvincialDue(a) && !provincialDone.Contains(a.Id) && auth.Can(AcceptanceOperations.ProvincialAccept, r)) Add("省级验收", null);
                     break;
             }
         }

@@ -40,6 +40,8 @@ public sealed class AcceptanceMatrix : Integration.IModuleMatrix
         ["POST /api/v1/acceptance/applications/{id:guid}/filing"] = new(Reviewers, M.Probe.Write, App + "/filing", new { level = "City" }),
         ["POST /api/v1/acceptance/applications/{id:guid}/acknowledgement"] = new("province @cities", M.Probe.Write, App + "/acknowledgement"),
         ["POST /api/v1/acceptance/applications/{id:guid}/finalisation"] = new(Reviewers, M.Probe.Write, App + "/finalisation"),
+        ["POST /api/v1/acceptance/applications/{id:guid}/provincial-acceptance"] = new("province", M.Probe.Write, App + "/provincial-acceptance"),
+        ["GET /api/v1/acceptance/applications/{id:guid}/provincial-acceptance/report"] = new(Readers, M.Probe.Elsewhere, Note: "ProvincialAcceptanceTests"),
         ["GET /api/v1/acceptance/settings"] = new(Reviewers, M.Probe.Get),
         ["PUT /api/v1/acceptance/settings"] = new(Reviewers, M.Probe.Write, Body: new { noticeWorkingDays = 5 }),
         ["GET /api/v1/acceptance/evaluations"] = new(Readers, M.Probe.Get),
