@@ -169,13 +169,17 @@ public class SupervisionScopeRuleTests(DemoApps apps) : IClassFixture<DemoApps>
 
         int count;
         await using (var ctx = app.SystemContext()) count = await ctx.Inspections.CountAsync();
-        foreach (var bad in new object?[] { "Flying", "", "实地检查", null })
+        // A value that is no method (or an empty one) is refused by the reader, naming the field; a missing one by the
+        // service's own check (before, it silently became 实地检查, the enum's first value).
+        foreach (var bad in new[] { "Flying", "", "实地检查" })
         {
             var r = await county.SendJsonAsync(HttpMethod.Post, url, Inspection(bad));
-            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
-            var body = await r.Content.ReadAsStringAsync();
-            Assert.Contains("检查方式", body);
+            Assert.Equal((HttpStatusCode.BadRequest, "ETOWN-COMMON-0400"), (r.StatusCode, await r.ProblemCodeAsync()));
+            Assert.Contains("字段“method”的值无法识别", await r.Content.ReadAsStringAsync());
         }
+        var missing = await county.SendJsonAsync(HttpMethod.Post, url, Inspection(null));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("请选择检查方式（实地检查、听取汇报、查看材料、抽查）", await missing.Content.ReadAsStringAsync());
         await using (var ctx = app.SystemContext()) Assert.Equal(count, await ctx.Inspections.CountAsync());
     }
 }
