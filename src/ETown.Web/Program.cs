@@ -39,6 +39,8 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
     doc.Info.Description = "错误以 ProblemDetails 返回，code 字段为稳定的错误码（ETOWN-…）。机器客户端在请求头 X-Api-Key 中携带本单位接口密钥。";
     return Task.CompletedTask;
 }));
+// An unreadable body (e.g. an unknown enum value) reaches the exception handler: a Chinese ProblemDetails naming the field, not an empty 400.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // issue #17 finding 12: "countyClass": 77 is a 400
 // Keys that protect cookies and antiforgery tokens live beside the database so sign-ins survive a restart.
 builder.Services.AddDataProtection().SetApplicationName("etown")

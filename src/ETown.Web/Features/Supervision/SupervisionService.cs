@@ -11,7 +11,7 @@ namespace ETown.Web.Features.Supervision;
 
 public sealed record FindingInput(string? Description, ProblemSeverity Severity, string? Reference, string? ResponsibleParty, int? DeadlineWorkingDays);
 
-public sealed record InspectionInput(InspectionKind Kind, InspectionMethod Method, DateOnly? InspectedOn, string? Team, string? Checked,
+public sealed record InspectionInput(InspectionKind Kind, InspectionMethod? Method, DateOnly? InspectedOn, string? Team, string? Checked,
     IReadOnlyList<FindingInput>? Findings);
 
 public sealed record FileRow(Guid Id, string FileName, string ContentType, long Size, DateTime? TakenAt, DateTimeOffset UploadedAt);
@@ -139,7 +139,7 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         var (findings, date) = Validate(input, town);
         var i = new Inspection
         {
-            EtownId = town.Id, CountyCode = town.CountyCode, Kind = input.Kind, Method = input.Method, InspectedOn = date,
+            EtownId = town.Id, CountyCode = town.CountyCode, Kind = input.Kind, Method = input.Method!.Value, InspectedOn = date,
             Team = input.Team!.Trim(), Checked = input.Checked!.Trim(), Findings = findings, Status = InspectionStatus.Draft,
             CreatedBy = caller.DisplayName ?? caller.UserName,
         };
@@ -163,7 +163,7 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         var (findings, date) = Validate(input, town);
         var i = new Inspection
         {
-            EtownId = old.EtownId, CountyCode = old.CountyCode, Kind = input.Kind, Method = input.Method, InspectedOn = date,
+            EtownId = old.EtownId, CountyCode = old.CountyCode, Kind = input.Kind, Method = input.Method!.Value, InspectedOn = date,
             Team = input.Team!.Trim(), Checked = input.Checked!.Trim(), Findings = findings, Status = InspectionStatus.Draft,
             Version = old.Version + 1, PreviousId = old.Id, CreatedBy = caller.DisplayName ?? caller.UserName,
         };
@@ -177,7 +177,8 @@ public sealed class SupervisionService(EtownDb db, Caller caller, Authorizer aut
         var errors = new FieldErrors();
         var today = clock.ChinaToday();
         if (!Enum.IsDefined(input.Kind)) errors.Add("kind", "请选择检查类型。");
-        if (!Enum.IsDefined(input.Method)) errors.Add("method", "请选择检查方式。");
+        // SUP-03: 潞城 001 第三条 / 临猗 004 4(二) list the methods; a missing one must not silently become 实地检查.
+        if (input.Method is not { } method || !Enum.IsDefined(method)) errors.Add("method", "请选择检查方式（实地检查、听取汇报、查看材料、抽查）。");
         if (string.IsNullOrWhiteSpace(input.Team) || input.Team.Length > 200) errors.Add("team", "请填写检查组成员（不超过 200 字）。");
         if (string.IsNullOrWhiteSpace(input.Checked) || input.Checked.Length > 4000) errors.Add("checked", "请填写检查内容（对照培育方案任务与合同节点，不超过 4000 字）。");
         var findings = new List<Finding>();

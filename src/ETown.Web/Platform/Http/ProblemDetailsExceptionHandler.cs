@@ -32,7 +32,14 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 problem.Extensions["code"] = d.Code;
                 break;
             case BadHttpRequestException b:
-                problem = new ProblemDetails { Status = b.StatusCode, Title = "请求格式错误", Detail = "请求内容无法解析，请检查字段名称和数据类型。" };
+                // Name the field when the JSON reader says which one (e.g. an unknown enum value such as "method": "Flying").
+                var field = (b.InnerException as JsonException)?.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+                problem = new ProblemDetails
+                {
+                    Status = b.StatusCode, Title = "请求格式错误",
+                    Detail = field is null ? "请求内容无法解析，请检查字段名称和数据类型。" : $"字段“{field}”的值无法识别，请检查取值和数据类型。",
+                };
+                if (field is not null) problem.Extensions["field"] = field;
                 problem.Extensions["code"] = CommonErrors.BadRequest;
                 break;
             case DbUpdateConcurrencyException c:
