@@ -47,7 +47,13 @@ public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller
 
     public IReadOnlyList<string> Modules => sources.Select(s => s.Module).Distinct().ToList();
 
-    public async Task<WorkDeskView> OpenAsync(string? module = null, CancellationToken ct = default)
+    /// <summary>The desk as its owner opens it (首页, the API): also brings 已办 up to date (<see cref="WorkItemTrace"/>).</summary>
+    public Task<WorkDeskView> OpenAsync(string? module = null, CancellationToken ct = default) => LoadAsync(module, trace: true, ct);
+
+    /// <summary>The open items without recording anything: for counts shown on other pages (menu badges), which only read.</summary>
+    public Task<WorkDeskView> PeekAsync(CancellationToken ct = default) => LoadAsync(null, trace: false, ct);
+
+    async Task<WorkDeskView> LoadAsync(string? module, bool trace, CancellationToken ct)
     {
         var today = clock.ChinaToday();
         if (!caller.IsAuthenticated && !caller.IsSystem) return new WorkDeskView(today, [], new Dictionary<string, int>());
@@ -55,7 +61,7 @@ public sealed class WorkDesk(IEnumerable<IWorkItemSource> sources, Caller caller
         // One after another: the sources share the request's scoped services (contexts are created per call, but
         // the caller and the authorizer are per request).
         foreach (var source in sources) all.AddRange(await source.OpenItemsAsync(ct));
-        await TraceAsync(all, ct);
+        if (trace) await TraceAsync(all, ct);
         var items = all.Select(i => Decorate(i, today)).ToList();
         var counts = items.GroupBy(i => i.Module).ToDictionary(g => g.Key, g => g.Count());
         var shown = items.Where(i => module is null or "" || i.Module == module)
