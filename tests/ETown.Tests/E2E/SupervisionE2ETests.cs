@@ -20,6 +20,10 @@ public sealed class SupervisionE2ETests(BrowserAppFixture app)
         await new LoginPage(county).SignInAsync("lucheng", "Etown@2026");
         await county.GotoAsync("/supervision");
         await LoginPage.WaitInteractiveAsync(county);
+        // The board's chart (#11 item 7) with its table view holding the same e-towns as the board.
+        await Assertions.Expect(county.Locator("[data-testid=chart-supervision]")).ToBeVisibleAsync();
+        await county.ClickAsync("[data-testid=view-table-supervision]");
+        await Assertions.Expect(county.Locator("[data-testid=table-supervision]")).ToContainTextAsync("长治市潞城区乡村e镇");
         await county.Locator("[data-testid=board] a", new() { HasText = "长治市潞城区乡村e镇" }).ClickAsync();
         await LoginPage.WaitForUrlAsync(county, u => u.Contains("/supervision/etowns/", StringComparison.Ordinal));
         var url = county.Url;

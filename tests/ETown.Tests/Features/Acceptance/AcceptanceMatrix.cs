@@ -71,6 +71,7 @@ public sealed class AcceptanceMatrix : Integration.IModuleMatrix
         ["PAGE /acceptance/evaluations/{Year:int}"] = new(Readers, M.Probe.Page, "/acceptance/evaluations/2024"),
         ["PAGE /acceptance/evaluations/score/{Id:guid}"] = new("@experts", M.Probe.Page, "/acceptance/evaluations/score/00000000-0000-0000-0000-000000000007"),
         ["PAGE /acceptance/evaluation-findings"] = new(Readers, M.Probe.Page),
+        ["PAGE /acceptance/evaluation-sheets"] = new(Readers, M.Probe.Page),
         ["PAGE /acceptance"] = new(Readers, M.Probe.Page, Scope: M.PageScope.EtownList),
         ["PAGE /acceptance/etowns/{EtownId:guid}"] = new(Readers, M.Probe.Page, "/acceptance/etowns/{etown}", Scope: M.PageScope.Etown),
         ["PAGE /acceptance/applications/{Id:guid}"] = new(Readers, M.Probe.Elsewhere, Note: "AcceptanceE2ETests; AcceptanceApiTests.Detail_IsScoped"),
