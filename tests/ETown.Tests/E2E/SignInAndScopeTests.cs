@@ -66,7 +66,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
         await page.ClickAsync("[data-testid=code-submit]");
         await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("动态口令错误");
 
-        await page.FillAsync("#code", TotpCode.Compute(ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey));
+        await page.FillAsync("#code", await LoginPage.FreshCodeAsync(page, ETown.Web.Platform.Data.Seeding.DemoData.SysAdminKey));
         await page.ClickAsync("[data-testid=code-submit]");
         await LoginPage.WaitForUrlAsync(page, url => !url.Contains("/account/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);
