@@ -1,0 +1,31 @@
+using ETown.Load;
+using ETown.Tests.Infrastructure;
+
+namespace ETown.Tests.Integration;
+
+/// <summary>
+/// scripts/bench-load.sh (issue #16 target 4) is not part of the suite; this runs its driver for two seconds with a
+/// few clients against a demo app so the driver cannot rot: every account signs in, the set-up finds the reads each
+/// role may make and the reports each county may save, and the mixed load answers without an error. It measures
+/// nothing: the figures live in docs/benchmarks.md.
+/// </summary>
+public class LoadSmokeTests
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task LoadDriver_RunsTheMixedWorkload_WithoutErrors(string provider)
+    {
+        await using var app = new EtownAppFactory(provider).Start();
+        var o = LoadOptions.Parse(["--clients", "11", "--duration", "2", "--warmup", "0.5", "--think-ms", "50", "--writes", "0.2"]);
+        var log = new List<string>();
+        var result = await new LoadRun(o, app.Anonymous, log.Add).RunAsync(CancellationToken.None);
+        var report = result.Report(null);
+
+        Assert.True(result.Errors == 0, string.Join("\n", log) + "\n" + report);
+        Assert.Contains(result.Samples, s => s.Op == "statistics value save");
+        Assert.Contains(result.Samples, s => s.Op == "dashboard completeness");
+        Assert.Contains(result.Samples, s => s.Op == "public column (page)");
+        // The province reads everything of the workload; a county is refused the province's boards, not its own lists.
+        Assert.Equal(11, result.Profiles.Single(p => p.Account == "province").Reads.Count);
+        Assert.Contains("e-town list", result.Profiles.Single(p => p.Account == "lucheng").Reads);
+    }
+}
