@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Back up the platform database (and the data-protection keys).
+# Back up the platform database (the data-protection keys are in it; a FileSystem key folder is archived too).
 #
 #   ./scripts/backup.sh [DEST_DIR]        # default DEST_DIR: <repo>/backups
 #
@@ -7,8 +7,9 @@
 #   app runs. Source file: $Database__SqlitePath or <repo>/data/etown.db.
 # PostgreSQL (ETOWN_DB=postgres or Database__Provider=Postgres): pg_dump -Fc using the connection
 #   string in $ConnectionStrings__Postgres.
-# The data-protection keys folder ($DataProtection__KeysPath or <repo>/data/keys) is archived beside
-# the database so sign-in cookies survive a restore. Restore steps: docs/operations.md.
+# The data-protection keys live in the database (DataProtection:Store=Database, the default); with
+# DataProtection:Store=FileSystem their folder ($DataProtection__KeysPath or <repo>/data/keys) is archived
+# beside the database so sign-in cookies survive a restore. Restore steps: docs/operations.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"

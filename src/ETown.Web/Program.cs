@@ -7,7 +7,6 @@ using ETown.Web.Platform.Data.Seeding;
 using ETown.Web.Platform.Modules;
 using ETown.Web.Platform.Notifications;
 using ETown.Web.Platform.WorkDesk;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -42,9 +41,9 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
 // An unreadable body (e.g. an unknown enum value) reaches the exception handler: a Chinese ProblemDetails naming the field, not an empty 400.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false))); // issue #17 finding 12: "countyClass": 77 is a 400
-// Keys that protect cookies and antiforgery tokens live beside the database so sign-ins survive a restart.
-builder.Services.AddDataProtection().SetApplicationName("etown")
-    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+// Keys that protect cookies and antiforgery tokens live in the database: sign-ins survive a restart and every instance
+// on the same database reads the cookies of the others (issue #16).
+builder.Services.AddEtownDataProtection(builder.Configuration, builder.Environment.ContentRootPath);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // issue #17 finding 8: no "Server: Kestrel"
 builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 

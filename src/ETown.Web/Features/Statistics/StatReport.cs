@@ -15,6 +15,19 @@ public enum StatReportStatus
 }
 
 /// <summary>
+/// Sets of statuses for database queries. The status is stored as its name, so <c>r.Status &gt;= CountyApproved</c> in a
+/// query compares strings ("CityAccepted" &lt; "CountyApproved" &lt; "Draft"): in SQL use these sets; the order of the
+/// enum holds only in memory.
+/// </summary>
+public static class StatReportStatuses
+{
+    /// <summary>Reported and somewhere in the approval chain, not yet accepted by the province: someone owes a step.</summary>
+    public static readonly StatReportStatus[] AwaitingAStep = [StatReportStatus.Submitted, StatReportStatus.CountyApproved, StatReportStatus.CityAccepted];
+    /// <summary>Approved by the county (locked) or later (STAT-05).</summary>
+    public static readonly StatReportStatus[] CountyApprovedOrLater = [StatReportStatus.CountyApproved, StatReportStatus.CityAccepted, StatReportStatus.ProvinceAccepted];
+}
+
+/// <summary>
 /// One e-town's statistics for one period of a data set (STAT-05): a month ("YYYY-MM") or a year ("YYYY", the annual
 /// report). State changes only through the methods below, which refuse an illegal transition with ETOWN-STAT-0001 (409).
 /// From county approval on the data is locked (ETOWN-STAT-0002); each level unlocks only its own step, with a reason.

@@ -39,7 +39,7 @@ public sealed class StatisticsWorkItems(EtownDb db, Caller caller, Authorizer au
         };
         var keys = owed.Values.SelectMany(p => p).Select(p => p.ToString()).ToList();
         var reports = (await ctx.StatReports.AsNoTracking().Where(r => townIds.Contains(r.EtownId)
-                && (keys.Contains(r.Period) || (r.Status >= StatReportStatus.Submitted && r.Status < StatReportStatus.ProvinceAccepted)))
+                && (keys.Contains(r.Period) || StatReportStatuses.AwaitingAStep.Contains(r.Status)))
             .Select(r => new { r.EtownId, r.Period, r.DueOn, r.Status }).ToListAsync(ct));
         var byKey = reports.ToDictionary(r => (r.EtownId, r.Period));
 

@@ -20,7 +20,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
     public static readonly AuditChainInterceptor Instance = new();
 
-    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash"];
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "SecretHash", "KeyXml"];
     static readonly HashSet<Type> Unaudited = [typeof(AuditRecord), typeof(Auth.LoginEvent)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>

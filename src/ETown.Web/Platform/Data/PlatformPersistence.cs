@@ -18,6 +18,8 @@ public abstract partial class EtownDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>What each user's work desk has shown them, for 已办 (seen only by that user).</summary>
     public DbSet<WorkDesk.WorkItemTrace> WorkItemTraces => Set<WorkDesk.WorkItemTrace>();
+    /// <summary>The data-protection key ring shared by all instances (read only by system work).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 }
 
 sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -89,7 +89,8 @@ public static class ScopeFilter
     {
         var rule = new ScopeRule<T>();
         if (custom is IScopeRule<T> r) r.Scope(rule); else rule.FromMarkers();
-        if (rule.AnyOf.Count == 0 && rule.AllOf.Count == 0) return;
+        // No clause and seen by all: province-wide, no filter. NotSeenByAll with no clause still gets one (system work only).
+        if (rule.AnyOf.Count == 0 && rule.AllOf.Count == 0 && rule.SeenByAll) return;
 
         var x = Expression.Parameter(typeof(T), "x");
         var ctx = Expression.Constant(db);

@@ -362,7 +362,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var result = new Dictionary<Guid, List<Standards.FigureValue>>();
         if (etownIds.Count == 0) return result;
         var years = await ctx.StatReports.AsNoTracking().Where(r => etownIds.Contains(r.EtownId) && r.Period.Length == 7 && r.Period.EndsWith("-12")
-                && r.Status >= StatReportStatus.CountyApproved)
+                && StatReportStatuses.CountyApprovedOrLater.Contains(r.Status))
             .Select(r => r.Period.Substring(0, 4)).Distinct().ToListAsync(ct);
         var cityGrowth = new Dictionary<(string, int), decimal?>();
         foreach (var year in years.Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order())
