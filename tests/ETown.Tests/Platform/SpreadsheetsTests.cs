@@ -64,7 +64,7 @@ public class SpreadsheetsTests
         var dir = TempDir();
         var restyled = Rewrite(SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile), "xl/styles.xml",
             s => s.Replace(HeaderFill, Restyled, StringComparison.Ordinal).Replace("<x:b />", "<x:b /><x:i />", StringComparison.Ordinal)
-                  .Replace("<b/>", "<b/><i/>", StringComparison.Ordinal).Replace("<x:b/>", "<x:b/><x:i/>", StringComparison.Ordinal));
+                  .Replace("<b />", "<b /><i />", StringComparison.Ordinal).Replace("<b/>", "<b/><i/>", StringComparison.Ordinal).Replace("<x:b/>", "<x:b/><x:i/>", StringComparison.Ordinal));
         Assert.Contains(Restyled, Part(restyled, "xl/styles.xml"));
         await File.WriteAllBytesAsync(Path.Combine(dir, StatTemplate.TemplateFile), restyled);
 
@@ -74,6 +74,7 @@ public class SpreadsheetsTests
         var styles = Part(bytes, "xl/styles.xml");
         Assert.Contains(Restyled, styles);
         Assert.DoesNotContain(HeaderFill, styles);
+        Assert.Contains("<i />", styles, StringComparison.Ordinal); // the header font too
         var sheet = XlsxReader.Read(new MemoryStream(bytes), StatTemplate.SheetName);
         Assert.Equal("e镇名称", sheet.Text(StatTemplate.HeaderRow, 2));
         Assert.Equal(StatTemplate.NameCode, sheet.Text(StatTemplate.CodeRow, 2));

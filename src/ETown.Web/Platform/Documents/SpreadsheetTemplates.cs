@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
@@ -84,8 +86,37 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
         // Missing keys leave their cell empty: templates with a fixed number of columns (MiniExcel fills rows, not columns)
         // name more column placeholders than a given workbook uses.
         ms.SaveAsByTemplate(template, values.ToDictionary(kv => kv.Key, kv => kv.Value), new OpenXmlConfiguration { IgnoreTemplateParameterMissing = true });
-        return ms.ToArray();
+        return WithoutStrayDimension(ms.ToArray());
     }
+
+    /// <summary>
+    /// MiniExcel 1.47 writes the filled sheet's <c>&lt;dimension&gt;</c> in no namespace (<c>xmlns=""</c>), ahead of a possible
+    /// <c>&lt;sheetPr&gt;</c>: Excel may offer to "repair" such a file. The element is optional, so it is dropped.
+    /// </summary>
+    static byte[] WithoutStrayDimension(byte[] xlsx)
+    {
+        using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        if (!input.Entries.Any(e => IsSheet(e.FullName))) return xlsx;
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in input.Entries)
+            {
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                using var from = entry.Open();
+                using var to = copy.Open();
+                if (!IsSheet(entry.FullName)) { from.CopyTo(to); continue; }
+                using var reader = new StreamReader(from, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                var text = StrayDimension().Replace(reader.ReadToEnd(), "");
+                using var writer = new StreamWriter(to, new UTF8Encoding(false));
+                writer.Write(text);
+            }
+        return output.ToArray();
+    }
+
+    static bool IsSheet(string name) => name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex("""<dimension\b[^>]*\sxmlns=""\s*/>""")]
+    private static partial Regex StrayDimension();
 
     /// <summary>Every <c>{{placeholder}}</c> in the workbook's cells, across its sheets.</summary>
     public static IReadOnlySet<string> Placeholders(byte[] workbook)

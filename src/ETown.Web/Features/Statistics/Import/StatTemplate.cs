@@ -95,12 +95,13 @@ public static class StatTemplate
             {
                 [C(1)] = t.Id.ToString(), [C(2)] = t.Name, [C(3)] = t.CountyName, [C(4)] = t.Locked ? t.StatusLabel + "（已锁定）" : t.StatusLabel,
             };
+            // Every row names every column: MiniExcel takes a repeated row's columns from the first item.
             for (var i = 0; i < indicators.Count; i++)
             {
                 var c = MetaColumns + 1 + i * 2;
-                if (!t.Values.TryGetValue(indicators[i].Code, out var v)) continue;
-                row[C(c)] = Normalise(v.Value);
-                row[C(c + 1)] = v.Comment;
+                var has = t.Values.TryGetValue(indicators[i].Code, out var v);
+                row[C(c)] = has ? Normalise(v.Value) : null;
+                row[C(c + 1)] = has ? v.Comment : null;
             }
             return row;
         }).ToList();
