@@ -181,7 +181,7 @@ public sealed class BenchWorld : IAsyncDisposable
 
     /// <summary>The import service for a caller, wired like the DI container wires it for a request.</summary>
     public StatImportService ImportService(Caller caller) =>
-        new(Db, caller, new StatisticsService(Db, caller, Regions, Calendar, Clock, Authorizer(caller)), Regions);
+        new(Db, caller, new StatisticsService(Db, caller, Regions, Calendar, Clock, Authorizer(caller)), Regions, ETown.Web.Platform.Documents.SpreadsheetTemplates.BuiltIn);
 
     /// <summary>A filled template: what a liaison uploads after typing the month's figures into the downloaded workbook.</summary>
     public byte[] FilledWorkbook(StatPeriod p, IEnumerable<BenchTown> towns, string unit)

@@ -39,6 +39,8 @@ public static class PlatformServices
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<RegionDirectory>();
         services.AddSingleton<SiteSettings>();
+        services.AddSingleton(sp => new Documents.SpreadsheetTemplates(config[Documents.SpreadsheetTemplates.ConfigurationKey],
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<Documents.SpreadsheetTemplates>()));
         services.AddHttpContextAccessor();
         services.AddHostedService<StartupWork>();
 

@@ -6,7 +6,7 @@ namespace ETown.Web.Platform.Attachments;
 /// Checks a zip-based document (.docx, .xlsx, .ofd) before anything parses it: a readable zip, within
 /// the entry count, with honest entry sizes, holding its main part, and inflating to no more than the
 /// limit — counted while actually inflating. Used by the <see cref="AttachmentStore"/> on upload and by
-/// <see cref="Documents.XlsxReader"/> before an imported workbook is loaded into memory.
+/// <see cref="Documents.Spreadsheets.Read"/> before an imported workbook is loaded into memory.
 /// </summary>
 public static class ZipGuard
 {

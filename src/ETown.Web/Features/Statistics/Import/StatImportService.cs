@@ -45,7 +45,7 @@ public sealed record StatImportResult(string Period, string? FileName, bool DryR
 /// (the guards, audit and change counting of manual entry) in ONE SaveChanges, i.e. one transaction. Import saves
 /// drafts; submission stays a separate step.
 /// </summary>
-public sealed class StatImportService(EtownDb db, Caller caller, StatisticsService statistics, RegionDirectory regions)
+public sealed class StatImportService(EtownDb db, Caller caller, StatisticsService statistics, RegionDirectory regions, SpreadsheetTemplates templates)
 {
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxRows = 5_000;
@@ -86,7 +86,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         }).ToList();
         var unit = caller.OrganisationName ?? caller.DisplayName ?? "";
         var name = etownId is not null && towns.Count == 1 ? towns[0].Name : unit;
-        return (StatTemplate.Build(p, unit, indicators, rows, rules), StatTemplate.FileName(p, name));
+        return (StatTemplate.Build(templates, p, unit, indicators, rows, rules), StatTemplate.FileName(p, name));
     }
 
     /// <summary>The values of a period for every e-town in the caller's scope, with the review status (审核状态).</summary>

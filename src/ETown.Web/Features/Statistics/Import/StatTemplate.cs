@@ -1,7 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using ETown.Web.Platform.Documents;
 
 namespace ETown.Web.Features.Statistics.Import;
@@ -55,176 +52,85 @@ public static class StatTemplate
 
     // ------------------------------------------------------------------ writing
 
+    /// <summary>The template file (src/ETown.Web/Templates/xlsx/, restyled copies in Spreadsheets:TemplateDirectory).</summary>
+    public const string TemplateFile = "stat-monthly.xlsx";
+
+    /// <summary>
+    /// Indicator columns the template file holds: MiniExcel fills rows, not columns, so the file names a fixed number of
+    /// column placeholders (<c>{{h.c1}}</c> … in the header row, <c>{{k.c1}}</c> … in the code row, <c>{{t.c1}}</c> … per e-town).
+    /// </summary>
+    public const int MaxIndicators = 40;
+
     public static byte[] Build(StatPeriod period, string unitName, IReadOnlyList<TemplateIndicator> indicators,
+        IReadOnlyList<TemplateTown> towns, IReadOnlyList<StatRuleRow> rules) =>
+        Build(SpreadsheetTemplates.BuiltIn, period, unitName, indicators, towns, rules);
+
+    /// <summary>Fills <see cref="TemplateFile"/>: the header block, one header and one code row, a row per e-town, the catalogue sheet.</summary>
+    public static byte[] Build(SpreadsheetTemplates templates, StatPeriod period, string unitName, IReadOnlyList<TemplateIndicator> indicators,
         IReadOnlyList<TemplateTown> towns, IReadOnlyList<StatRuleRow> rules)
     {
-        using var ms = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
-        {
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new Workbook();
-            var styles = wb.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles();
-            var sheets = new Sheets();
-            wb.Workbook.AppendChild(sheets);
-            AddSheet(wb, sheets, 1, SheetName, MonthlySheet(period, unitName, indicators, towns));
-            AddSheet(wb, sheets, 2, CatalogueSheetName, CatalogueSheet(indicators, rules));
-            wb.Workbook.Save();
-        }
-        return ms.ToArray();
-    }
-
-    static void AddSheet(WorkbookPart wb, Sheets sheets, uint id, string name, Worksheet worksheet)
-    {
-        var part = wb.AddNewPart<WorksheetPart>();
-        part.Worksheet = worksheet;
-        sheets.Append(new Sheet { Id = wb.GetIdOfPart(part), SheetId = id, Name = name });
-    }
-
-    // Style indexes (see Styles()).
-    const uint SNormal = 0, SBold = 1, STitle = 2, SHeader = 3, SCode = 4, SWrap = 5, SInfo = 6, SInput = 7;
-
-    static Stylesheet Styles()
-    {
-        var thin = new Border(
-            new LeftBorder { Style = BorderStyleValues.Thin }, new RightBorder { Style = BorderStyleValues.Thin },
-            new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
-        static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
-        return new Stylesheet(
-            new Fonts(
-                new Font(new FontSize { Val = 11 }),
-                new Font(new Bold(), new FontSize { Val = 11 }),
-                new Font(new Bold(), new FontSize { Val = 14 }),
-                new Font(new FontSize { Val = 9 }, new Color { Rgb = "FF808080" })) { Count = 4 },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                Solid("FFD9E1F2"),  // header
-                Solid("FFF2F2F2")) { Count = 4 }, // read-only information
-            new Borders(new Border(), thin) { Count = 2 },
-            new CellFormats(
-                new CellFormat(),
-                new CellFormat { FontId = 1, ApplyFont = true },
-                new CellFormat { FontId = 2, ApplyFont = true },
-                new CellFormat(new Alignment { WrapText = true, Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center })
-                    { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
-                new CellFormat { FontId = 3, BorderId = 1, ApplyFont = true, ApplyBorder = true },
-                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true },
-                new CellFormat { FillId = 3, BorderId = 1, ApplyFill = true, ApplyBorder = true },
-                new CellFormat { BorderId = 1, ApplyBorder = true }) { Count = 8 });
-    }
-
-    static Worksheet MonthlySheet(StatPeriod period, string unitName, IReadOnlyList<TemplateIndicator> indicators, IReadOnlyList<TemplateTown> towns)
-    {
-        var lastColumn = MetaColumns + indicators.Count * 2;
-        var data = new SheetData();
+        ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(towns);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (indicators.Count > MaxIndicators)
+            throw new InvalidOperationException($"月报模板最多容纳 {MaxIndicators} 个指标，本期有 {indicators.Count} 个：请在模板文件中增加指标列。");
         var when = period.Month is >= 1 and <= 12 ? $"{period.Year}年{period.Month}月" : $"{period.Year}年年报";
-        data.Append(Row(TitleRow, (1, $"{Title}（{when}）", STitle)));
-        data.Append(Row(PeriodRow, (1, "统计期", SBold), (2, period.ToString(), SNormal)));
-        data.Append(Row(UnitRow, (1, "填报单位", SBold), (2, unitName, SNormal)));
-        var note = Row(NoteRow, (1, "说明", SBold), (2, Note, SWrap));
-        note.Height = 48; note.CustomHeight = true;
-        data.Append(note);
+        static string C(int column) => "c" + column.ToString(CultureInfo.InvariantCulture);
 
-        var header = new List<(int, object?, uint)>
-        {
-            (1, "e镇编号（勿改）", SHeader), (2, "e镇名称", SHeader), (3, "县（市、区）", SHeader), (4, "审核状态", SHeader),
-        };
-        var codes = new List<(int, object?, uint)> { (1, IdCode, SCode), (2, NameCode, SCode), (3, CountyCode, SCode), (4, StatusCode, SCode) };
+        var header = new Dictionary<string, object?> { [C(1)] = "e镇编号（勿改）", [C(2)] = "e镇名称", [C(3)] = "县（市、区）", [C(4)] = "审核状态" };
+        var codes = new Dictionary<string, object?> { [C(1)] = IdCode, [C(2)] = NameCode, [C(3)] = CountyCode, [C(4)] = StatusCode };
         for (var i = 0; i < indicators.Count; i++)
         {
             var ind = indicators[i];
             var c = MetaColumns + 1 + i * 2;
-            header.Add((c, $"{ind.Name}（{ind.Unit}）", SHeader));
-            header.Add((c + 1, $"{ind.Name} 备注", SHeader));
-            codes.Add((c, ind.Code, SCode));
-            codes.Add((c + 1, CommentCode(ind.Code), SCode));
+            header[C(c)] = $"{ind.Name}（{ind.Unit}）";
+            header[C(c + 1)] = $"{ind.Name} 备注";
+            codes[C(c)] = ind.Code;
+            codes[C(c + 1)] = CommentCode(ind.Code);
         }
-        var headerRow = Row(HeaderRow, [.. header]);
-        headerRow.Height = 45; headerRow.CustomHeight = true;
-        data.Append(headerRow);
-        data.Append(Row(CodeRow, [.. codes]));
-
-        var r = FirstDataRow;
-        foreach (var t in towns)
+        var rows = towns.Select(t =>
         {
-            var cells = new List<(int, object?, uint)>
+            var row = new Dictionary<string, object?>
             {
-                (1, t.Id.ToString(), SInfo), (2, t.Name, SInfo), (3, t.CountyName, SInfo), (4, t.Locked ? t.StatusLabel + "（已锁定）" : t.StatusLabel, SInfo),
+                [C(1)] = t.Id.ToString(), [C(2)] = t.Name, [C(3)] = t.CountyName, [C(4)] = t.Locked ? t.StatusLabel + "（已锁定）" : t.StatusLabel,
             };
+            // Every row names every column: MiniExcel takes a repeated row's columns from the first item.
             for (var i = 0; i < indicators.Count; i++)
             {
                 var c = MetaColumns + 1 + i * 2;
                 var has = t.Values.TryGetValue(indicators[i].Code, out var v);
-                cells.Add((c, has ? Normalise(v.Value) : null, t.Locked ? SInfo : SInput));
-                cells.Add((c + 1, has ? v.Comment : null, t.Locked ? SInfo : SInput));
+                row[C(c)] = has ? Normalise(v.Value) : null;
+                row[C(c + 1)] = has ? v.Comment : null;
             }
-            data.Append(Row(r++, [.. cells]));
-        }
+            return row;
+        }).ToList();
 
-        var columns = new Columns(
-            new Column { Min = 1, Max = 1, Width = 38, CustomWidth = true, Hidden = true },
-            new Column { Min = 2, Max = 2, Width = 26, CustomWidth = true },
-            new Column { Min = 3, Max = 3, Width = 12, CustomWidth = true },
-            new Column { Min = 4, Max = 4, Width = 14, CustomWidth = true });
-        for (var i = 0; i < indicators.Count; i++)
-        {
-            var c = (uint)(MetaColumns + 1 + i * 2);
-            columns.Append(new Column { Min = c, Max = c, Width = 14, CustomWidth = true });
-            columns.Append(new Column { Min = c + 1, Max = c + 1, Width = 12, CustomWidth = true });
-        }
-
-        var views = new SheetViews(new SheetView(
-            new Pane { HorizontalSplit = 4, VerticalSplit = CodeRow, TopLeftCell = "E" + FirstDataRow.ToString(CultureInfo.InvariantCulture), ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomRight, ActiveCell = "E" + FirstDataRow.ToString(CultureInfo.InvariantCulture), SequenceOfReferences = new ListValue<StringValue> { InnerText = "E" + FirstDataRow.ToString(CultureInfo.InvariantCulture) } })
-        { WorkbookViewId = 0 });
-
-        var ws = new Worksheet(views, columns, data);
-        if (lastColumn > 2)
-            ws.Append(new MergeCells(new MergeCell { Reference = $"B{NoteRow}:{XlsxReader.ColumnName(Math.Max(lastColumn, 12))}{NoteRow}" }) { Count = 1 });
-        if (indicators.Count > 0)
-        {
-            // Excel refuses text and negative numbers in the value columns (the importer checks again: files also come from other tools).
-            var lastRow = FirstDataRow + Math.Max(towns.Count, 1) + 200;
-            var refs = string.Join(' ', Enumerable.Range(0, indicators.Count).Select(i =>
-            {
-                var col = XlsxReader.ColumnName(MetaColumns + 1 + i * 2);
-                return $"{col}{FirstDataRow}:{col}{lastRow}";
-            }));
-            ws.Append(new DataValidations(new DataValidation(new Formula1("0"))
-            {
-                Type = DataValidationValues.Decimal, Operator = DataValidationOperatorValues.GreaterThanOrEqual, AllowBlank = true,
-                ShowErrorMessage = true, ErrorTitle = "数值有误", Error = "请填写不小于 0 的数字。",
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = refs },
-            }) { Count = 1 });
-        }
-        return ws;
-    }
-
-    static Worksheet CatalogueSheet(IReadOnlyList<TemplateIndicator> indicators, IReadOnlyList<StatRuleRow> rules)
-    {
-        var data = new SheetData();
-        data.Append(Row(1, (1, "指标代码", SHeader), (2, "指标名称", SHeader), (3, "单位", SHeader), (4, "报送周期", SHeader),
-            (5, "汇总方式", SHeader), (6, "是否累计", SHeader), (7, "数据来源与口径", SHeader)));
-        var r = 2;
-        foreach (var i in indicators)
-            data.Append(Row(r++, (1, i.Code, SInput), (2, i.Name, SInput), (3, i.Unit, SInput),
-                (4, i.PeriodType == StatPeriodType.Monthly ? "月报" : "年报（12月填报）", SInput),
-                (5, i.Aggregation == StatAggregation.Sum ? "求和" : "取期末值", SInput), (6, i.Cumulative ? "是（不得小于上月）" : "否", SInput), (7, i.SourceRule, SInput)));
-        r++;
-        data.Append(Row(r++, (1, "校验规则", SBold)));
-        data.Append(Row(r++, (1, "规则代码", SHeader), (2, "规则", SHeader), (3, "类型", SHeader), (4, "说明", SHeader)));
         var names = indicators.ToDictionary(i => i.Code, i => i.Name);
-        foreach (var rule in rules)
-            data.Append(Row(r++, (1, rule.Code, SInput), (2, Describe(rule, names), SInput),
-                (3, rule.Importance == RuleImportance.Blocking ? "阻断（导入不通过）" : "提示（须在备注中说明）", SInput), (4, rule.Message, SInput)));
-        var columns = new Columns(
-            new Column { Min = 1, Max = 1, Width = 30, CustomWidth = true },
-            new Column { Min = 2, Max = 2, Width = 40, CustomWidth = true },
-            new Column { Min = 3, Max = 3, Width = 20, CustomWidth = true },
-            new Column { Min = 4, Max = 6, Width = 16, CustomWidth = true },
-            new Column { Min = 7, Max = 7, Width = 60, CustomWidth = true });
-        return new Worksheet(columns, data);
+        return templates.Fill(TemplateFile, new Dictionary<string, object?>
+        {
+            ["Title"] = $"{Title}（{when}）",
+            ["Period"] = period.ToString(),
+            ["Unit"] = unitName,
+            ["Note"] = Note,
+            ["h"] = new[] { header },
+            ["k"] = new[] { codes },
+            ["t"] = rows,
+            ["ind"] = indicators.Select(i => new Dictionary<string, object?>
+            {
+                ["Code"] = i.Code, ["Name"] = i.Name, ["Unit"] = i.Unit,
+                ["Period"] = i.PeriodType == StatPeriodType.Monthly ? "月报" : "年报（12月填报）",
+                ["Aggregation"] = i.Aggregation == StatAggregation.Sum ? "求和" : "取期末值",
+                ["Cumulative"] = i.Cumulative ? "是（不得小于上月）" : "否",
+                ["Source"] = i.SourceRule,
+            }).ToList(),
+            ["rule"] = rules.Select(r => new Dictionary<string, object?>
+            {
+                ["Code"] = r.Code, ["Rule"] = Describe(r, names),
+                ["Kind"] = r.Importance == RuleImportance.Blocking ? "阻断（导入不通过）" : "提示（须在备注中说明）",
+                ["Message"] = r.Message,
+            }).ToList(),
+        });
     }
 
     /// <summary>"新增从事电商的市场主体 ≤ 新增市场主体", "网络零售额 ≤ 1.5 × 上年同月".</summary>
@@ -243,24 +149,6 @@ public static class StatTemplate
 
     /// <summary>1.5000 → 1.5 (PostgreSQL returns the column's scale).</summary>
     public static decimal Normalise(decimal d) => d / 1.0000000000000000000000000000m;
-
-    static Row Row(int index, params (int Column, object? Value, uint Style)[] cells)
-    {
-        var row = new Row { RowIndex = (uint)index };
-        foreach (var (col, value, style) in cells.OrderBy(c => c.Column))
-        {
-            var reference = XlsxReader.ColumnName(col) + index.ToString(CultureInfo.InvariantCulture);
-            var cell = value switch
-            {
-                null => new Cell { CellReference = reference },
-                decimal d => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(Normalise(d).ToString(CultureInfo.InvariantCulture)) },
-                var v => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v.ToString()!) { Space = SpaceProcessingModeValues.Preserve }) },
-            };
-            if (style != SNormal) cell.StyleIndex = style;
-            row.Append(cell);
-        }
-        return row;
-    }
 
     // ------------------------------------------------------------------ reading the layout
 

@@ -1,0 +1,186 @@
+using System.IO.Compression;
+using System.Text;
+using ETown.Tests.Infrastructure;
+using ETown.Web.Features.Statistics;
+using ETown.Web.Features.Statistics.Import;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Documents;
+
+namespace ETown.Tests.Platform;
+
+/// <summary>
+/// The one spreadsheet layer (issue #15 item 3): templates officials restyle are used without a code change, plain
+/// exports stream (rows consumed lazily, bytes leave before the last row is produced), and every read is guarded.
+/// </summary>
+public class SpreadsheetsTests
+{
+    const string HeaderFill = "FFD9E1F2", Restyled = "FFC00000";
+
+    static byte[] Rewrite(byte[] xlsx, string part, Func<string, string> change)
+    {
+        using var input = new ZipArchive(new MemoryStream(xlsx));
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var e in input.Entries)
+            {
+                using var reader = new StreamReader(e.Open());
+                var text = reader.ReadToEnd();
+                using var w = new StreamWriter(zip.CreateEntry(e.FullName).Open(), new UTF8Encoding(false));
+                w.Write(e.FullName == part ? change(text) : text);
+            }
+        return output.ToArray();
+    }
+
+    static string Part(byte[] xlsx, string part)
+    {
+        using var zip = new ZipArchive(new MemoryStream(xlsx));
+        using var reader = new StreamReader(zip.GetEntry(part)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "etown-tests", "xlsx-templates-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    [Fact]
+    public void TheTemplateFiles_AreRealWorkbooks_WithTheirPlaceholders()
+    {
+        Assert.Contains(StatTemplate.TemplateFile, SpreadsheetTemplates.Names);
+        var placeholders = SpreadsheetTemplates.Placeholders(SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile));
+        Assert.Contains("Period", placeholders);
+        Assert.Contains("k.c1", placeholders);
+        Assert.Contains("t.c" + (4 + StatTemplate.MaxIndicators * 2), placeholders);
+        Assert.Contains(HeaderFill, Part(SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile), "xl/styles.xml"));
+    }
+
+    [Theory, SqliteData]
+    public async Task ARestyledTemplate_InTheConfiguredDirectory_IsUsed_WithoutACodeChange(string provider)
+    {
+        // An official recolours the header cells (fill and font) of the monthly template in Excel and drops the file into
+        // the configured directory: the next download carries the new style and still imports.
+        var dir = TempDir();
+        var restyled = Rewrite(SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile), "xl/styles.xml",
+            s => s.Replace(HeaderFill, Restyled, StringComparison.Ordinal).Replace("<x:b />", "<x:b /><x:i />", StringComparison.Ordinal)
+                  .Replace("<b />", "<b /><i />", StringComparison.Ordinal).Replace("<b/>", "<b/><i/>", StringComparison.Ordinal).Replace("<x:b/>", "<x:b/><x:i/>", StringComparison.Ordinal));
+        Assert.Contains(Restyled, Part(restyled, "xl/styles.xml"));
+        await File.WriteAllBytesAsync(Path.Combine(dir, StatTemplate.TemplateFile), restyled);
+
+        await using var app = new EtownAppFactory(provider, settings: new Dictionary<string, string?> { [SpreadsheetTemplates.ConfigurationKey] = dir }).Start();
+        var lucheng = await app.SignInAsync("lucheng");
+        var bytes = await (await lucheng.GetAsync("/api/v1/statistics/template?period=2031-03")).Content.ReadAsByteArrayAsync();
+        var styles = Part(bytes, "xl/styles.xml");
+        Assert.Contains(Restyled, styles);
+        Assert.DoesNotContain(HeaderFill, styles);
+        Assert.Contains("<i />", styles, StringComparison.Ordinal); // the header font too
+        var sheet = XlsxReader.Read(new MemoryStream(bytes), StatTemplate.SheetName);
+        Assert.Equal("e镇名称", sheet.Text(StatTemplate.HeaderRow, 2));
+        Assert.Equal(StatTemplate.NameCode, sheet.Text(StatTemplate.CodeRow, 2));
+        Assert.NotNull(StatTemplate.ReadLayout(sheet));
+
+        // The restyled download goes back in as it came out: the dry run finds nothing to complain about.
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(XlsxWriter.ContentType);
+        form.Add(file, "file", "月报.xlsx");
+        var dry = await lucheng.PostAsync("/api/v1/statistics/import?period=2031-03&dryRun=true", form);
+        Assert.True(dry.IsSuccessStatusCode, await dry.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("\"errors\":[{", await dry.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Without the override the built-in style is back.
+        var plain = StatTemplate.Build(SpreadsheetTemplates.BuiltIn, StatPeriod.Parse("2031-03"), "单位", [], [], []);
+        Assert.Contains(HeaderFill, Part(plain, "xl/styles.xml"));
+    }
+
+    [Fact]
+    public void ARestyledTemplate_ThatLostAPlaceholder_IsNotUsed()
+    {
+        var dir = TempDir();
+        var broken = Rewrite(SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile), "xl/worksheets/sheet1.xml",
+            s => s.Replace("{{Unit}}", "", StringComparison.Ordinal).Replace(HeaderFill, Restyled, StringComparison.Ordinal));
+        File.WriteAllBytes(Path.Combine(dir, StatTemplate.TemplateFile), Rewrite(broken, "xl/styles.xml", s => s.Replace(HeaderFill, Restyled, StringComparison.Ordinal)));
+        var templates = new SpreadsheetTemplates(dir);
+        var bytes = StatTemplate.Build(templates, StatPeriod.Parse("2031-03"), "潞城区商务局", [], [], []);
+        Assert.Contains(HeaderFill, Part(bytes, "xl/styles.xml")); // the built-in copy was used
+        Assert.Equal("潞城区商务局", XlsxReader.Read(new MemoryStream(bytes), StatTemplate.SheetName).Text(StatTemplate.UnitRow, 2));
+    }
+
+    [Fact]
+    public void ALargeExport_Streams_RowsConsumedLazily_BytesOutBeforeTheLastRow()
+    {
+        const int rows = 100_000;
+        var output = new CountingStream();
+        long writtenAtHalf = -1;
+        var enumerations = 0;
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            enumerations++;
+            for (var i = 0; i < rows; i++)
+            {
+                if (i == rows / 2) writtenAtHalf = output.Written;
+                yield return [i, "乡村e镇" + i, 1.25m * i];
+            }
+        }
+        XlsxWriter.Write(output, "大表", ["序号", "名称", "金额（万元）"], Rows());
+        Assert.Equal(1, enumerations);
+        // Half the rows produced: a good part of the workbook has already left (no workbook model held until the end).
+        Assert.True(writtenAtHalf > output.Written / 4, $"{writtenAtHalf} of {output.Written} bytes written at half");
+        Assert.True(output.Written > 1_000_000);
+    }
+
+    [Fact]
+    public void ALargeExport_ReadsBack_HeaderAndLastRow()
+    {
+        var ms = new MemoryStream();
+        XlsxWriter.Write(ms, "大表", ["序号", "名称", "序号"], Enumerable.Range(0, 20_000).Select(i => (IReadOnlyList<object?>)[i, "镇" + i, null]));
+        var sheet = XlsxReader.Read(new MemoryStream(ms.ToArray()), "大表");
+        Assert.Equal("序号", sheet.Text(1, 1));
+        Assert.Equal("序号", sheet.Text(1, 3)?.Trim()); // duplicate headers stay (made unique by trailing blanks)
+        Assert.Equal(20_001, sheet.MaxRow);
+        Assert.Equal("19999", sheet.Text(20_001, 1));
+        Assert.True(sheet[20_001, 1]!.IsNumeric);
+        Assert.Equal("镇19999", sheet.Text(20_001, 2));
+    }
+
+    [Fact]
+    public void TheReader_RefusesADoctype_AndABomb_BeforeParsing()
+    {
+        var ok = XlsxWriter.Write("表", ["指标"], [["产值"]]);
+        var dtd = Rewrite(ok, "xl/worksheets/sheet1.xml", s => s.Replace("?>", "?><!DOCTYPE x SYSTEM \"http://evil.example/x.dtd\">", StringComparison.Ordinal));
+        var e = Assert.Throws<InvalidDataException>(() => XlsxReader.Read(new MemoryStream(dtd)));
+        Assert.Contains("DTD", e.Message, StringComparison.Ordinal);
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var input = new ZipArchive(new MemoryStream(ok)))
+                foreach (var entry in input.Entries)
+                {
+                    using var from = entry.Open();
+                    using var to = zip.CreateEntry(entry.FullName).Open();
+                    from.CopyTo(to);
+                }
+            using var pad = zip.CreateEntry("xl/media/padding.bin", CompressionLevel.SmallestSize).Open();
+            var block = new byte[1024 * 1024];
+            for (var i = 0; i < 70; i++) pad.Write(block);
+        }
+        var bomb = Assert.Throws<DomainException>(() => XlsxReader.Read(new MemoryStream(output.ToArray())));
+        Assert.Equal("ETOWN-FILE-0007", bomb.Code);
+    }
+
+    sealed class CountingStream : Stream
+    {
+        public long Written { get; private set; }
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => Written += count;
+    }
+}
