@@ -32,6 +32,7 @@ public sealed partial class ListTableE2ETests(BrowserAppFixture app)
         new("/disclosure", "province", "column-etowns", "e镇", "所在地"),
         new("/admin/organisations", "sysadmin", "org-table", "名称", "类型", DemoData.SysAdminKey, ["操作"]),
         new("/admin/users", "province", "user-table", "用户名", "单位", NotExported: ["操作"]),
+        new("/reference/calendar", "province", "calendar-table", "日期", "类型", NotExported: ["操作"]),
         new("/reference/regions", "province", "region-table", "代码", "上级"),
         new("/audit/log", "auditadmin", "audit-table", "序号", "动作", DemoData.AuditAdminKey),
         new("/audit/logins", "auditadmin", "login-table", "时间（北京时间）", "用户名", DemoData.AuditAdminKey),

@@ -57,7 +57,6 @@ public class ListTableSourceTests
         "Components/Pages/Ledgers/EtownLedgerPage.razor",
         "Components/Pages/Ledgers/LedgerListPage.razor",
         "Components/Pages/Ledgers/LedgerPurposesPage.razor",
-        "Components/Pages/Reference/CalendarPage.razor",
         "Components/Pages/Standards/StandardCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsDataSetsPage.razor",
