@@ -18,7 +18,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
 
         await page.GotoAsync("/etowns");
         await LoginPage.WaitInteractiveAsync(page);
-        var rows = page.Locator("[data-testid=etown-row]");
+        var rows = page.Locator("[data-testid=etown-table] tr.etown-row");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("长治市潞城区乡村e镇");
         await Assertions.Expect(page.Locator("[data-testid=etown-table]")).Not.ToContainTextAsync("岢岚");
@@ -48,7 +48,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
 
         await page.GotoAsync("/etowns");
         await LoginPage.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=etown-row]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=etown-table] tr.etown-row")).ToHaveCountAsync(2);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SignInAndScopeTests(BrowserAppFixture app)
         await new LoginPage(page).SignInAsync("changzhi", Password);
         await page.GotoAsync("/etowns");
         await LoginPage.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=etown-row]")).ToHaveCountAsync(1); // 长治: only 潞城
+        await Assertions.Expect(page.Locator("[data-testid=etown-table] tr.etown-row")).ToHaveCountAsync(1); // 长治: only 潞城
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "page scrolls sideways at phone width");
     }

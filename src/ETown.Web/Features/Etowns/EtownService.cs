@@ -61,6 +61,14 @@ public sealed class EtownService(EtownDb db, Caller caller, RegionDirectory regi
         return new(items.Select(ToRow).ToList(), total, page, size);
     }
 
+    /// <summary>Every e-town in the caller's scope, for the list table (it filters, sorts and pages them, #15 item 2).</summary>
+    public async Task<IReadOnlyList<EtownRow>> ListAllAsync(CancellationToken ct = default)
+    {
+        await using var ctx = db.Create(caller);
+        var items = await ctx.Etowns.AsNoTracking().OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct);
+        return items.Select(ToRow).ToList();
+    }
+
     /// <summary>
     /// The public column (DISC-01): published e-towns only, whoever is looking — the anonymous scope
     /// is used even for a signed-in official, so the page shows exactly what the public sees.
