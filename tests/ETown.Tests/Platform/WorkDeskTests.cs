@@ -90,7 +90,7 @@ public class WorkDeskTests(DemoApps apps) : IClassFixture<DemoApps>
         // the province accepts. (The status is stored by name: a range test in SQL compared strings and lost them.)
         var app = apps[provider];
         static async Task<List<string>> Whats(HttpClient c) =>
-            (await ItemsAsync(c, "统计监测")).Select(i => i.GetProperty("what").GetString() + "｜" + i.GetProperty("etownName").GetString()).ToList();
+            (await ItemsAsync(c, "统计报表")).Select(i => i.GetProperty("what").GetString() + "｜" + i.GetProperty("etownName").GetString()).ToList();
         var kelan = await Whats(await app.SignInAsync("kelan"));
         Assert.Contains("审核2025年12月统计报表｜岢岚县乡村e镇", kelan);
         var province = await Whats(await app.SignInAsync("province"));
