@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -12,8 +13,10 @@ namespace ETown.Web.Platform.Audit;
 /// <summary>
 /// Every create/update/delete is saved together with its audit records in one transaction (issue #2 §7).
 /// Before the save the changes are captured (the domain rows are written first so generated keys are
-/// known); after it the chain head is read under a lock and the records appended, then the transaction
-/// commits. A failed save rolls everything back. One stateless instance serves every context; the
+/// known); after it the chain head is read under a lock — once per save — and the records are chained in one
+/// pass (one HMAC instance) and appended with multi-row INSERTs on the same connection and transaction
+/// (<see cref="AuditBatchWriter"/>; a province-year import appends 24 000 records, issue #16 target 3), then the
+/// transaction commits. A failed save rolls everything back. One stateless instance serves every context; the
 /// per-save state lives on the context (<see cref="EtownDbContext.AuditState"/>).
 /// </summary>
 public sealed class AuditChainInterceptor : SaveChangesInterceptor
@@ -49,6 +52,8 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             _ => "Delete",
         }, e.State == EntityState.Added ? null : Snapshot(e, original: true),
            e.State == EntityState.Deleted ? null : Snapshot(e, original: false))).ToList();
+        // Many plain new rows of one type (an import's values) are written after EF's inserts, in the same transaction.
+        state.Bulk = BulkInsert.Detach(entries);
         if (db.Database.CurrentTransaction is null) state.Transaction = await db.Database.BeginTransactionAsync(ct);
         return result;
     }
@@ -65,16 +70,24 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         }).Concat(state.PendingEvents).ToList();
         state.PendingEvents.Clear();
         state.Changes = null;
+        var bulk = state.Bulk;
+        state.Bulk = [];
 
         state.Appending = true;
         try
         {
+            if (bulk.Count > 0)
+            {
+                try { result += await BulkInsert.WriteAsync(db, bulk, ct); }
+                catch { BulkInsert.Restore(bulk); throw; }
+            }
             await db.LockAuditChainAsync(ct);
             var head = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
             var seq = head?.Sequence ?? 0;
             var prev = head?.Hash ?? AuditChain.Genesis;
             var time = AuditChain.Truncate(db.Clock.GetUtcNow());
+            using var hmac = db.AuditKeys is { } ring ? new HMACSHA256(ring.Current) : null;
             foreach (var r in records)
             {
                 r.Sequence = ++seq;
@@ -88,10 +101,9 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
                 r.Ip ??= db.Caller.Ip;
                 r.PreviousHash = prev;
                 r.KeyId = db.AuditKeys?.CurrentId;
-                r.Hash = prev = AuditChain.ComputeHash(r, db.AuditKeys?.Current);
-                db.AuditRecords.Add(r);
+                r.Hash = prev = hmac is null ? AuditChain.ComputeHash(r) : AuditChain.ComputeHash(r, hmac);
             }
-            await db.SaveChangesAsync(ct);
+            await AuditBatchWriter.InsertAsync(db, records, ct);
             if (state.Transaction is { } tx) await tx.CommitAsync(ct);
         }
         finally
@@ -106,6 +118,8 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return;
         db.AuditState.Changes = null;
+        BulkInsert.Restore(db.AuditState.Bulk);
+        db.AuditState.Bulk = [];
         await DisposeTransactionAsync(db.AuditState); // rolls back the domain rows with the chain
     }
 
@@ -147,6 +161,8 @@ public sealed class AuditSaveState
 {
     internal List<AuditRecord> PendingEvents { get; } = [];
     internal List<AuditChainInterceptor.Change>? Changes { get; set; }
+    /// <summary>Added rows taken out of EF's insert by <see cref="BulkInsert.Detach"/>, written before the chain is appended.</summary>
+    internal List<EntityEntry> Bulk { get; set; } = [];
     internal IDbContextTransaction? Transaction { get; set; }
     internal bool Appending { get; set; }
 }
@@ -176,6 +192,21 @@ public static class AuditChain
         return AuditKeyRing.Hmac(key, Canonical(r) + '\u001f' + r.KeyId);
     }
 
+    /// <summary>The same HMAC as <see cref="ComputeHash(AuditRecord, byte[])"/> with an instance reused for a whole batch.</summary>
+    internal static string ComputeHash(AuditRecord r, HMACSHA256 hmac)
+    {
+        var text = Canonical(r) + '\u001f' + r.KeyId;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(text, buffer);
+            Span<byte> hash = stackalloc byte[32];
+            hmac.TryComputeHash(buffer.AsSpan(0, n), hash, out _);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
     public static string ComputeHash(AuditRecord r) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(r))));
 
@@ -188,5 +219,50 @@ public static class AuditChain
             r.Action, r.EntityType, r.EntityId ?? "", r.Before ?? "", r.After ?? "", r.Outcome, r.Ip ?? "",
             r.PreviousHash);
         return canonical;
+    }
+}
+
+/// <summary>
+/// Appends chained audit records through <see cref="BulkInsert"/> on the saving context's connection and transaction,
+/// instead of a second EF SaveChanges that tracks them, sends one command per record on SQLite and runs every interceptor
+/// again (issue #16 target 3: 2 100 records per import file). The text-length backstop of <see cref="TextLengthInterceptor"/>
+/// applies as it did.
+/// </summary>
+static class AuditBatchWriter
+{
+    static readonly Dictionary<string, Func<AuditRecord, object?>> Values = new(StringComparer.Ordinal)
+    {
+        [nameof(AuditRecord.Sequence)] = r => r.Sequence,
+        [nameof(AuditRecord.TimeUtc)] = r => r.TimeUtc,
+        [nameof(AuditRecord.UserId)] = r => r.UserId,
+        [nameof(AuditRecord.UserName)] = r => r.UserName,
+        [nameof(AuditRecord.OrganisationId)] = r => r.OrganisationId,
+        [nameof(AuditRecord.Action)] = r => r.Action,
+        [nameof(AuditRecord.EntityType)] = r => r.EntityType,
+        [nameof(AuditRecord.EntityId)] = r => r.EntityId,
+        [nameof(AuditRecord.Before)] = r => r.Before,
+        [nameof(AuditRecord.After)] = r => r.After,
+        [nameof(AuditRecord.Outcome)] = r => r.Outcome,
+        [nameof(AuditRecord.Ip)] = r => r.Ip,
+        [nameof(AuditRecord.PreviousHash)] = r => r.PreviousHash,
+        [nameof(AuditRecord.Hash)] = r => r.Hash,
+        [nameof(AuditRecord.KeyId)] = r => r.KeyId,
+    };
+
+    public static async Task InsertAsync(EtownDbContext db, IReadOnlyList<AuditRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0) return;
+        var entity = db.Model.FindEntityType(typeof(AuditRecord)) ?? throw new InvalidOperationException("AuditRecord is not in the model");
+        // Every column but the store-generated Id; a property added to AuditRecord without a line above fails loudly.
+        var columns = entity.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        var getters = columns.Select(p => Values.GetValueOrDefault(p.Name) ?? throw new InvalidOperationException($"AuditBatchWriter does not write AuditRecord.{p.Name}")).ToArray();
+        var rows = records.Select(r => getters.Select(g => g(r)).ToArray()).ToList();
+
+        // The backstop every EF save has (TextLengthInterceptor): an over-long text is a 400 and nothing is written.
+        var errors = new FieldErrors();
+        foreach (var row in rows)
+            for (var k = 0; k < columns.Count; k++) TextLengthInterceptor.Check(errors, columns[k], row[k]);
+        errors.ThrowIfAny();
+        await BulkInsert.InsertAsync(db, entity, columns, rows, ct);
     }
 }

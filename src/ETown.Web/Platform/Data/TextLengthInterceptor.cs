@@ -34,13 +34,19 @@ public sealed class TextLengthInterceptor : SaveChangesInterceptor
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var property in entry.Properties)
             {
-                if (property.Metadata.ClrType != typeof(string) || property.Metadata.GetMaxLength() is not { } max) continue;
                 if (entry.State == EntityState.Modified && !property.IsModified) continue;
-                if (property.CurrentValue is string text && text.Length > max)
-                    errors.Add(Camel(property.Metadata.Name), $"内容过长：不能超过 {max} 字（当前 {text.Length} 字）。");
+                Check(errors, property.Metadata, property.CurrentValue);
             }
         }
         errors.ThrowIfAny();
+    }
+
+    /// <summary>One value against its column's limit (also used for the audit records appended without EF, AuditBatchWriter).</summary>
+    internal static void Check(FieldErrors errors, Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value)
+    {
+        if (property.ClrType != typeof(string) || property.GetMaxLength() is not { } max) return;
+        if (value is string text && text.Length > max)
+            errors.Add(Camel(property.Name), $"内容过长：不能超过 {max} 字（当前 {text.Length} 字）。");
     }
 
     static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];

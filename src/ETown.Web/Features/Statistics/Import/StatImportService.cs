@@ -41,8 +41,9 @@ public sealed record StatImportResult(string Period, string? FileName, bool DryR
 /// once, STAT-05 the operator for its own). The template and the import cover exactly the e-towns the caller may enter;
 /// the import validates the whole file first (cells, e-towns, scope, locks, blocking rules with last month and the same
 /// month last year from the database) and writes nothing when anything is wrong; otherwise it writes every changed
-/// report through <see cref="StatisticsService.LoadForWriteAsync"/> / <see cref="StatisticsService.WriteValuesAsync"/>
-/// (the guards, audit and change counting of manual entry) in ONE SaveChanges, i.e. one transaction. Import saves
+/// report through <see cref="StatisticsService.LoadForWrite"/> / <c>StatisticsService.WriteValues</c>
+/// (the guards, audit and change counting of manual entry, on what <see cref="StatisticsService.PrepareWritesAsync"/> read for
+/// the whole file in a few queries) in ONE SaveChanges, i.e. one transaction. Import saves
 /// drafts; submission stays a separate step.
 /// </summary>
 public sealed class StatImportService(EtownDb db, Caller caller, StatisticsService statistics, RegionDirectory regions, SpreadsheetTemplates templates)
@@ -165,7 +166,10 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         var all = await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ToListAsync(ct);
         var byCode = all.ToDictionary(i => i.Code);
         var lastRow = sheet.MaxRow;
-        bool ColumnHasData(int col) => sheet.Cells.Values.Any(c => c.Column == col && c.Row > layout.CodeRow && !string.IsNullOrWhiteSpace(c.Text));
+        // One pass over the cells below the code row (not one per column and per row: a province file has 100 rows × 40 columns).
+        var filled = sheet.Cells.Values.Where(c => c.Row > layout.CodeRow && !string.IsNullOrWhiteSpace(c.Text)).ToList();
+        var columnsWithData = filled.Select(c => c.Column).ToHashSet();
+        bool ColumnHasData(int col) => columnsWithData.Contains(col);
 
         // ---- columns
         int? idCol = null, nameCol = null;
@@ -193,8 +197,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             (isComment ? commentCols : valueCols)[ind] = col;
         }
         var coded = layout.Columns.Select(c => c.Column).ToHashSet();
-        foreach (var col in sheet.Cells.Values.Where(c => c.Row > layout.CodeRow && !coded.Contains(c.Column) && !string.IsNullOrWhiteSpace(c.Text))
-                     .Select(c => c.Column).Distinct().Order())
+        foreach (var col in columnsWithData.Where(c => !coded.Contains(c)).Order())
             Error(layout.CodeRow, col, "该列有数据但没有指标代码（第 " + layout.CodeRow.ToString(CultureInfo.InvariantCulture) + " 行），无法识别是哪个指标；请使用模板中的列或删除该列。");
         if (idCol is null && nameCol is null)
             Error(layout.CodeRow, 1, "找不到e镇编号列（etown_id）或e镇名称列（etown_name）。");
@@ -202,9 +205,8 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             if (ColumnHasData(col)) Error(layout.CodeRow, col, $"“{byCode[ind].Name}”只有备注列、没有数值列，备注无法导入。");
 
         // ---- rows
-        var dataRows = Enumerable.Range(layout.CodeRow + 1, Math.Max(0, lastRow - layout.CodeRow))
-            .Where(r => sheet.Cells.Values.Any(c => c.Row == r && !string.IsNullOrWhiteSpace(c.Text) && (coded.Contains(c.Column))))
-            .ToList();
+        var rowsWithData = filled.Where(c => coded.Contains(c.Column)).Select(c => c.Row).ToHashSet();
+        var dataRows = Enumerable.Range(layout.CodeRow + 1, Math.Max(0, lastRow - layout.CodeRow)).Where(rowsWithData.Contains).ToList();
         if (dataRows.Count > MaxRows)
         {
             Error(dataRows[MaxRows], 1, $"行数超过上限 {MaxRows}，请分成多个文件导入。");
@@ -272,6 +274,8 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         var storedAt = stored.ToDictionary(v => (v.EtownId, v.Period, v.IndicatorCode), v => v.Value);
         var rules = await ctx.StatRules.AsNoTracking().ToListAsync(ct);
         var applicable = all.Where(i => i.AppliesTo(p)).ToList();
+        // What the write guards need for every e-town of the file, read once (issue #16 target 3), not per row.
+        var batch = await statistics.PrepareWritesAsync(ctx, townIds, p, ct);
 
         var towns = new List<StatImportTown>();
         var rowsWithErrors = errors.Select(e => e.Row).ToHashSet(); // e.g. the second of a duplicate pair
@@ -330,8 +334,8 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             // The same guards as manual entry: scope, the city/province refusal, the lock (ETOWN-STAT-0002), value validation.
             try
             {
-                var (_, entity) = await statistics.LoadForWriteAsync(ctx, town.Id, p, ct);
-                await statistics.WriteValuesAsync(ctx, entity, p, changes, ct);
+                var (_, entity) = statistics.LoadForWrite(batch, town.Id);
+                statistics.WriteValues(batch, entity, changes);
             }
             catch (ValidationFailedException v)
             {
