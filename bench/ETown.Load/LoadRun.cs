@@ -95,7 +95,8 @@ public sealed class LoadRun(LoadOptions o, Func<HttpClient> newClient, Action<st
             var end = measureFrom + (long)(o.Duration.TotalSeconds * Stopwatch.Frequency);
             using var memory = MemorySampler.Start(o.Pid);
             await Task.WhenAll(clients.Select((c, i) => Task.Run(() => ClientLoopAsync(c.Http, c.Profile, c.Target, new Random(o.Seed + i), measureFrom, end, samples, ct), ct)));
-            return new LoadResult(o, samples.ToList(), memory?.PeakKb, profiles.Values.Select(p => (p.Account, p.Reads.Select(r => r.Name).ToList())).ToList());
+            return new LoadResult(o, samples.ToList(), memory?.PeakKb, profiles.Values.Select(p => (p.Account, p.Reads.Select(r => r.Name).ToList())).ToList(),
+                clients.Count(c => c.Target is not null));
         }
         finally
         {
@@ -247,7 +248,7 @@ public readonly record struct Sample(string Op, double Ms, int Status)
 }
 
 public sealed record LoadResult(LoadOptions Options, IReadOnlyList<Sample> Samples, long? PeakRssKb,
-    IReadOnlyList<(string Account, List<string> Reads)> Profiles)
+    IReadOnlyList<(string Account, List<string> Reads)> Profiles, int WritingClients)
 {
     public int Errors => Samples.Count(s => !s.Ok);
     public double RequestsPerSecond => Samples.Count / Options.Duration.TotalSeconds;
