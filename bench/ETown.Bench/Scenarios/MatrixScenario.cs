@@ -26,7 +26,7 @@ public sealed class MatrixScenario : IScenario
         var acceptance = scope.ServiceProvider.GetServices<IAcceptanceYears>().ToList();
         var cache = world.Services.GetRequiredService<ReadCache>();
         var analytics = new StatAnalyticsService(world.Db, caller, world.Regions, world.Clock, world.Authorizer(caller), [], cache);
-        var standards = new StandardService(world.Db, caller, world.Regions, world.Services.GetRequiredService<AttachmentStore>(), world.Clock,
+        var standards = new StandardService(world.Db, caller, world.Regions, new AttachmentStore(Path.Combine(Path.GetTempPath(), "etown-bench-files")) /* the matrix opens no file */, world.Clock,
             analytics, world.Authorizer(caller), acceptance, cache);
 
         var first = await standards.MatrixAsync(new MatrixQuery(), ct); // unmeasured: JIT and query compilation
