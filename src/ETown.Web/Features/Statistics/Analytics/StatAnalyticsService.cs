@@ -242,8 +242,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var indicators = await IndicatorsAsync(ctx, ct);
         var ids = etowns.Select(e => e.Id).ToList();
         var key = p.ToString();
-        var (reports, months) = await ReadMonthsAsync(ctx, ids, YtdSpans(p), approvedOnly, ct);
-        var statuses = reports.Where(r => r.Period == key).ToDictionary(r => r.EtownId, r => r.Status);
+        var (statuses, facts) = await ReadFactsAsync(ctx, ids, indicators, p, approvedOnly, ct);
+        MonthFacts Facts(Guid id, string code) => facts.TryGetValue((id, code), out var f) ? f : MonthFacts.None;
         var declared = await DeclarationTargetsAsync(ctx, etowns, p.Year, ct);
         var entered = (await ctx.StatTargets.AsNoTracking().Where(x => ids.Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
             .ToLookup(x => x.EtownId);
@@ -267,17 +267,15 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 (own.TryGetValue(id, out var l) ? l : own[id] = []).AddRange(list);
         var cityGrowthOf = new Dictionary<(string, string), (decimal? Growth, string Basis)>();
         var shown = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly || p.Month == 12).ToList();
-        var empty = new Dictionary<string, MonthValues>();
         var result = new List<EtownDerived>(etowns.Count);
         foreach (var e in etowns)
         {
-            var mine = months.GetValueOrDefault(e.Id) ?? empty;
             var dt = declared.GetValueOrDefault(e.Id);
             var figures = shown.Select(i =>
             {
-                if (dt is not null && dt.TryGetValue(i.Code, out var d)) return DerivedCalculator.Figure(i, p, mine, d, DerivedCalculator.FromDeclaration);
+                if (dt is not null && dt.TryGetValue(i.Code, out var d)) return DerivedCalculator.Figure(i, p, Facts(e.Id, i.Code), d, DerivedCalculator.FromDeclaration);
                 var t = entered[e.Id].FirstOrDefault(x => x.IndicatorCode == i.Code);
-                return DerivedCalculator.Figure(i, p, mine, t?.Value, t is null ? null : DerivedCalculator.FromEntry);
+                return DerivedCalculator.Figure(i, p, Facts(e.Id, i.Code), t?.Value, t is null ? null : DerivedCalculator.FromEntry);
             }).ToList();
             var county = regions.Find(e.CountyCode);
             var cityCode = county?.ParentCode ?? "";
@@ -285,7 +283,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             {
                 Func<(decimal?, int)>? fromLoaded = townsByCity is not null && townsByCity.TryGetValue(cityCode, out var cityTowns) && cityTowns.All(loaded.Contains)
                     ? () => (DerivedCalculator.CityGrowth(cityTowns.Select(id =>
-                        DerivedCalculator.Figure(output!, p, months.GetValueOrDefault(id) ?? empty, null, null))), cityTowns.Count)
+                        DerivedCalculator.Figure(output!, p, Facts(id, output!.Code), null, null))), cityTowns.Count)
                     : null;
                 cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded, officials: officials);
             }
@@ -361,6 +359,65 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     }
 
     sealed record ReportRef(Guid Id, Guid EtownId, string Period, StatReportStatus Status);
+
+    /// <summary>
+    /// The <see cref="MonthFacts"/> of every indicator of <paramref name="ids"/> for month <paramref name="p"/> (scoped by the
+    /// context), and the statuses of the month's reports. Three reads (issue #16): the statuses; the values of the month, of the
+    /// same month last year and (December) of the annual reports; and, summed in the database per e-town, indicator and year,
+    /// January…M of the summed monthly indicators — a few thousand rows instead of every value of two years. With
+    /// <paramref name="approvedOnly"/> only county-approved reports count, as <see cref="ReadMonthsAsync"/> leaves the others out.
+    /// </summary>
+    static async Task<(Dictionary<Guid, StatReportStatus> Statuses, Dictionary<(Guid, string), MonthFacts> Facts)> ReadFactsAsync(EtownDbContext ctx,
+        IReadOnlyList<Guid> ids, IReadOnlyList<Indicator> indicators, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    {
+        string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
+        string[] points = p.Month == 12 ? [key, lastKey, year, lastYear] : [key, lastKey];
+        var reports = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId));
+        var statuses = await reports.Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
+        if (approvedOnly) reports = reports.Where(r => ApprovedStatuses.Contains(r.Status));
+        var pointValues = (await (from r in reports
+                                  where points.Contains(r.Period)
+                                  join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                  select new { r.EtownId, r.Period, r.Status, v.IndicatorCode, v.Value }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Period, x.IndicatorCode), x => (x.Value, Approved: x.Status >= StatReportStatus.CountyApproved));
+        var summed = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+        string alo = $"{lastYear}-01", blo = $"{year}-01";
+        var spans = (await (from r in reports
+                            where (string.Compare(r.Period, alo) >= 0 && string.Compare(r.Period, lastKey) <= 0)
+                                  || (string.Compare(r.Period, blo) >= 0 && string.Compare(r.Period, key) <= 0)
+                            join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                            where summed.Contains(v.IndicatorCode)
+                            group new { v.Value, r.Status } by new { r.EtownId, v.IndicatorCode, Year = r.Period.Substring(0, 4) } into g
+                            select new
+                            {
+                                g.Key.EtownId, g.Key.IndicatorCode, g.Key.Year, Sum = g.Sum(x => x.Value), Months = g.Count(),
+                                Approved = g.Count(x => x.Status == StatReportStatus.CountyApproved || x.Status == StatReportStatus.CityAccepted
+                                    || x.Status == StatReportStatus.ProvinceAccepted),
+                            }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year));
+        var facts = new Dictionary<(Guid, string), MonthFacts>();
+        foreach (var id in ids.Distinct())
+            foreach (var i in indicators)
+            {
+                (decimal Value, bool Approved)? Point(string period) => pointValues.TryGetValue((id, period, i.Code), out var v) ? v : null;
+                if (i.PeriodType == StatPeriodType.Annual)
+                {
+                    if (p.Month != 12) continue; // annual indicators show in December only
+                    // The annual report "YYYY", or, in older data, the December report (as DerivedCalculator.Gather).
+                    var (now, before) = (Point(year) ?? Point(key), Point(lastYear) ?? Point(lastKey));
+                    facts[(id, i.Code)] = new(now?.Value, now?.Approved == true, before?.Value);
+                    continue;
+                }
+                var month = Point(key);
+                var last = Point(lastKey);
+                if (i.Aggregation != StatAggregation.Sum) { facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value); continue; }
+                var ytd = spans.GetValueOrDefault((id, i.Code, year));
+                var ytdLast = spans.GetValueOrDefault((id, i.Code, lastYear));
+                facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value,
+                    ytd is null ? null : ytd.Sum, ytd?.Months ?? 0, ytd?.Approved ?? 0, ytdLast is null ? null : ytdLast.Sum, ytdLast?.Months ?? 0);
+            }
+        return (statuses, facts);
+    }
 
     /// <summary>Values per e-town per report period for the years <paramref name="fromYear"/>…<paramref name="toYear"/> (scoped by the context).</summary>
     static async Task<Dictionary<Guid, Dictionary<string, MonthValues>>> MonthsAsync(EtownDbContext ctx, IReadOnlyList<Guid> ids, int fromYear, int toYear,
