@@ -38,6 +38,9 @@ public sealed record BenchOptions
     public string Files { get; init; } = "month";
     public int Runs { get; init; } = 3;
     public bool Keep { get; init; }
+    /// <summary>Open the SQLite file of <see cref="SqlitePath"/> as an earlier run left it (with --keep) instead of a fresh one: iterate on
+    /// read scenarios without generating the history again (the bench's e-towns and indicators are read back from it).</summary>
+    public bool Reuse { get; init; }
     /// <summary>One unmeasured pass on a small world first (JIT, EF model and query compilation).</summary>
     public bool Warmup { get; init; } = true;
     public IReadOnlyList<string> Scenarios { get; init; } = ["import-year"];
@@ -75,7 +78,8 @@ public sealed class BenchWorld : IAsyncDisposable
         {
             var path = o.SqlitePath ?? Path.Combine(sqliteDir = Path.Combine(Path.GetTempPath(), "etown-bench-" + Guid.NewGuid().ToString("N")), "etown.db");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+            if (!o.Reuse) foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+            else if (!File.Exists(path)) throw new ArgumentException($"--reuse: no database at {path}");
             settings["Database:SqlitePath"] = path;
         }
         else
@@ -108,8 +112,18 @@ public sealed class BenchWorld : IAsyncDisposable
             Options = o, Services = sp, Db = sp.GetRequiredService<EtownDb>(), DatabaseDescription = dbSettings.Describe(),
             _sqliteDir = sqliteDir, _pgDatabase = pgDb,
         };
-        await world.SetUpAsync(ct);
+        if (o.Reuse) await world.LoadAsync(ct); else await world.SetUpAsync(ct);
         return world;
+    }
+
+    /// <summary>--reuse: the bench's e-towns (by their numbered names) and the indicators of an earlier run's database.</summary>
+    async Task LoadAsync(CancellationToken ct)
+    {
+        await using var ctx = Db.CreateSystem();
+        var towns = await ctx.Etowns.AsNoTracking().Where(e => e.Name.Contains("基准测试e镇")).Select(e => new { e.Id, e.Name, e.CountyCode }).ToListAsync(ct);
+        Towns = towns.OrderBy(t => t.Name[^3..], StringComparer.Ordinal)
+            .Select((t, i) => new BenchTown(i, t.Id, t.Name, t.CountyCode)).ToList();
+        Indicators = await ctx.StatIndicators.AsNoTracking().OrderBy(i => i.SortOrder).ThenBy(i => i.Code).ToListAsync(ct);
     }
 
     async Task SetUpAsync(CancellationToken ct)

@@ -16,6 +16,7 @@ using ETown.Bench.Scenarios;
 //   --towns N --counties N --indicators N --year YYYY --history-years N
 //   --files month|county   one province-wide file per month (default) or one file per county per month
 //   --keep           keep the database (to query it afterwards)
+//   --reuse          with --db PATH: open a database an earlier run kept (history already there) instead of a fresh one
 //   --no-warmup      skip the unmeasured warm-up on 10 e-towns
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -41,7 +42,7 @@ if (options.Warmup)
 {
     // JIT, EF model building and query compilation once, on a small throw-away world, so run 1 is not a cold start.
     var warm = Stopwatch.StartNew();
-    await using (var small = await BenchWorld.CreateAsync(options with { Towns = Math.Min(options.Towns, 10), SqlitePath = null, Keep = false }, cts.Token))
+    await using (var small = await BenchWorld.CreateAsync(options with { Towns = Math.Min(options.Towns, 10), SqlitePath = null, Keep = false, Reuse = false }, cts.Token))
         foreach (var s in scenarios.Where(s => s.Name == "import-year")) await s.RunAsync(small, cts.Token);
     Console.WriteLine($"warm-up (10 e-towns, not measured): {warm.Elapsed.TotalSeconds:0.0} s");
 }
@@ -104,12 +105,14 @@ static BenchOptions Parse(string[] args)
             "--history-years" => o with { HistoryYears = Int() },
             "--files" => o with { Files = Next() is "month" or "county" ? args[i] : throw new ArgumentException("--files month|county") },
             "--keep" => o with { Keep = true },
+            "--reuse" => o with { Reuse = true, Keep = true },
             "--no-warmup" => o with { Warmup = false },
             var a when a.StartsWith("--", StringComparison.Ordinal) => throw new ArgumentException($"unknown option {a}"),
             var a => AddScenario(o, scenarios, a),
         };
     }
     if (o.Provider == "Postgres" && o.PostgresAdmin is null) throw new ArgumentException("--provider postgres needs --pg CONNSTR or ETOWN_TEST_PG");
+    if (o.Reuse && (o.SqlitePath is null || o.Provider != "Sqlite")) throw new ArgumentException("--reuse needs --db PATH (SQLite)");
     if (o.SqlitePath is not null && o.Runs > 1) throw new ArgumentException("--db is for one run (--runs 1): each run starts from a fresh database");
     return scenarios.Count > 0 ? o with { Scenarios = scenarios } : o;
 

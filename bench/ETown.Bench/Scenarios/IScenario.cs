@@ -19,7 +19,7 @@ public sealed record Measurement(string Scenario, string Step, TimeSpan Elapsed,
 
 public static class Catalogue
 {
-    public static IReadOnlyList<IScenario> All { get; } = [new ImportYearScenario(), new FiveYearHistoryScenario(), new DashboardScenario()];
+    public static IReadOnlyList<IScenario> All { get; } = [new ImportYearScenario(), new FiveYearHistoryScenario(), new DashboardScenario(), new MatrixScenario()];
 
     public static IScenario Find(string name) => All.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"unknown scenario '{name}'; known: {string.Join(", ", All.Select(s => s.Name))}");

@@ -60,7 +60,8 @@ public sealed record ComplianceMatrix(IReadOnlyList<MatrixColumn> Columns, IRead
 /// (figures and evidence carry the e-town's county code), writes check permission and region here.
 /// </summary>
 public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory regions, AttachmentStore store, TimeProvider clock,
-    Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth, IEnumerable<IAcceptanceYears> acceptanceYears)
+    Statistics.Analytics.StatAnalyticsService statistics, Authorizer auth, IEnumerable<IAcceptanceYears> acceptanceYears,
+    Platform.Caching.ReadCache? cache = null)
 {
     /// <summary>Seeds SX-2022 with its two published variants; idempotent (existing versions are left as they are).</summary>
     public static async Task SeedAsync(EtownDbContext ctx, TimeProvider clock, CancellationToken ct = default)
@@ -233,16 +234,27 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
     /// declaration is read without its scope filter: whoever may see the e-town may see the targets it
     /// was listed with (an operator cannot read declarations otherwise).
     /// </summary>
-    static async Task<IReadOnlyList<FigureValue>> TargetsAsync(EtownDbContext ctx, Etown e, CancellationToken ct)
+    static async Task<IReadOnlyList<FigureValue>> TargetsAsync(EtownDbContext ctx, Etown e, CancellationToken ct) =>
+        (await TargetsAsync(ctx, [e], ct)).GetValueOrDefault(e.Id) ?? [];
+
+    /// <summary>The targets of many e-towns in one read of their declarations (the matrix; issue #16).</summary>
+    static async Task<Dictionary<Guid, IReadOnlyList<FigureValue>>> TargetsAsync(EtownDbContext ctx, IReadOnlyList<Etown> etowns, CancellationToken ct)
     {
-        if (e.DeclarationId is not { } did) return [];
-        var declaration = await ctx.Declarations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(d => d.Id == did, ct);
-        var form = declaration?.Form;
-        if (form is null) return [];
-        return Indicators.All.Where(i => i.Target is not null)
-            .SelectMany(i => form.Targets.Where(t => t.Indicator == i.Target && t.Value is not null)
-                .Select(t => new FigureValue(i.Code, t.Year, t.Value!.Value, FigureSources.Declaration)))
-            .ToList();
+        var byDeclaration = etowns.Where(e => e.DeclarationId is not null).GroupBy(e => e.DeclarationId!.Value).ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
+        var result = new Dictionary<Guid, IReadOnlyList<FigureValue>>();
+        if (byDeclaration.Count == 0) return result;
+        var keys = byDeclaration.Keys.ToList();
+        foreach (var declaration in await ctx.Declarations.IgnoreQueryFilters().AsNoTracking().Where(d => keys.Contains(d.Id)).ToListAsync(ct))
+        {
+            var form = declaration.Form;
+            if (form is null) continue;
+            var targets = Indicators.All.Where(i => i.Target is not null)
+                .SelectMany(i => form.Targets.Where(t => t.Indicator == i.Target && t.Value is not null)
+                    .Select(t => new FigureValue(i.Code, t.Year, t.Value!.Value, FigureSources.Declaration)))
+                .ToList();
+            foreach (var id in byDeclaration[declaration.Id]) result[id] = targets;
+        }
+        return result;
     }
 
     // ---------------------------------------------------------------- evidence
@@ -384,9 +396,18 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
     }
 
     /// <summary>E-towns in the caller's scope × standard items, with filters (city, class, attribute).</summary>
+    /// <remarks>Kept in the <see cref="Platform.Caching.ReadCache"/> per data scope, query, evidence year and data generation (issue #16).</remarks>
     public async Task<ComplianceMatrix> MatrixAsync(MatrixQuery query, CancellationToken ct = default)
     {
         caller.Require(Permissions.Standard.ComplianceRead);
+        ArgumentNullException.ThrowIfNull(query);
+        return cache is null ? await ComputeMatrixAsync(query, ct)
+            : await cache.GetOrComputeAsync($"matrix:{Platform.Caching.ReadCache.ScopeKey(caller.Scope)}:{clock.ChinaToday().Year}:" +
+                $"{query.CityCode}:{query.CountyClass}:{query.Attribute}:{query.Year}", () => ComputeMatrixAsync(query, ct), ct);
+    }
+
+    async Task<ComplianceMatrix> ComputeMatrixAsync(MatrixQuery query, CancellationToken ct)
+    {
         await using var ctx = db.Create(caller);
         var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn);
         if (DataScope.CityFilterPrefix(query.CityCode) is { } prefix) q = q.Where(e => e.CountyCode.StartsWith(prefix));
@@ -400,9 +421,12 @@ public sealed class StandardService(EtownDb db, Caller caller, RegionDirectory r
         var rows = new List<MatrixRow>();
         var fromStatistics = await statistics.ApprovedYearFiguresAsync(ids, ct);
         var accepted = await AcceptanceYearsAsync(ctx, ids, ct);
+        var targets = await TargetsAsync(ctx, etowns, ct);
+        var figuresOf = figures.ToLookup(f => f.EtownId);
+        var evidenceOf = evidence.ToLookup(x => x.EtownId);
         foreach (var e in etowns)
         {
-            var c = Evaluate(e, inForce, figures, fromStatistics, evidence, await TargetsAsync(ctx, e, ct), query.Year, accepted);
+            var c = Evaluate(e, inForce, figuresOf[e.Id], fromStatistics, evidenceOf[e.Id], targets.GetValueOrDefault(e.Id) ?? [], query.Year, accepted);
             var cells = c.Items.Where(i => query.Attribute is null || i.Attribute == query.Attribute).Select(i => new MatrixCell(i.Number, i.Verdict)).ToList();
             rows.Add(new(e.Id, e.Name, e.CountyCode, c.CountyName, c.CityName, c.CountyClassLabel, c.VersionCode, cells, c.Summary));
         }

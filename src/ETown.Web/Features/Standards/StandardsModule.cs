@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ETown.Web.Features.Standards.Demo;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Modules;
@@ -15,6 +16,7 @@ public sealed class StandardsModule : IEtownModule
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<StandardService>();
+        services.TryAddSingleton<Platform.Caching.ReadCache>(); // the compliance matrix per scope and data generation (#16)
         services.AddScoped<Platform.WorkDesk.IWorkItemSource, StandardWorkItems>();
     }
 

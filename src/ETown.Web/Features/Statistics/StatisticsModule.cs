@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ETown.Web.Features.Statistics.Demo;
 using ETown.Web.Platform.Auth;
 using ETown.Web.Platform.Modules;
@@ -19,6 +20,7 @@ public sealed class StatisticsModule : IEtownModule
         services.AddScoped<StatisticsService>();
         services.AddScoped<Disclosure.IPublicProgressFacts, StatisticsPublicFacts>(); // DISC-01 public column
         services.AddScoped<Analytics.StatAnalyticsService>();
+        services.TryAddSingleton<Platform.Caching.ReadCache>(); // derived figures per scope and data generation (#16)
         services.AddScoped<StatDataSetService>();
         services.AddScoped<StatCatalogueService>();
         services.AddScoped<StatReminderService>();

@@ -48,7 +48,9 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
     protected override void OnConfiguring(DbContextOptionsBuilder b)
     {
         b.ReplaceService<IModelCacheKeyFactory, ModuleModelCacheKeyFactory>()
-         .AddInterceptors(StampInterceptor.Instance, VersionInterceptor.Instance, TextLengthInterceptor.Instance, AuditChainInterceptor.Instance);
+         .AddInterceptors(StampInterceptor.Instance, VersionInterceptor.Instance, TextLengthInterceptor.Instance,
+             Caching.GenerationInterceptor.Instance, // before the audit interceptor: it bumps inside the transaction that one commits (#16)
+             AuditChainInterceptor.Instance);
         // A host with modules beyond the built-in ones (a test's toy module) has tables the built-in
         // migrations do not know; the built-in model itself is guarded by MigrationTests.
         if (Modules != ModuleCatalog.BuiltIn) b.ConfigureWarnings(w => w.Log(RelationalEventId.PendingModelChangesWarning));

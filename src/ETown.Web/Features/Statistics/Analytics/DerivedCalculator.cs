@@ -20,6 +20,17 @@ public sealed record DerivedFigure(
 /// <summary>A programme standard check on derived figures (STD-60, items 33, 36, 37). <c>Met</c> is null when it cannot be decided yet.</summary>
 public sealed record StandardCheck(string Rule, string Label, decimal? Value, decimal? Threshold, bool? Met, string Basis);
 
+/// <summary>
+/// What one indicator's figure for month M reads of an e-town's reports: the month's value (and whether its report is
+/// county-approved), the same month last year, and for summed indicators January…M of this year and of last year — sum,
+/// months with a value, and how many of those are approved. An annual indicator's <c>Month</c> is the year's value.
+/// </summary>
+public sealed record MonthFacts(decimal? Month, bool MonthApproved, decimal? MonthLastYear,
+    decimal? Ytd = null, int YtdMonths = 0, int YtdApprovedMonths = 0, decimal? YtdLast = null, int YtdLastMonths = 0)
+{
+    public static readonly MonthFacts None = new(null, false, null);
+}
+
 /// <summary>A month's values of one e-town (null = not reported), and whether that month's report is county-approved.</summary>
 public sealed record MonthValues(IReadOnlyDictionary<string, decimal> Values, bool Approved);
 
@@ -56,7 +67,11 @@ public static class DerivedCalculator
     /// Derives one indicator for month <paramref name="p"/>. <paramref name="months"/> maps "YYYY-MM" (and "YYYY" for an
     /// annual report) to that report's values; absent keys are months with no report.
     /// </summary>
-    public static DerivedFigure Figure(Indicator i, StatPeriod p, IReadOnlyDictionary<string, MonthValues> months, decimal? target, string? targetSource)
+    public static DerivedFigure Figure(Indicator i, StatPeriod p, IReadOnlyDictionary<string, MonthValues> months, decimal? target, string? targetSource) =>
+        Figure(i, p, Gather(i, p, months), target, targetSource);
+
+    /// <summary>What <see cref="Figure(Indicator, StatPeriod, MonthFacts, decimal?, string?)"/> reads of an e-town's months for one indicator.</summary>
+    public static MonthFacts Gather(Indicator i, StatPeriod p, IReadOnlyDictionary<string, MonthValues> months)
     {
         decimal? ValueOf(string key) => months.TryGetValue(key, out var m) && m.Values.TryGetValue(i.Code, out var v) ? v : null;
         bool ApprovedOf(string key) => months.TryGetValue(key, out var m) && m.Approved;
@@ -66,38 +81,47 @@ public static class DerivedCalculator
             // Annual indicators live in the annual report "YYYY" (or, in older data, the December report).
             string? Key(int year) => ValueOf($"{year:D4}") is not null ? $"{year:D4}" : ValueOf($"{year:D4}-12") is not null ? $"{year:D4}-12" : null;
             var k = Key(p.Year); var kLast = Key(p.Year - 1);
-            var value = k is null ? null : ValueOf(k);
-            var last = kLast is null ? null : ValueOf(kLast);
-            return new(i.Code, i.Name, i.Unit, i.Aggregation, value, last, Growth(value, last), value, value is null ? 0 : 12, last,
-                Growth(value, last), target, targetSource, Percent(value, target), k is not null && ApprovedOf(k));
+            return new(k is null ? null : ValueOf(k), k is not null && ApprovedOf(k), kLast is null ? null : ValueOf(kLast));
         }
-
         var key = p.ToString();
         var month = ValueOf(key);
         var lastYear = ValueOf(p.SameMonthLastYear.ToString());
-        decimal? ytd, ytdLast;
+        if (i.Aggregation != StatAggregation.Sum) return new(month, month is not null && ApprovedOf(key), lastYear);
+        var present = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year, m).ToString()).Where(s => ValueOf(s) is not null).ToList();
+        var presentLast = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year - 1, m).ToString()).Where(s => ValueOf(s) is not null).ToList();
+        return new(month, month is not null && ApprovedOf(key), lastYear,
+            present.Count == 0 ? null : present.Sum(s => ValueOf(s)!.Value), present.Count, present.Count(ApprovedOf),
+            presentLast.Count == 0 ? null : presentLast.Sum(s => ValueOf(s)!.Value), presentLast.Count);
+    }
+
+    /// <summary>
+    /// Derives one indicator for month <paramref name="p"/> from its <see cref="MonthFacts"/> — gathered from the months
+    /// (<see cref="Gather"/>) or counted and summed in the database (issue #16); the one definition of the arithmetic.
+    /// </summary>
+    public static DerivedFigure Figure(Indicator i, StatPeriod p, MonthFacts a, decimal? target, string? targetSource)
+    {
+        if (i.PeriodType == StatPeriodType.Annual)
+        {
+            var (value, last) = (a.Month, a.MonthLastYear);
+            return new(i.Code, i.Name, i.Unit, i.Aggregation, value, last, Growth(value, last), value, value is null ? 0 : 12, last,
+                Growth(value, last), target, targetSource, Percent(value, target), value is not null && a.MonthApproved);
+        }
+        decimal? ytd, ytdLast, ytdGrowth;
         int ytdMonths;
         bool approved;
-        decimal? ytdGrowth;
         if (i.Aggregation == StatAggregation.Sum)
         {
-            var span = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year, m).ToString()).ToList();
-            var spanLast = Enumerable.Range(1, p.Month).Select(m => new StatPeriod(p.Year - 1, m).ToString()).ToList();
-            var present = span.Where(s => ValueOf(s) is not null).ToList();
-            var presentLast = spanLast.Where(s => ValueOf(s) is not null).ToList();
-            ytdMonths = present.Count;
-            ytd = present.Count == 0 ? null : present.Sum(s => ValueOf(s)!.Value);
-            ytdLast = presentLast.Count == 0 ? null : presentLast.Sum(s => ValueOf(s)!.Value);
-            ytdGrowth = present.Count == p.Month && presentLast.Count == p.Month ? Growth(ytd, ytdLast) : null;
-            approved = present.Count > 0 && present.All(ApprovedOf);
+            (ytd, ytdLast, ytdMonths) = (a.Ytd, a.YtdLast, a.YtdMonths);
+            ytdGrowth = a.YtdMonths == p.Month && a.YtdLastMonths == p.Month ? Growth(ytd, ytdLast) : null;
+            approved = a.YtdMonths > 0 && a.YtdApprovedMonths == a.YtdMonths;
         }
         else
         {
-            ytd = month; ytdLast = lastYear; ytdMonths = month is null ? 0 : 1;
-            ytdGrowth = Growth(month, lastYear);
-            approved = month is not null && ApprovedOf(key);
+            (ytd, ytdLast, ytdMonths) = (a.Month, a.MonthLastYear, a.Month is null ? 0 : 1);
+            ytdGrowth = Growth(a.Month, a.MonthLastYear);
+            approved = a.Month is not null && a.MonthApproved;
         }
-        return new(i.Code, i.Name, i.Unit, i.Aggregation, month, lastYear, Growth(month, lastYear), ytd, ytdMonths, ytdLast, ytdGrowth,
+        return new(i.Code, i.Name, i.Unit, i.Aggregation, a.Month, a.MonthLastYear, Growth(a.Month, a.MonthLastYear), ytd, ytdMonths, ytdLast, ytdGrowth,
             target, targetSource, Percent(ytd, target), approved);
     }
 

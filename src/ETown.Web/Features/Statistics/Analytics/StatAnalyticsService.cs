@@ -3,6 +3,7 @@ using ETown.Web.Features.Etowns;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Caching;
 using ETown.Web.Platform.Data;
 using ETown.Web.Platform.Documents;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +32,13 @@ public sealed record CityFigureInput(string CityCode, string Period, decimal? Gr
 /// 36 / 37 checks, for the e-towns in the caller's scope. The arithmetic is in <see cref="DerivedCalculator"/>;
 /// this service only gathers values (scoped), targets and the city averages.
 /// </summary>
+/// <remarks>
+/// <see cref="ScopeAsync"/> is kept in the <see cref="ReadCache"/> per data scope and data generation (issue #16): the ranking,
+/// target and standards parts of a dashboard, its API calls and other users with the same scope share one computation until
+/// a write of the data it derives from bumps the generation.
+/// </remarks>
 public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth,
-    IEnumerable<IOwnGrowthTargets> ownGrowthTargets)
+    IEnumerable<IOwnGrowthTargets> ownGrowthTargets, ReadCache? cache = null)
 {
     /// <summary>The indicators derived and shown (monthly and annual); admins' new indicators are included automatically.</summary>
     static async Task<List<Indicator>> IndicatorsAsync(EtownDbContext ctx, CancellationToken ct) =>
@@ -43,24 +49,32 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         caller.Require(Permissions.Statistics.Read);
         var p = ParseMonth(period);
         await using var ctx = db.Create(caller);
-        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
-        return (await DeriveAsync(ctx, [etown], p, approvedOnly, ct)).Single();
+        var etown = await Towns(ctx.Etowns.AsNoTracking().Where(e => e.Id == etownId)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("e镇");
+        return (await DeriveAsync(ctx, [etown], p, approvedOnly, wholeScope: false, ct)).Single();
     }
 
     public async Task<IReadOnlyList<EtownDerived>> ScopeAsync(string period, bool approvedOnly = false, string? cityCode = null, CancellationToken ct = default)
     {
         caller.Require(Permissions.Statistics.Read);
         var p = ParseMonth(period);
+        if (string.IsNullOrEmpty(cityCode)) cityCode = null;
+        else if (cityCode.Length != 6) throw new DomainException(StatisticsErrors.BadCityCode, "市级行政区划代码应为 6 位，例如 140900。", 400);
+        return cache is null ? await ComputeScopeAsync(p, approvedOnly, cityCode, ct)
+            : await cache.GetOrComputeAsync($"derived:{ReadCache.ScopeKey(caller.Scope)}:{p}:{approvedOnly}:{cityCode}",
+                () => ComputeScopeAsync(p, approvedOnly, cityCode, ct), ct);
+    }
+
+    async Task<IReadOnlyList<EtownDerived>> ComputeScopeAsync(StatPeriod p, bool approvedOnly, string? cityCode, CancellationToken ct)
+    {
         await using var ctx = db.Create(caller);
         var q = ctx.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared);
-        if (!string.IsNullOrEmpty(cityCode))
+        if (cityCode is not null)
         {
-            if (cityCode.Length != 6) throw new DomainException(StatisticsErrors.BadCityCode, "市级行政区划代码应为 6 位，例如 140900。", 400);
             var prefix = cityCode[..4];
             q = q.Where(e => e.CountyCode.StartsWith(prefix));
         }
-        var etowns = await q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name).ToListAsync(ct);
-        return await DeriveAsync(ctx, etowns, p, approvedOnly, ct);
+        var etowns = await Towns(q.OrderBy(e => e.CountyCode).ThenBy(e => e.Name)).ToListAsync(ct);
+        return await DeriveAsync(ctx, etowns, p, approvedOnly, wholeScope: true, ct);
     }
 
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(Guid etownId, string indicator, string from, string to, CancellationToken ct = default)
@@ -73,7 +87,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
         var ind = (await IndicatorsAsync(ctx, ct)).FirstOrDefault(i => i.Code == indicator)
                   ?? throw new DomainException(StatisticsErrors.UnknownIndicator, $"未知指标：{indicator}。", 400);
-        var months = await MonthsAsync(ctx, [etown.Id], f.Year - 1, t.Year, false, ct);
+        var months = await MonthsAsync(ctx, [etown.Id], f.Year - 1, t.Year, false, ct, [ind.Code]);
         var mine = months.GetValueOrDefault(etown.Id) ?? new Dictionary<string, MonthValues>();
         var points = new List<TrendPoint>();
         for (var p = f; p.Year * 12 + p.Month <= t.Year * 12 + t.Month; p = p.Next)
@@ -91,7 +105,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         caller.Require(Permissions.Statistics.Read);
         RequireYear(year);
         await using var ctx = db.Create(caller);
-        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        var etown = await Towns(ctx.Etowns.AsNoTracking().Where(e => e.Id == etownId)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("e镇");
         var declared = (await DeclarationTargetsAsync(ctx, [etown], year, ct)).GetValueOrDefault(etown.Id) ?? new Dictionary<string, decimal>();
         var entered = await ctx.StatTargets.AsNoTracking().Where(x => x.EtownId == etownId && x.Year == year).ToDictionaryAsync(x => x.IndicatorCode, ct);
         return (await IndicatorsAsync(ctx, ct)).Select(i =>
@@ -110,7 +124,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         ArgumentNullException.ThrowIfNull(input);
         RequireYear(year);
         await using var ctx = db.Create(caller);
-        var etown = await ctx.Etowns.AsNoTracking().FirstOrDefaultAsync(e => e.Id == etownId, ct) ?? throw new NotFoundException("e镇");
+        var etown = await Towns(ctx.Etowns.AsNoTracking().Where(e => e.Id == etownId)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("e镇");
         if (!caller.Scope.CoversRegion(etown.CountyCode)) throw new NotFoundException("e镇");
         var indicators = (await IndicatorsAsync(ctx, ct)).ToDictionary(i => i.Code);
         var declared = (await DeclarationTargetsAsync(ctx, [etown], year, ct)).GetValueOrDefault(etown.Id) ?? new Dictionary<string, decimal>();
@@ -206,23 +220,44 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
 
     // ------------------------------------------------------------------ the work
 
-    async Task<IReadOnlyList<EtownDerived>> DeriveAsync(EtownDbContext ctx, IReadOnlyList<Etown> etowns, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    /// <summary>What the derivation reads of an e-town (a projection: the entity carries texts no figure uses; issue #16).</summary>
+    sealed record Town(Guid Id, string Name, string CountyCode, Guid? DeclarationId);
+
+    static IQueryable<Town> Towns(IQueryable<Etown> q) => q.Select(e => new Town(e.Id, e.Name, e.CountyCode, e.DeclarationId));
+
+    /// <summary>
+    /// County-approved or later (STAT-05), as a list: the status is stored as its name, so a SQL "&gt;=" would compare
+    /// strings ("CityAccepted" &lt; "CountyApproved") — never compare the stored status with &lt; or &gt; in a query.
+    /// </summary>
+    internal static readonly StatReportStatus[] ApprovedStatuses = StatReportStatuses.CountyApprovedOrLater;
+
+    /// <summary>The reports a month's figures read: this year's and last year's January…M (and each year's annual report "YYYY").</summary>
+    static (string Lo, string Hi)[] YtdSpans(StatPeriod p) =>
+        [($"{p.Year - 1:D4}", new StatPeriod(p.Year - 1, p.Month).ToString()), ($"{p.Year:D4}", p.ToString())];
+
+    async Task<IReadOnlyList<EtownDerived>> DeriveAsync(EtownDbContext ctx, IReadOnlyList<Town> etowns, StatPeriod p, bool approvedOnly, bool wholeScope,
+        CancellationToken ct)
     {
         var indicators = await IndicatorsAsync(ctx, ct);
         var ids = etowns.Select(e => e.Id).ToList();
-        var months = await MonthsAsync(ctx, ids, p.Year - 1, p.Year, approvedOnly, ct);
         var key = p.ToString();
-        var statuses = await ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period == key)
-            .ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
+        var (statuses, facts) = await ReadFactsAsync(ctx, ids, indicators, p, approvedOnly, ct);
+        MonthFacts Facts(Guid id, string code) => facts.TryGetValue((id, code), out var f) ? f : MonthFacts.None;
         var declared = await DeclarationTargetsAsync(ctx, etowns, p.Year, ct);
         var entered = (await ctx.StatTargets.AsNoTracking().Where(x => ids.Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
             .ToLookup(x => x.EtownId);
+        // The cities' official figures of the month, in one read (published by the city: whoever sees an e-town of the city sees them).
+        var officials = (await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking().Where(x => x.Period == key).ToListAsync(ct))
+            .ToDictionary(x => (x.CityCode, x.IndicatorCode));
         var cityGrowth = new Dictionary<string, (decimal? Growth, string Basis)>();
         // A province-wide caller has usually loaded every e-town of a city already: the city's growth comes from those
         // values instead of a second read per city (docs/benchmarks.md). Same e-towns, same figures as the system read.
+        // The whole scope's list (ScopeAsync) is already every reporting e-town of the cities it covers (issue #16).
         var loaded = ids.ToHashSet();
         var output = indicators.FirstOrDefault(i => i.Code == IndicatorCatalogue.TotalOutput);
-        var townsByCity = caller.Scope.IsProvince && output is not null ? await ReportingTownsByCityAsync(ctx, ct) : null;
+        var townsByCity = !caller.Scope.IsProvince || output is null ? null
+            : wholeScope ? etowns.GroupBy(e => regions.Find(e.CountyCode)?.ParentCode ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList())
+            : await ReportingTownsByCityAsync(ctx, ct);
         // The checks judge by the standard version in force for each e-town, resolved as the compliance view resolves it (#9 item 5).
         var standards = await Standards.StandardsInForce.LoadAsync(ctx, regions, ids, ct);
         var own = new Dictionary<Guid, List<OwnGrowthTarget>>();
@@ -230,16 +265,16 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             foreach (var (id, list) in await port.ForEtownsAsync(ctx, ids, ct))
                 (own.TryGetValue(id, out var l) ? l : own[id] = []).AddRange(list);
         var cityGrowthOf = new Dictionary<(string, string), (decimal? Growth, string Basis)>();
-        var result = new List<EtownDerived>();
+        var shown = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly || p.Month == 12).ToList();
+        var result = new List<EtownDerived>(etowns.Count);
         foreach (var e in etowns)
         {
-            var mine = months.GetValueOrDefault(e.Id) ?? new Dictionary<string, MonthValues>();
             var dt = declared.GetValueOrDefault(e.Id);
-            var figures = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly || p.Month == 12).Select(i =>
+            var figures = shown.Select(i =>
             {
-                if (dt is not null && dt.TryGetValue(i.Code, out var d)) return DerivedCalculator.Figure(i, p, mine, d, DerivedCalculator.FromDeclaration);
+                if (dt is not null && dt.TryGetValue(i.Code, out var d)) return DerivedCalculator.Figure(i, p, Facts(e.Id, i.Code), d, DerivedCalculator.FromDeclaration);
                 var t = entered[e.Id].FirstOrDefault(x => x.IndicatorCode == i.Code);
-                return DerivedCalculator.Figure(i, p, mine, t?.Value, t is null ? null : DerivedCalculator.FromEntry);
+                return DerivedCalculator.Figure(i, p, Facts(e.Id, i.Code), t?.Value, t is null ? null : DerivedCalculator.FromEntry);
             }).ToList();
             var county = regions.Find(e.CountyCode);
             var cityCode = county?.ParentCode ?? "";
@@ -247,9 +282,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             {
                 Func<(decimal?, int)>? fromLoaded = townsByCity is not null && townsByCity.TryGetValue(cityCode, out var cityTowns) && cityTowns.All(loaded.Contains)
                     ? () => (DerivedCalculator.CityGrowth(cityTowns.Select(id =>
-                        DerivedCalculator.Figure(output!, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), cityTowns.Count)
+                        DerivedCalculator.Figure(output!, p, Facts(id, output!.Code), null, null))), cityTowns.Count)
                     : null;
-                cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded);
+                cityGrowth[cityCode] = cg = await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, fromLoaded, officials: officials);
             }
             var checks = DerivedCalculator.Checks(p, figures.ToDictionary(f => f.Indicator), cg.Growth, cg.Basis,
                 standards.For(e.CountyCode, e.Id)?.Items, county?.CountyClass).ToList();
@@ -259,7 +294,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 if (t.FromYear is { } from && p.Year < from) continue;
                 if (!cityGrowthOf.TryGetValue((cityCode, t.Indicator), out var tg))
                     cityGrowthOf[(cityCode, t.Indicator)] = tg = t.Indicator == IndicatorCatalogue.TotalOutput ? cg
-                        : await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, null, t.Indicator);
+                        : await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, null, t.Indicator, officials);
                 checks.Add(OwnGrowthTargets.Check(p, t, figures.FirstOrDefault(f => f.Indicator == t.Indicator), tg.Growth, tg.Basis));
             }
             var status = statuses.TryGetValue(e.Id, out var s) ? s : (StatReportStatus?)null;
@@ -276,20 +311,29 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     /// </summary>
     public const string SingleTownNoAverage = "缺少全市平均水平：本市仅有 1 个e镇，不能以本镇数据代替全市平均，请市级录入统计部门公布的平均增速";
 
+    /// <param name="officials">The period's official city figures when already read (city, indicator) → figure; else read here.</param>
     async Task<(decimal? Growth, string Basis)> CityGrowthAsync(EtownDbContext ctx, string cityCode, StatPeriod p, bool approvedOnly, CancellationToken ct,
-        Func<(decimal?, int)>? fromLoaded = null, string indicator = IndicatorCatalogue.TotalOutput)
+        Func<(decimal?, int)>? fromLoaded = null, string indicator = IndicatorCatalogue.TotalOutput,
+        IReadOnlyDictionary<(string, string), StatCityFigure>? officials = null)
     {
         if (cityCode.Length != 6) return (null, "");
         var key = p.ToString();
         // The official figure is published by the city: whoever may see an e-town of the city may see it.
-        var official = await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == indicator, ct);
-        if (official is not null) return (official.GrowthPercent, "市统计部门数据" + (official.Source is null ? "" : "：" + official.Source));
+        var official = officials is not null ? officials.GetValueOrDefault((cityCode, indicator))
+            : await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking()
+                .FirstOrDefaultAsync(x => x.CityCode == cityCode && x.Period == key && x.IndicatorCode == indicator, ct);
+        if (official is not null) return Official(official);
         var (computed, towns) = fromLoaded is not null ? fromLoaded() : await ComputedCityGrowthAsync(cityCode, p, approvedOnly, ct, indicator);
-        if (towns < 2) return (null, SingleTownNoAverage);
-        return (computed, indicator == IndicatorCatalogue.TotalOutput ? "替代值：市统计部门数据未录入，按本市各e镇总产值合计计算"
-            : "替代值：市统计部门数据未录入，按本市各e镇合计计算");
+        return Fallback(computed, towns, indicator);
     }
+
+    static (decimal? Growth, string Basis) Official(StatCityFigure official) =>
+        (official.GrowthPercent, "市统计部门数据" + (official.Source is null ? "" : "：" + official.Source));
+
+    static (decimal? Growth, string Basis) Fallback(decimal? computed, int towns, string indicator) =>
+        towns < 2 ? (null, SingleTownNoAverage)
+        : (computed, indicator == IndicatorCatalogue.TotalOutput ? "替代值：市统计部门数据未录入，按本市各e镇总产值合计计算"
+            : "替代值：市统计部门数据未录入，按本市各e镇合计计算");
 
     /// <summary>City code → the reporting e-towns of the city, as <see cref="ComputedCityGrowthAsync"/> selects them.</summary>
     async Task<Dictionary<string, List<Guid>>> ReportingTownsByCityAsync(EtownDbContext ctx, CancellationToken ct) =>
@@ -309,31 +353,102 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             .Select(e => e.Id).ToListAsync(ct);
         var ind = await sys.StatIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Code == indicator, ct);
         if (ind is null || ids.Count == 0) return (null, ids.Count);
-        var months = await MonthsAsync(sys, ids, p.Year - 1, p.Year, approvedOnly, ct, [indicator]);
+        var (_, months) = await ReadMonthsAsync(sys, ids, YtdSpans(p), approvedOnly, ct, [indicator]);
         return (DerivedCalculator.CityGrowth(ids.Select(id => DerivedCalculator.Figure(ind, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), ids.Count);
+    }
+
+    sealed record ReportRef(Guid Id, Guid EtownId, string Period, StatReportStatus Status);
+
+    /// <summary>
+    /// The <see cref="MonthFacts"/> of every indicator of <paramref name="ids"/> for month <paramref name="p"/> (scoped by the
+    /// context), and the statuses of the month's reports. Three reads (issue #16): the statuses; the values of the month, of the
+    /// same month last year and (December) of the annual reports; and, summed in the database per e-town, indicator and year,
+    /// January…M of the summed monthly indicators — a few thousand rows instead of every value of two years. With
+    /// <paramref name="approvedOnly"/> only county-approved reports count, as <see cref="ReadMonthsAsync"/> leaves the others out.
+    /// </summary>
+    static async Task<(Dictionary<Guid, StatReportStatus> Statuses, Dictionary<(Guid, string), MonthFacts> Facts)> ReadFactsAsync(EtownDbContext ctx,
+        IReadOnlyList<Guid> ids, IReadOnlyList<Indicator> indicators, StatPeriod p, bool approvedOnly, CancellationToken ct)
+    {
+        string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
+        string[] points = p.Month == 12 ? [key, lastKey, year, lastYear] : [key, lastKey];
+        var reports = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId));
+        var statuses = await reports.Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
+        if (approvedOnly) reports = reports.Where(r => ApprovedStatuses.Contains(r.Status));
+        var pointValues = (await (from r in reports
+                                  where points.Contains(r.Period)
+                                  join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                  select new { r.EtownId, r.Period, r.Status, v.IndicatorCode, v.Value }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Period, x.IndicatorCode), x => (x.Value, Approved: x.Status >= StatReportStatus.CountyApproved));
+        var summed = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+        string alo = $"{lastYear}-01", blo = $"{year}-01";
+        var spans = (await (from r in reports
+                            where (string.Compare(r.Period, alo) >= 0 && string.Compare(r.Period, lastKey) <= 0)
+                                  || (string.Compare(r.Period, blo) >= 0 && string.Compare(r.Period, key) <= 0)
+                            join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                            where summed.Contains(v.IndicatorCode)
+                            group new { v.Value, r.Status } by new { r.EtownId, v.IndicatorCode, Year = r.Period.Substring(0, 4) } into g
+                            select new
+                            {
+                                g.Key.EtownId, g.Key.IndicatorCode, g.Key.Year, Sum = g.Sum(x => x.Value), Months = g.Count(),
+                                Approved = g.Count(x => x.Status == StatReportStatus.CountyApproved || x.Status == StatReportStatus.CityAccepted
+                                    || x.Status == StatReportStatus.ProvinceAccepted),
+                            }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year));
+        var facts = new Dictionary<(Guid, string), MonthFacts>();
+        foreach (var id in ids.Distinct())
+            foreach (var i in indicators)
+            {
+                (decimal Value, bool Approved)? Point(string period) => pointValues.TryGetValue((id, period, i.Code), out var v) ? v : null;
+                if (i.PeriodType == StatPeriodType.Annual)
+                {
+                    if (p.Month != 12) continue; // annual indicators show in December only
+                    // The annual report "YYYY", or, in older data, the December report (as DerivedCalculator.Gather).
+                    var (now, before) = (Point(year) ?? Point(key), Point(lastYear) ?? Point(lastKey));
+                    facts[(id, i.Code)] = new(now?.Value, now?.Approved == true, before?.Value);
+                    continue;
+                }
+                var month = Point(key);
+                var last = Point(lastKey);
+                if (i.Aggregation != StatAggregation.Sum) { facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value); continue; }
+                var ytd = spans.GetValueOrDefault((id, i.Code, year));
+                var ytdLast = spans.GetValueOrDefault((id, i.Code, lastYear));
+                facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value,
+                    ytd is null ? null : ytd.Sum, ytd?.Months ?? 0, ytd?.Approved ?? 0, ytdLast is null ? null : ytdLast.Sum, ytdLast?.Months ?? 0);
+            }
+        return (statuses, facts);
     }
 
     /// <summary>Values per e-town per report period for the years <paramref name="fromYear"/>…<paramref name="toYear"/> (scoped by the context).</summary>
     static async Task<Dictionary<Guid, Dictionary<string, MonthValues>>> MonthsAsync(EtownDbContext ctx, IReadOnlyList<Guid> ids, int fromYear, int toYear,
-        bool approvedOnly, CancellationToken ct, string[]? onlyIndicators = null)
+        bool approvedOnly, CancellationToken ct, string[]? onlyIndicators = null) =>
+        (await ReadMonthsAsync(ctx, ids, [($"{fromYear:D4}", $"{toYear:D4}-99")], approvedOnly, ct, onlyIndicators)).Months;
+
+    /// <summary>
+    /// The reports of <paramref name="ids"/> whose period lies in one of (at most two) spans, and their values per e-town per period
+    /// (scoped by the context). Two reads, driven by the (EtownId, Period) index: the reports, then their values by report
+    /// (issue #16: the values of one month's figures only, never every year of every e-town). With <paramref name="approvedOnly"/>
+    /// the months not county-approved are left out (and their values not read).
+    /// </summary>
+    static async Task<(List<ReportRef> Reports, Dictionary<Guid, Dictionary<string, MonthValues>> Months)> ReadMonthsAsync(EtownDbContext ctx,
+        IReadOnlyList<Guid> ids, IReadOnlyList<(string Lo, string Hi)> spans, bool approvedOnly, CancellationToken ct, string[]? onlyIndicators = null)
     {
-        var lo = $"{fromYear:D4}"; var hi = $"{toYear:D4}-99";
-        var reports = await ctx.StatReports.AsNoTracking()
-            .Where(r => ids.Contains(r.EtownId) && string.Compare(r.Period, lo) >= 0 && string.Compare(r.Period, hi) <= 0)
-            .Select(r => new { r.Id, r.EtownId, r.Period, r.Status }).ToListAsync(ct);
-        if (approvedOnly) reports = reports.Where(r => r.Status >= StatReportStatus.CountyApproved).ToList();
-        var reportIds = reports.Select(r => r.Id).ToList();
-        var vq = ctx.StatValues.AsNoTracking().Where(v => ids.Contains(v.EtownId));
+        var (a, b) = (spans[0], spans.Count > 1 ? spans[1] : spans[0]);
+        string alo = a.Lo, ahi = a.Hi, blo = b.Lo, bhi = b.Hi;
+        var rq = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId)
+            && ((string.Compare(r.Period, alo) >= 0 && string.Compare(r.Period, ahi) <= 0) || (string.Compare(r.Period, blo) >= 0 && string.Compare(r.Period, bhi) <= 0)));
+        var reports = await rq.Select(r => new ReportRef(r.Id, r.EtownId, r.Period, r.Status)).ToListAsync(ct);
+        if (approvedOnly) rq = rq.Where(r => ApprovedStatuses.Contains(r.Status));
+        var vq = from r in rq join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId select v;
         if (onlyIndicators is not null) vq = vq.Where(v => onlyIndicators.Contains(v.IndicatorCode));
-        var values = (await vq.Join(ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && string.Compare(r.Period, lo) >= 0 && string.Compare(r.Period, hi) <= 0),
-                v => v.ReportId, r => r.Id, (v, r) => new { v.ReportId, v.IndicatorCode, v.Value }).ToListAsync(ct))
-            .ToLookup(v => v.ReportId);
-        return reports.GroupBy(r => r.EtownId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Period,
-            r => new MonthValues(values[r.Id].ToDictionary(v => v.IndicatorCode, v => v.Value), r.Status >= StatReportStatus.CountyApproved)));
+        var values = (await vq.Select(v => new { v.ReportId, v.IndicatorCode, v.Value }).ToListAsync(ct)).ToLookup(v => v.ReportId);
+        var months = reports.Where(r => !approvedOnly || r.Status >= StatReportStatus.CountyApproved).GroupBy(r => r.EtownId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Period,
+                r => new MonthValues(values[r.Id].ToDictionary(v => v.IndicatorCode, v => v.Value), r.Status >= StatReportStatus.CountyApproved)));
+        return (reports, months);
     }
 
     /// <summary>Targets of the approved declarations (DECL-09), read without the declaration scope: whoever sees the e-town sees its targets.</summary>
-    static async Task<Dictionary<Guid, Dictionary<string, decimal>>> DeclarationTargetsAsync(EtownDbContext ctx, IReadOnlyList<Etown> etowns, int year, CancellationToken ct)
+    static async Task<Dictionary<Guid, Dictionary<string, decimal>>> DeclarationTargetsAsync(EtownDbContext ctx, IReadOnlyList<Town> etowns, int year, CancellationToken ct)
     {
         var byDeclaration = etowns.Where(e => e.DeclarationId is not null).ToDictionary(e => e.DeclarationId!.Value, e => e.Id);
         if (byDeclaration.Count == 0) return [];
@@ -354,51 +469,102 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     /// <summary>
     /// Annual achieved figures from approved statistics, for the compliance engine: a year counts only when all twelve
     /// monthly reports are county-approved or later (a partial year would fail an annual threshold that is not yet due).
-    /// Codes are the standard's indicator codes (Standards.Indicators).
+    /// Codes are the standard's indicator codes (Standards.Indicators). Summed in the database (issue #16): one count of
+    /// approved months per e-town and year, the year's sums of the summed indicators and December's stocks — three reads for
+    /// any number of e-towns and years — plus the cities' output growth (<see cref="ApprovedCityGrowthAsync"/>).
     /// </summary>
     public async Task<Dictionary<Guid, List<Standards.FigureValue>>> ApprovedYearFiguresAsync(IReadOnlyList<Guid> etownIds, CancellationToken ct = default)
     {
-        await using var ctx = db.Create(caller);
         var result = new Dictionary<Guid, List<Standards.FigureValue>>();
         if (etownIds.Count == 0) return result;
-        var years = await ctx.StatReports.AsNoTracking().Where(r => etownIds.Contains(r.EtownId) && r.Period.Length == 7 && r.Period.EndsWith("-12")
-                && StatReportStatuses.CountyApprovedOrLater.Contains(r.Status))
-            .Select(r => r.Period.Substring(0, 4)).Distinct().ToListAsync(ct);
-        var cityGrowth = new Dictionary<(string, int), decimal?>();
-        foreach (var year in years.Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).Order())
+        await using var ctx = db.Create(caller);
+        var ids = etownIds.Distinct().ToList();
+        var approved = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period.Length == 7 && ApprovedStatuses.Contains(r.Status));
+        var complete = (await approved.GroupBy(r => new { r.EtownId, Year = r.Period.Substring(0, 4) })
+                .Where(g => g.Count() == 12).Select(g => new { g.Key.EtownId, g.Key.Year }).ToListAsync(ct))
+            .Select(x => (x.EtownId, Year: int.Parse(x.Year, System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
+        if (complete.Count == 0) return result;
+        string[] summed = [IndicatorCatalogue.TotalOutput, IndicatorCatalogue.OnlineRetail, IndicatorCatalogue.NewLegalEntities,
+            IndicatorCatalogue.NewMarketEntities, IndicatorCatalogue.NewEcommerceEntities];
+        string[] stocks = [IndicatorCatalogue.TotalInvestment, IndicatorCatalogue.Employment];
+        var sums = (await (from r in approved
+                           join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                           where summed.Contains(v.IndicatorCode)
+                           group v.Value by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
+                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Sum = g.Sum() }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Year, x.IndicatorCode), x => x.Sum);
+        var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
+                                join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                where stocks.Contains(v.IndicatorCode)
+                                select new { r.EtownId, r.Period, v.IndicatorCode, v.Value }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Period[..4], x.IndicatorCode), x => x.Value);
+        var counties = await ctx.Etowns.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.CountyCode, ct);
+        var cityOf = counties.ToDictionary(kv => kv.Key, kv => regions.Find(kv.Value)?.ParentCode);
+        var cityGrowth = await ApprovedCityGrowthAsync(complete.Select(c => (cityOf.GetValueOrDefault(c.EtownId), c.Year))
+            .Where(c => DataScope.IsCityCode(c.Item1)).Select(c => (c.Item1!, c.Year)).ToHashSet(), ct);
+        foreach (var (id, year) in complete.OrderBy(c => c.Year))
         {
-            var months = await MonthsAsync(ctx, etownIds, year, year, approvedOnly: true, ct);
-            foreach (var id in etownIds)
+            var y = $"{year:D4}";
+            decimal? Sum(string code) => sums.TryGetValue((id, y, code), out var v) ? v : null;
+            decimal? Dec(string code) => decembers.TryGetValue((id, y, code), out var v) ? v : null;
+            var list = result.TryGetValue(id, out var l) ? l : result[id] = [];
+            void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
+            Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
+            Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
+            // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
+            Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
+            // 岢岚's KL-2022 item 37 also counts all new market entities up to end-2023 (002 line 6; issue #14 item 13).
+            Add(Standards.Indicators.NewMarketEntities, Sum(IndicatorCatalogue.NewMarketEntities));
+            // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
+            Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
+            Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
+            Add(Standards.Indicators.Employment, Dec(IndicatorCatalogue.Employment));
+            if (cityOf.GetValueOrDefault(id) is { } city && DataScope.IsCityCode(city))
+                Add(Standards.Indicators.CityOutputGrowth, cityGrowth.GetValueOrDefault((city, year)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// STD-33's city average for whole years on approved data (<see cref="CityGrowthAsync"/> for December with approvedOnly), for
+    /// many cities and years at once: the official figures in one read, the fallback from one system read of each reporting
+    /// e-town's approved output per year (months counted and summed in the database) — the same arithmetic as
+    /// <see cref="DerivedCalculator.CityGrowth"/> over <see cref="DerivedCalculator.Figure"/>.
+    /// </summary>
+    async Task<Dictionary<(string City, int Year), decimal?>> ApprovedCityGrowthAsync(IReadOnlySet<(string City, int Year)> wanted, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, int), decimal?>();
+        if (wanted.Count == 0) return result;
+        await using var sys = db.CreateSystem();
+        var decs = wanted.Select(w => $"{w.Year:D4}-12").Distinct().ToList();
+        const string output = IndicatorCatalogue.TotalOutput;
+        var officials = (await sys.StatCityFigures.AsNoTracking().Where(x => decs.Contains(x.Period) && x.IndicatorCode == output).ToListAsync(ct))
+            .ToDictionary(x => (x.CityCode, int.Parse(x.Period[..4], System.Globalization.CultureInfo.InvariantCulture)));
+        var open = wanted.Where(w => !officials.ContainsKey(w)).ToList();
+        foreach (var w in wanted.Where(officials.ContainsKey)) result[w] = officials[w].GrowthPercent;
+        if (open.Count == 0) return result;
+        var towns = (await sys.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
+                .Select(e => new { e.Id, e.CountyCode }).ToListAsync(ct))
+            .GroupBy(e => regions.Find(e.CountyCode)?.ParentCode ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
+        var years = open.SelectMany(w => new[] { $"{w.Year:D4}", $"{w.Year - 1:D4}" }).Distinct().ToList();
+        var totals = (await (from r in sys.StatReports.AsNoTracking()
+                             where r.Period.Length == 7 && years.Contains(r.Period.Substring(0, 4)) && ApprovedStatuses.Contains(r.Status)
+                             join v in sys.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                             where v.IndicatorCode == output
+                             group v.Value by new { r.EtownId, Year = r.Period.Substring(0, 4) } into g
+                             select new { g.Key.EtownId, g.Key.Year, Months = g.Count(), Sum = g.Sum() }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Year), x => (x.Months, x.Sum));
+        foreach (var (city, year) in open)
+        {
+            var ids = towns.GetValueOrDefault(city) ?? [];
+            if (ids.Count < 2) { result[(city, year)] = null; continue; } // a single e-town is no city average (issue #14 item 2)
+            result[(city, year)] = DerivedCalculator.CityGrowth(ids.Select(id =>
             {
-                var mine = months.GetValueOrDefault(id);
-                if (mine is null || Enumerable.Range(1, 12).Any(m => !mine.ContainsKey($"{year:D4}-{m:D2}"))) continue;
-                decimal? Sum(string code)
-                {
-                    var present = Enumerable.Range(1, 12).Select(m => mine[$"{year:D4}-{m:D2}"].Values.TryGetValue(code, out var v) ? v : (decimal?)null).ToList();
-                    return present.All(v => v is null) ? null : present.Sum(v => v ?? 0m);
-                }
-                decimal? Dec(string code) => mine[$"{year:D4}-12"].Values.TryGetValue(code, out var v) ? v : null;
-                var list = result.TryGetValue(id, out var l) ? l : result[id] = [];
-                void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
-                Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
-                Add(Standards.Indicators.OnlineRetail, Sum(IndicatorCatalogue.OnlineRetail));
-                // STD-37 counts legal-person units (003 line 98), not all new market entities (issue #14 item 4).
-                Add(Standards.Indicators.NewLegalEntities, Sum(IndicatorCatalogue.NewLegalEntities));
-                // 岢岚's KL-2022 item 37 also counts all new market entities up to end-2023 (002 line 6; issue #14 item 13).
-                Add(Standards.Indicators.NewMarketEntities, Sum(IndicatorCatalogue.NewMarketEntities));
-                // Unrounded: the compliance engine compares it with STD-60's threshold (#9 item 5).
-                Add(Standards.Indicators.NewEntitiesEcommercePct, Standards.StandardJudge.Share(Sum(IndicatorCatalogue.NewEcommerceEntities), Sum(IndicatorCatalogue.NewMarketEntities)));
-                Add(Standards.Indicators.TotalInvestment, Dec(IndicatorCatalogue.TotalInvestment));
-                Add(Standards.Indicators.Employment, Dec(IndicatorCatalogue.Employment));
-                var etown = await ctx.Etowns.AsNoTracking().Where(e => e.Id == id).Select(e => e.CountyCode).FirstAsync(ct);
-                var city = regions.Find(etown)?.ParentCode;
-                if (DataScope.IsCityCode(city))
-                {
-                    if (!cityGrowth.TryGetValue((city, year), out var g))
-                        cityGrowth[(city, year)] = g = (await CityGrowthAsync(ctx, city, new StatPeriod(year, 12), true, ct)).Growth;
-                    Add(Standards.Indicators.CityOutputGrowth, g);
-                }
-            }
+                var (now, last) = (totals.GetValueOrDefault((id, $"{year:D4}")), totals.GetValueOrDefault((id, $"{year - 1:D4}")));
+                decimal? ytd = now.Months > 0 ? now.Sum : null, ytdLast = last.Months > 0 ? last.Sum : null;
+                var growth = now.Months == 12 && last.Months == 12 ? DerivedCalculator.Growth(ytd, ytdLast) : null;
+                return new DerivedFigure(output, "", "", StatAggregation.Sum, null, null, null, ytd, now.Months, ytdLast, growth, null, null, null, true);
+            }));
         }
         return result;
     }

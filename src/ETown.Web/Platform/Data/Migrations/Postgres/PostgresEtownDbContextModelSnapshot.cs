@@ -4566,6 +4566,27 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("LoginEvents");
                 });
 
+            modelBuilder.Entity("ETown.Web.Platform.Caching.DataGeneration", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("DataGenerations");
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "derived",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ETown.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

@@ -4555,6 +4555,27 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("LoginEvents");
                 });
 
+            modelBuilder.Entity("ETown.Web.Platform.Caching.DataGeneration", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("DataGenerations");
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "derived",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ETown.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

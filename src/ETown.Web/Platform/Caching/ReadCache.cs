@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using ETown.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ETown.Web.Platform.Data
+{
+    public abstract partial class EtownDbContext
+    {
+        /// <summary>Data generations: counters every write of the data they cover bumps in its own transaction (issue #16).</summary>
+        public DbSet<Caching.DataGeneration> DataGenerations => Set<Caching.DataGeneration>();
+
+        /// <summary>A covered write saved outside a transaction: bump the generation once it has committed.</summary>
+        internal bool GenerationPending { get; set; }
+    }
+}
+
+namespace ETown.Web.Platform.Caching
+{
+    /// <summary>
+    /// A counter of the writes to one area of data (issue #16). <see cref="GenerationInterceptor"/> adds one to it inside the
+    /// transaction of every SaveChanges that changes an entity of the area, so a reader that sees generation N sees every write
+    /// before N — on every app instance, since the counter is a row of the shared database.
+    /// </summary>
+    public class DataGeneration : IProvinceWide
+    {
+        /// <summary>The figures derived from statistics, standards, e-towns, declarations, plans and acceptance (dashboards, matrix).</summary>
+        public const string Derived = "derived";
+
+        public required string Area { get; set; }
+        public long Value { get; set; }
+    }
+
+    sealed class DataGenerationConfiguration : IEntityTypeConfiguration<DataGeneration>
+    {
+        public void Configure(EntityTypeBuilder<DataGeneration> e)
+        {
+            e.HasKey(x => x.Area);
+            e.Property(x => x.Area).HasMaxLength(32);
+            e.HasData(new DataGeneration { Area = DataGeneration.Derived, Value = 0 });
+        }
+    }
+
+    /// <summary>
+    /// Bumps <see cref="DataGeneration.Derived"/> when a save changes covered data: after the domain rows are written and before
+    /// the audit interceptor (registered after this one) appends its records and commits the transaction it opened — so the bump
+    /// commits or rolls back with the write, and the generation row is locked only for the audit step that serialises writers anyway.
+    /// A reader that reads the new generation reads the new data, and the writer's own request returns only after the commit.
+    /// </summary>
+    public sealed class GenerationInterceptor : SaveChangesInterceptor
+    {
+        public static readonly GenerationInterceptor Instance = new();
+
+        /// <summary>
+        /// The modules whose data the cached reads derive from (StatAnalyticsService.ScopeAsync, StandardService.MatrixAsync):
+        /// statistics, standards (figures, evidence, versions), e-towns, declarations (targets), plans (pinned versions, own
+        /// growth targets) and acceptance (acceptance years). A module a cached read comes to depend on is added here.
+        /// </summary>
+        static readonly string[] DerivedFrom =
+        [
+            "ETown.Web.Features.Statistics", "ETown.Web.Features.Standards", "ETown.Web.Features.Etowns",
+            "ETown.Web.Features.Declarations", "ETown.Web.Features.Plans", "ETown.Web.Features.Acceptance",
+        ];
+
+        static readonly ConcurrentDictionary<Type, bool> Watched = new();
+
+        public static bool Covers(Type t) => Watched.GetOrAdd(t, static t =>
+            t.Namespace is { } ns && DerivedFrom.Any(p => ns == p || ns.StartsWith(p + ".", StringComparison.Ordinal)));
+
+        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+        {
+            Mark(eventData.Context);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken ct = default)
+        {
+            Mark(eventData.Context);
+            return ValueTask.FromResult(result);
+        }
+
+        static void Mark(DbContext? context)
+        {
+            if (context is EtownDbContext db && db.ChangeTracker.Entries()
+                    .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Covers(e.Metadata.ClrType)))
+                db.GenerationPending = true;
+        }
+
+        public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+            SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+        {
+            if (eventData.Context is EtownDbContext { GenerationPending: true } db)
+            {
+                db.GenerationPending = false;
+                await BumpAsync(db, ct);
+            }
+            return result;
+        }
+
+        public override void SaveChangesFailed(DbContextErrorEventData eventData)
+        {
+            if (eventData.Context is EtownDbContext db) db.GenerationPending = false;
+        }
+
+        public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+        {
+            SaveChangesFailed(eventData);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>For writes that bypass SaveChanges (ExecuteUpdate, raw SQL) of the covered data: call it in their transaction.</summary>
+        public static Task BumpAsync(EtownDbContext db, CancellationToken ct = default) =>
+            db.DataGenerations.IgnoreQueryFilters().Where(g => g.Area == DataGeneration.Derived)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.Value, g => g.Value + 1), ct);
+    }
+
+    /// <summary>
+    /// Results of expensive scoped reads, shared across requests and circuits of one app instance, valid for one data generation
+    /// (issue #16). The key names the caller's data scope (everything its query filters read), so a county never gets a city's
+    /// rows; each lookup reads the current generation first (one primary-key read), so a write committed on any instance is
+    /// seen by the next read. Without the generation row (a database not migrated yet) nothing is cached.
+    /// </summary>
+    public sealed class ReadCache(EtownDb db)
+    {
+        const int MaxEntries = 512;
+        readonly ConcurrentDictionary<string, (long Generation, object Value)> _entries = new(StringComparer.Ordinal);
+        long _newest = -1;
+
+        public async Task<long?> GenerationAsync(CancellationToken ct)
+        {
+            await using var ctx = db.CreateSystem();
+            return await ctx.DataGenerations.AsNoTracking().Where(g => g.Area == DataGeneration.Derived).Select(g => (long?)g.Value).FirstOrDefaultAsync(ct);
+        }
+
+        /// <summary>The value for <paramref name="key"/> at the current generation, computed by <paramref name="compute"/> when missing.</summary>
+        /// <remarks>The generation is read before <paramref name="compute"/> reads any data: a value stored under N never predates N.</remarks>
+        public async Task<T> GetOrComputeAsync<T>(string key, Func<Task<T>> compute, CancellationToken ct) where T : class
+        {
+            var generation = await GenerationAsync(ct);
+            if (generation is not { } g) return await compute();
+            if (_entries.TryGetValue(key, out var hit) && hit.Generation == g && hit.Value is T value) return value;
+            var fresh = await compute();
+            if (g > Interlocked.Read(ref _newest))
+            {
+                Interlocked.Exchange(ref _newest, g);
+                foreach (var old in _entries.Where(e => e.Value.Generation < g).Select(e => e.Key).ToList()) _entries.TryRemove(old, out _);
+            }
+            if (_entries.Count >= MaxEntries) _entries.Clear();
+            _entries[key] = (g, fresh);
+            return fresh;
+        }
+
+        /// <summary>Everything a query filter reads of the caller's scope; a province-wide caller's filters read only <c>All</c> and <c>IsSystem</c>.</summary>
+        public static string ScopeKey(DataScope s) => s.All
+            ? $"all:{s.IsSystem}:{s.RegionPrefix}"
+            : $"{s.RegionPrefix}:{s.OrganisationId}:{s.UserId}:{s.PublishedOnly}:{string.Join(',', s.EtownIds.Order())}";
+    }
+}

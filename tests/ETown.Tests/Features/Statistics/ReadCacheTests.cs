@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using ETown.Tests.Infrastructure;
+using ETown.Web.Platform.Caching;
+using Microsoft.EntityFrameworkCore;
+using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
+using static ETown.Tests.Features.Statistics.StatisticsApi;
+
+namespace ETown.Tests.Features.Statistics;
+
+/// <summary>
+/// Issue #16: the derived figures behind the dashboards and the compliance matrix are kept in the read cache per data scope and
+/// data generation. Every write of the data they derive from bumps the generation in its own transaction, so the next read —
+/// on this instance or any other on the same database — shows it. Each case reads first (filling the cache), writes, reads again.
+/// </summary>
+public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
+{
+    const string Api = "/api/v1/statistics/dashboard";
+    const string Lucheng = "长治市潞城区乡村e镇";
+
+    /// <summary>潞城's row of the province's online-retail ranking (year to date) for <paramref name="period"/>.</summary>
+    static async Task<JsonElement> LuchengRowAsync(HttpClient province, Guid town, string period) =>
+        (await OkJson(province.GetAsync($"{Api}/ranking?period={period}&indicator={C.OnlineRetail}&measure=ytd")))
+        .GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("etownId").GetGuid() == town);
+
+    static decimal? Value(JsonElement row) => row.GetProperty("value").ValueKind == JsonValueKind.Null ? null : row.GetProperty("value").GetDecimal();
+
+    static async Task<long?> GenerationAsync(EtownAppFactory app)
+    {
+        await using var ctx = app.SystemContext();
+        return await ctx.DataGenerations.Where(g => g.Area == DataGeneration.Derived).Select(g => (long?)g.Value).SingleOrDefaultAsync();
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Dashboard_ShowsAValueSave_AnApproval_AndAWriteOfAnotherInstance_OnTheNextRead(string provider)
+    {
+        var app = apps[provider];
+        var town = (await TownsAsync(app))[Lucheng];
+        const string period = "2037-04"; // a month of this class alone
+        var province = await app.SignInAsync("province");
+        var op = await app.SignInAsync("operator");
+        Assert.NotNull(await GenerationAsync(app)); // the migration seeds the row: without it nothing would be cached
+
+        Assert.Null(Value(await LuchengRowAsync(province, town, period)));
+
+        // A value save.
+        var before = await GenerationAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, period), Values((C.OnlineRetail, 120m)))).StatusCode);
+        Assert.True(await GenerationAsync(app) > before);
+        var row = await LuchengRowAsync(province, town, period);
+        Assert.Equal(120m, Value(row));
+        Assert.False(row.GetProperty("approved").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, period), Values((C.OnlineRetail, 135m)))).StatusCode);
+        Assert.Equal(135m, Value(await LuchengRowAsync(province, town, period)));
+
+        // An approval (no value changes, only the report's status).
+        Assert.Equal(HttpStatusCode.OK, (await op.PostAsync(Url(town, period, "submit"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("lucheng")).PostAsync(Url(town, period, "approve"), null)).StatusCode);
+        row = await LuchengRowAsync(province, town, period);
+        Assert.True(row.GetProperty("approved").GetBoolean());
+        Assert.Equal(135m, Value(row));
+
+        // A write through a context of its own, as another app instance on the same database makes it: nothing in this
+        // process is told, only the generation row changes with the data.
+        await using (var ctx = app.SystemContext())
+        {
+            var value = await ctx.StatValues.SingleAsync(v => v.EtownId == town && v.IndicatorCode == C.OnlineRetail
+                && ctx.StatReports.Any(r => r.Id == v.ReportId && r.Period == period));
+            value.Value = 150m;
+            await ctx.SaveChangesAsync();
+        }
+        Assert.Equal(150m, Value(await LuchengRowAsync(province, town, period)));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Dashboard_KeepsEachScopeApart(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        const string period = "2037-06";
+        // The province fills the cache first; a city user with the same month and filters still sees its own e-towns only.
+        var all = await OkJson((await app.SignInAsync("province")).GetAsync($"{Api}/ranking?period={period}&indicator={C.OnlineRetail}&measure=ytd"));
+        var city = await OkJson((await app.SignInAsync("shuozhou")).GetAsync($"{Api}/ranking?period={period}&indicator={C.OnlineRetail}&measure=ytd"));
+        var cityRows = city.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(cityRows);
+        Assert.True(all.GetProperty("rows").GetArrayLength() > cityRows.Count);
+        Assert.All(cityRows, r => Assert.Equal("朔州市", r.GetProperty("cityName").GetString()));
+        var county = await OkJson((await app.SignInAsync("lucheng")).GetAsync($"{Api}/ranking?period={period}&indicator={C.OnlineRetail}&measure=ytd"));
+        Assert.Equal([towns[Lucheng]], county.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("etownId").GetGuid()));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Matrix_ShowsAConfirmedEvidence_OnTheNextRead(string provider)
+    {
+        var app = apps[provider];
+        var town = (await TownsAsync(app))[Lucheng];
+        var province = await app.SignInAsync("province");
+        async Task<string> CellAsync(int item) =>
+            (await OkJson(province.GetAsync("/api/v1/compliance/matrix"))).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == town).GetProperty("cells").EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == 8).GetProperty("verdict").GetString()!;
+        Assert.Equal("EvidencePending", await CellAsync(8));
+
+        var op = await app.SignInAsync("operator");
+        var r = await op.SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence",
+            new { itemNumber = 8, facts = new Dictionary<string, decimal> { ["financial_outlets"] = 2 }, note = "农商行网点" });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var id = (await r.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal("EvidencePending", await CellAsync(8));
+        Assert.Equal(HttpStatusCode.NoContent, (await (await app.SignInAsync("lucheng")).SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
+        Assert.Equal("Met", await CellAsync(8));
+    }
+}
