@@ -72,10 +72,11 @@ public sealed class LoadRun(LoadOptions o, Func<HttpClient> newClient, Action<st
 
         var perAccount = (int)Math.Ceiling(o.Clients / (double)Accounts.Length);
         var profiles = new Dictionary<string, Profile>();
+        var claimed = new HashSet<(Guid, string)>(); // a county and its operating company see the same e-town: one report, one writer
         foreach (var account in Accounts)
         {
             using var probe = await SignInAsync(account, ct);
-            profiles[account] = await ProfileAsync(account, probe, period, publicIds, perAccount, ct);
+            profiles[account] = await ProfileAsync(account, probe, period, publicIds, perAccount, claimed, ct);
         }
 
         var clients = new List<(HttpClient Http, Profile Profile, WriteTarget? Target)>();
@@ -148,7 +149,8 @@ public sealed class LoadRun(LoadOptions o, Func<HttpClient> newClient, Action<st
         }
     }
 
-    async Task<Profile> ProfileAsync(string account, HttpClient http, string period, IReadOnlyList<Guid> publicIds, int wantTargets, CancellationToken ct)
+    async Task<Profile> ProfileAsync(string account, HttpClient http, string period, IReadOnlyList<Guid> publicIds, int wantTargets,
+        HashSet<(Guid, string)> claimed, CancellationToken ct)
     {
         var ids = await EtownIdsAsync(http, ct);
         Guid Any(Random r, IReadOnlyList<Guid> list) => list[r.Next(list.Count)];
@@ -193,12 +195,13 @@ public sealed class LoadRun(LoadOptions o, Func<HttpClient> newClient, Action<st
                 for (var back = 0; back < 36 && targets.Count < wantTargets; back++)
                 {
                     var p = month.AddMonths(-back).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+                    if (claimed.Contains((id, p))) continue;
                     var view = await http.GetFromJsonAsync<JsonElement>($"/api/v1/statistics/etowns/{id}/{p}", ct);
                     var status = view.TryGetProperty("status", out var s) ? s.GetString() : null;
                     if (view.GetProperty("exists").GetBoolean() && status != "Draft") continue;
                     var body = new { etownId = id, period = p, values = new[] { new { indicator = Indicator, value = 100, comment = (string?)null } } };
                     using var r = await http.PutAsJsonAsync("/api/v1/statistics/values", body, ct);
-                    if (r.IsSuccessStatusCode) targets.Add(new WriteTarget(id, p));
+                    if (r.IsSuccessStatusCode && claimed.Add((id, p))) targets.Add(new WriteTarget(id, p));
                 }
         }
         return new Profile(account, reads, targets);
