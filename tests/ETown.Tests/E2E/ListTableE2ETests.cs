@@ -39,6 +39,7 @@ public sealed partial class ListTableE2ETests(BrowserAppFixture app)
         new("/ledgers", "province", "towns", "e镇", "县（市、区）", NotExported: ["操作"]),
         new("/supervision", "province", "board", "e镇", "县（市、区）"),
         new("/acceptance/evaluations/2024", "province", "ranking", "e镇", "县（市、区）"),
+        new("/archives", "province", "archive-overview", "e镇", "所在县"),
         new("/audit/logins", "auditadmin", "login-table", "时间（北京时间）", "用户名", DemoData.AuditAdminKey),
     ];
 
