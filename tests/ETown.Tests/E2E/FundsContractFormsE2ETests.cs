@@ -118,7 +118,7 @@ public sealed class FundsContractFormsE2ETests(BrowserAppFixture app)
         await FillAsync(county, "ch-ends", "2030-12-31");
         await county.ClickAsync("[data-testid=ch-submit]");
         await Assertions.Expect(county.Locator("[data-testid=success]")).ToContainTextAsync("变更申请已提交");
-        var pending = county.Locator("[data-testid=change-row]", new() { HasText = number });
+        var pending = county.Locator("[data-testid=changes] tr.change-row", new() { HasText = number });
         await Assertions.Expect(pending.Locator("[data-testid=change-status]")).ToHaveTextAsync("待批准");
         await Assertions.Expect(pending.Locator("[data-testid=decision-approve]")).ToHaveCountAsync(0); // the county does not approve its own request
 
@@ -126,7 +126,7 @@ public sealed class FundsContractFormsE2ETests(BrowserAppFixture app)
         var city = await app.NewPageAsync();
         await new LoginPage(city).SignInAsync("changzhi", Password);
         await OpenAsync(city, fundsUrl.TrimEnd('/') + "/changes");
-        var toDecide = city.Locator("[data-testid=change-row]", new() { HasText = number });
+        var toDecide = city.Locator("[data-testid=changes] tr.change-row", new() { HasText = number });
         await Assertions.Expect(toDecide.Locator("[data-testid=change-status]")).ToHaveTextAsync("待批准");
         await toDecide.Locator("[data-testid=decision-approve]").ClickAsync();
         await Assertions.Expect(city.Locator("[data-testid=success]")).ToContainTextAsync("已批准");

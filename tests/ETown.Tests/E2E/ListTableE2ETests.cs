@@ -35,6 +35,11 @@ public sealed partial class ListTableE2ETests(BrowserAppFixture app)
         new("/reference/calendar", "province", "calendar-table", "日期", "类型", NotExported: ["操作"]),
         new("/reference/regions", "province", "region-table", "代码", "上级"),
         new("/audit/log", "auditadmin", "audit-table", "序号", "动作", DemoData.AuditAdminKey),
+        new("/statistics", "province", "reports", "e镇", "县（市、区）", NotExported: ["操作"]),
+        new("/ledgers", "province", "towns", "e镇", "县（市、区）", NotExported: ["操作"]),
+        new("/supervision", "province", "board", "e镇", "县（市、区）"),
+        new("/acceptance/evaluations/2024", "province", "ranking", "e镇", "县（市、区）"),
+        new("/archives", "province", "archive-overview", "e镇", "所在县"),
         new("/audit/logins", "auditadmin", "login-table", "时间（北京时间）", "用户名", DemoData.AuditAdminKey),
     ];
 

@@ -45,7 +45,7 @@ public sealed class StatCatalogueE2ETests(BrowserAppFixture app)
         await new LoginPage(county).SignInAsync("lucheng", "Etown@2026");
         await county.GotoAsync("/statistics");
         await LoginPage.WaitInteractiveAsync(county);
-        await county.Locator("[data-testid=reports] a").First.ClickAsync();
+        await county.Locator("[data-testid=reports] tr.list-row a").First.ClickAsync();
         await LoginPage.WaitForUrlAsync(county, u => System.Text.RegularExpressions.Regex.IsMatch(u, "/statistics/[^/]+/[^/]+$"));
         await LoginPage.WaitInteractiveAsync(county);
         await Assertions.Expect(county.Locator("[data-testid=values]")).ToContainTextAsync("电商直播场次（当月）");

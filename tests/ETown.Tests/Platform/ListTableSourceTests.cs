@@ -31,6 +31,8 @@ public class ListTableSourceTests
         ["Components/Shared/Charts/ChartPanel.razor"] = "the table view of a chart (matrix of series × categories)",
         ["Components/Pages/Admin/SettingsPage.razor"] = "form: setting name/value pairs",
         ["Components/Pages/Ledgers/ExpenseTable.razor"] = "entry grid of a ledger's expense lines",
+        ["Components/Pages/Archives/ArchivesOverviewPage.razor"] = "form: the archive checklist (the overview itself is ListTable)",
+        ["Components/Pages/Statistics/StatisticsListPage.razor"] = "form: deadlines of the data sets (the report list itself is ListTable)",
     };
 
     /// <summary>
@@ -40,28 +42,17 @@ public class ListTableSourceTests
     static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
     {
         "Components/Pages/Acceptance/EtownAcceptancePage.razor",
-        "Components/Pages/Acceptance/EvaluationFindingsPage.razor",
-        "Components/Pages/Acceptance/EvaluationRankingPage.razor",
-        "Components/Pages/Admin/ApiKeysPage.razor",
-        "Components/Pages/Archives/ArchivesOverviewPage.razor",
         "Components/Pages/Declarations/DeclarationDetailPage.razor",
-        "Components/Pages/Declarations/RuleSetsPage.razor",
         "Components/Pages/Disclosure/DisclosureEtownPage.razor",
-        "Components/Pages/Disclosure/ReportListPage.razor",
         "Components/Pages/Etowns/EtownDetailPage.razor",
-        "Components/Pages/Funds/ContractChangesPage.razor",
         "Components/Pages/Funds/EtownFundsPage.razor",
-        "Components/Pages/Funds/PaymentRuleSetsPage.razor",
         "Components/Pages/Home.razor",
         "Components/Pages/Ledgers/AssetLedgerPage.razor",
         "Components/Pages/Ledgers/EtownLedgerPage.razor",
-        "Components/Pages/Ledgers/LedgerListPage.razor",
         "Components/Pages/Ledgers/LedgerPurposesPage.razor",
         "Components/Pages/Standards/StandardCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsDataSetsPage.razor",
-        "Components/Pages/Statistics/StatisticsListPage.razor",
-        "Components/Pages/Supervision/SupervisionBoardPage.razor",
         "Components/Pages/Supervision/SupervisionEtownPage.razor",
         "Components/Pages/Supervision/SupervisionOperatorPage.razor",
     };

@@ -19,7 +19,7 @@ public sealed class EvaluationSheetE2ETests(BrowserAppFixture app)
         await new LoginPage(page).SignInAsync("province", "Etown@2026");
         await page.GotoAsync("/acceptance/evaluations/2024");
         await LoginPage.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("[data-testid=ranking-row]")).ToHaveCountAsync(7); // the demo's 2024 ranking
+        await Assertions.Expect(page.Locator("[data-testid=ranking] tr.ranking-row")).ToHaveCountAsync(7); // the demo's 2024 ranking
         await page.ClickAsync("[data-testid=sheets-link]");
         await LoginPage.WaitForUrlAsync(page, u => u.EndsWith("/acceptance/evaluation-sheets", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(page);

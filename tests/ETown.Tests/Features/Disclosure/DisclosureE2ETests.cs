@@ -48,7 +48,7 @@ public sealed class DisclosureE2ETests(BrowserAppFixture app)
         await new LoginPage(discipline).SignInAsync("discipline", "Etown@2026");
         await discipline.GotoAsync("/disclosure/reports");
         await LoginPage.WaitInteractiveAsync(discipline);
-        await discipline.Locator("[data-testid=report-row] a", new() { HasText = subject }).ClickAsync();
+        await discipline.Locator("tr.report-row a", new() { HasText = subject }).ClickAsync();
         await LoginPage.WaitForUrlAsync(discipline, u => u.Contains("/disclosure/reports/", StringComparison.Ordinal));
         await LoginPage.WaitInteractiveAsync(discipline);
         foreach (var (label, status) in new[] { ("受理", "已受理"), ("调查", "调查中") })
