@@ -24,8 +24,6 @@ if ! command -v dotnet >/dev/null 2>&1; then
     exit 1
 fi
 
-mkdir -p "$ROOT/data/keys"
-export DataProtection__KeysPath="$ROOT/data/keys"
 export Storage__Path="${Storage__Path:-$ROOT/data/files}"   # uploaded materials, outside the web root
 export Audit__Path="${Audit__Path:-$ROOT/data/audit}"       # audit-chain key (created on first start) and signed checkpoints
 
