@@ -38,6 +38,8 @@ public sealed record BenchOptions
     public string Files { get; init; } = "month";
     public int Runs { get; init; } = 3;
     public bool Keep { get; init; }
+    /// <summary>--sql: print every SQL command with its duration (<see cref="SqlLog"/>).</summary>
+    public bool LogSql { get; init; }
     /// <summary>Open the SQLite file of <see cref="SqlitePath"/> as an earlier run left it (with --keep) instead of a fresh one: iterate on
     /// read scenarios without generating the history again (the bench's e-towns and indicators are read back from it).</summary>
     public bool Reuse { get; init; }
@@ -105,6 +107,7 @@ public sealed class BenchWorld : IAsyncDisposable
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(new BenchHostEnvironment(auditDir));
         services.AddEtownPlatform(config, dbSettings, ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn);
         var sp = services.BuildServiceProvider();
+        if (o.LogSql) SqlLog.Start();
         await DatabaseInitializer.InitialiseAsync(sp, seedDemo: false, ct);
 
         var world = new BenchWorld

@@ -16,6 +16,7 @@ using ETown.Bench.Scenarios;
 //   --towns N --counties N --indicators N --year YYYY --history-years N
 //   --files month|county   one province-wide file per month (default) or one file per county per month
 //   --keep           keep the database (to query it afterwards)
+//   --sql            print every SQL command with its duration (where a scenario's time goes)
 //   --reuse          with --db PATH: open a database an earlier run kept (history already there) instead of a fresh one
 //   --no-warmup      skip the unmeasured warm-up on 10 e-towns
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -107,6 +108,7 @@ static BenchOptions Parse(string[] args)
             "--keep" => o with { Keep = true },
             "--reuse" => o with { Reuse = true, Keep = true },
             "--no-warmup" => o with { Warmup = false },
+            "--sql" => o with { LogSql = true },
             var a when a.StartsWith("--", StringComparison.Ordinal) => throw new ArgumentException($"unknown option {a}"),
             var a => AddScenario(o, scenarios, a),
         };

@@ -128,6 +128,7 @@ public static class PlatformServices
         // Each module registers its own services (one per feature, used by pages and API alike).
         services.AddSingleton(modules);
         foreach (var module in modules.Modules) module.AddServices(services, config);
+        services.AddRecurringJob<PlannerStatisticsJob>(PlannerStatisticsJob.Name, PlannerStatisticsJob.Schedule); // issue #16
         services.AddEtownScheduling(config, dbSettings); // after the modules: runs the recurring jobs they declared
         return services;
     }

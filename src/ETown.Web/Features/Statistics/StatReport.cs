@@ -156,6 +156,10 @@ public class StatValue : IEtownOwned
     public required string IndicatorCode { get; set; }
     public decimal Value { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>The column is decimal(18,4): PostgreSQL would round a fifth decimal away and refuse a larger number, SQLite would keep both.</summary>
+    public const decimal MaxValue = 99_999_999_999_999m;
+    public const int Decimals = 4;
 }
 
 /// <summary>

@@ -21,6 +21,7 @@ public sealed class StatisticsModule : IEtownModule
         services.AddScoped<Disclosure.IPublicProgressFacts, StatisticsPublicFacts>(); // DISC-01 public column
         services.AddScoped<Analytics.StatAnalyticsService>();
         services.TryAddSingleton<Platform.Caching.ReadCache>(); // derived figures per scope and data generation (#16)
+        services.AddSingleton<Analytics.StatFactsCache>(); // month facts per e-town and e-town stamp (#16)
         services.AddScoped<StatDataSetService>();
         services.AddScoped<StatCatalogueService>();
         services.AddScoped<StatReminderService>();

@@ -388,6 +388,9 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         {
             if (v.Indicator is null || !indicators.ContainsKey(v.Indicator)) errors.Add($"values[{n}].indicator", $"未知的指标或本期不填报：{v.Indicator}。");
             if (v.Value < 0) errors.Add($"values[{n}].value", $"{v.Indicator}：数值不能为负。");
+            // The same bounds on every path (page, API, API key, import): the column holds 4 decimals below 10^14 on both databases.
+            if (v.Value > StatValue.MaxValue) errors.Add($"values[{n}].value", $"{v.Indicator}：数值过大（不能超过 99999999999999）。");
+            if (v.Value is { } x && decimal.Round(x, StatValue.Decimals) != x) errors.Add($"values[{n}].value", $"{v.Indicator}：数值最多保留 {StatValue.Decimals} 位小数。");
             if (v.Comment is { Length: > 500 }) errors.Add($"values[{n}].comment", $"{v.Indicator}：备注不能超过 500 字。");
         }
         if (values.GroupBy(v => v.Indicator).Any(g => g.Count() > 1)) errors.Add("values", "同一指标只能出现一次。");

@@ -11,8 +11,14 @@ namespace ETown.Web.Platform.Data
         /// <summary>Data generations: counters every write of the data they cover bumps in its own transaction (issue #16).</summary>
         public DbSet<Caching.DataGeneration> DataGenerations => Set<Caching.DataGeneration>();
 
+        /// <summary>Per e-town stamps: bumped with the generation for each e-town whose own rows a save changes (issue #16).</summary>
+        public DbSet<Caching.EtownDataStamp> EtownDataStamps => Set<Caching.EtownDataStamp>();
+
         /// <summary>A covered write saved outside a transaction: bump the generation once it has committed.</summary>
         internal bool GenerationPending { get; set; }
+
+        /// <summary>The e-towns whose own covered rows the pending save changes (their stamps are bumped with the generation).</summary>
+        internal HashSet<Guid>? StampsPending { get; set; }
     }
 }
 
@@ -30,6 +36,23 @@ namespace ETown.Web.Platform.Caching
 
         public required string Area { get; set; }
         public long Value { get; set; }
+    }
+
+    /// <summary>
+    /// The per e-town counterpart of <see cref="DataGeneration"/>: <see cref="GenerationInterceptor"/> adds one to it in the same
+    /// transaction for every e-town whose own rows (<see cref="IEtownOwned"/>) of the covered modules a save changes. A read that
+    /// derives figures e-town by e-town keeps what it derived for the e-towns whose stamp did not move (StatFactsCache): after one
+    /// liaison's save only that e-town is read again, not the province. No row = never written since the table was added (0).
+    /// </summary>
+    public class EtownDataStamp : IProvinceWide
+    {
+        public Guid EtownId { get; set; }
+        public long Value { get; set; }
+    }
+
+    sealed class EtownDataStampConfiguration : IEntityTypeConfiguration<EtownDataStamp>
+    {
+        public void Configure(EntityTypeBuilder<EtownDataStamp> e) => e.HasKey(x => x.EtownId);
     }
 
     sealed class DataGenerationConfiguration : IEntityTypeConfiguration<DataGeneration>
@@ -83,9 +106,13 @@ namespace ETown.Web.Platform.Caching
 
         static void Mark(DbContext? context)
         {
-            if (context is EtownDbContext db && db.ChangeTracker.Entries()
-                    .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Covers(e.Metadata.ClrType)))
+            if (context is not EtownDbContext db) return;
+            foreach (var e in db.ChangeTracker.Entries())
+            {
+                if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !Covers(e.Metadata.ClrType)) continue;
                 db.GenerationPending = true;
+                if (e.Entity is IEtownOwned owned) (db.StampsPending ??= []).Add(owned.EtownId);
+            }
         }
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
@@ -97,13 +124,18 @@ namespace ETown.Web.Platform.Caching
             {
                 db.GenerationPending = false;
                 await BumpAsync(db, ct);
+                var stamps = db.StampsPending;
+                db.StampsPending = null;
+                foreach (var id in stamps?.Order() ?? Enumerable.Empty<Guid>()) await BumpEtownAsync(db, id, ct); // in order: no deadlock between two writers
             }
             return result;
         }
 
         public override void SaveChangesFailed(DbContextErrorEventData eventData)
         {
-            if (eventData.Context is EtownDbContext db) db.GenerationPending = false;
+            if (eventData.Context is not EtownDbContext db) return;
+            db.GenerationPending = false;
+            db.StampsPending = null;
         }
 
         public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
@@ -111,6 +143,11 @@ namespace ETown.Web.Platform.Caching
             SaveChangesFailed(eventData);
             return Task.CompletedTask;
         }
+
+        /// <summary>One e-town's stamp plus one (the row is created at the first write), in the saving transaction.</summary>
+        public static Task BumpEtownAsync(EtownDbContext db, Guid etownId, CancellationToken ct = default) =>
+            db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"EtownDataStamps\" (\"EtownId\", \"Value\") VALUES ({etownId}, 1) ON CONFLICT (\"EtownId\") DO UPDATE SET \"Value\" = \"EtownDataStamps\".\"Value\" + 1", ct);
 
         /// <summary>For writes that bypass SaveChanges (ExecuteUpdate, raw SQL) of the covered data: call it in their transaction.</summary>
         public static Task BumpAsync(EtownDbContext db, CancellationToken ct = default) =>

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using ETown.Tests.Infrastructure;
+using ETown.Web.Features.Statistics.Analytics;
 using ETown.Web.Platform.Caching;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using C = ETown.Web.Features.Statistics.IndicatorCatalogue;
 using static ETown.Tests.Features.Statistics.StatisticsApi;
@@ -70,6 +72,50 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
             await ctx.SaveChangesAsync();
         }
         Assert.Equal(150m, Value(await LuchengRowAsync(province, town, period)));
+    }
+
+    static async Task<long> StampAsync(EtownAppFactory app, Guid town)
+    {
+        await using var ctx = app.SystemContext();
+        return await ctx.EtownDataStamps.Where(s => s.EtownId == town).Select(s => s.Value).SingleOrDefaultAsync();
+    }
+
+    /// <summary>
+    /// The month facts are kept per e-town (StatFactsCache): a save or an approval moves only the stamp of the e-town it writes,
+    /// so a province-wide read after one liaison's save reads that e-town again and keeps the others. The stamp is bumped in the
+    /// save's own transaction and found again by its e-town's id (the raw upsert writes the id as EF reads it on both databases).
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task ASave_MovesOnlyItsOwnEtownsStamp_AndTheOtherEtownsKeepTheirFacts(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var (town, other) = (towns[Lucheng], towns["岢岚县乡村e镇"]);
+        const string period = "2039-08"; // a year of this case alone: the ranking sums the year to date
+        var province = await app.SignInAsync("province");
+        var op = await app.SignInAsync("operator");
+        await LuchengRowAsync(province, town, period); // the month's facts of every e-town are read and kept
+        var facts = app.Services.GetRequiredService<StatFactsCache>();
+        long mine = await StampAsync(app, town), others = await StampAsync(app, other);
+
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, period), Values((C.OnlineRetail, 42m)))).StatusCode);
+        Assert.Equal(mine + 1, await StampAsync(app, town));
+        Assert.Equal(others, await StampAsync(app, other));
+        Assert.Equal(42m, Value(await LuchengRowAsync(province, town, period)));
+        await using (var ctx = app.SystemContext())
+        {
+            var catalogue = StatFactsCache.IndicatorsKey(await ctx.StatIndicators.OrderBy(i => i.SortOrder).ToListAsync());
+            Assert.True(facts.TryGet(other, period, false, catalogue, others, out _)); // kept, not read again
+            Assert.True(facts.TryGet(town, period, false, catalogue, mine + 1, out var fresh)); // read again under the new stamp
+            Assert.Equal(42m, fresh.Facts[C.OnlineRetail].Month);
+        }
+
+        // The county's approval writes the report only: the e-town's stamp moves again, and the figure is shown as approved.
+        Assert.Equal(HttpStatusCode.OK, (await op.PostAsync(Url(town, period, "submit"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync("lucheng")).PostAsync(Url(town, period, "approve"), null)).StatusCode);
+        Assert.True(await StampAsync(app, town) > mine + 1);
+        Assert.Equal(others, await StampAsync(app, other));
+        Assert.True((await LuchengRowAsync(province, town, period)).GetProperty("approved").GetBoolean());
     }
 
     [Theory, SqliteData, PostgresData]

@@ -94,6 +94,33 @@ public class StatisticsApiTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal("ETOWN-STAT-0001", await again.ProblemCodeAsync());
     }
 
+    /// <summary>
+    /// Bad input writes nothing: the value column is decimal(18,4) on both databases, so a fifth decimal (PostgreSQL would round
+    /// it away, SQLite would keep it) or a number of 10^14 and more is refused with a Chinese message naming the field.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    [Trait("Rule", "STAT-05")]
+    public async Task Value_WithAFifthDecimalOrTooLarge_IsRefused_AndNothingIsWritten(string provider)
+    {
+        var app = apps[provider];
+        var id = (await TownsAsync(app))[Lucheng];
+        var county = await app.SignInAsync("lucheng");
+        const string P = "2033-09";
+        var fifth = await county.SendJsonAsync(HttpMethod.Put, Url(id, P), Values((C.OnlineRetail, 12.34567m, null)));
+        Assert.Equal(HttpStatusCode.BadRequest, fifth.StatusCode);
+        Assert.Contains("最多保留 4 位小数", await fifth.Content.ReadAsStringAsync());
+        var large = await county.SendJsonAsync(HttpMethod.Put, Url(id, P), Values((C.OnlineRetail, 100_000_000_000_000m, null)));
+        Assert.Equal(HttpStatusCode.BadRequest, large.StatusCode);
+        Assert.Contains("数值过大", await large.Content.ReadAsStringAsync());
+        await using (var ctx = app.SystemContext())
+            Assert.False(await ctx.StatReports.AnyAsync(r => r.EtownId == id && r.Period == P));
+        var ok = await county.SendJsonAsync(HttpMethod.Put, Url(id, P), Values((C.OnlineRetail, 12.3456m, null)));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        await using (var ctx = app.SystemContext())
+            Assert.Equal(12.3456m, await ctx.StatValues.Where(v => v.EtownId == id && v.IndicatorCode == C.OnlineRetail
+                && ctx.StatReports.Any(r => r.Id == v.ReportId && r.Period == P)).Select(v => v.Value).SingleAsync());
+    }
+
     [Theory, SqliteData, PostgresData]
     [Trait("Rule", "STAT-01")]
     public async Task CumulativeIndicator_DecreasingVsPreviousMonth_Blocks(string provider)

@@ -38,7 +38,7 @@ public sealed record CityFigureInput(string CityCode, string Period, decimal? Gr
 /// a write of the data it derives from bumps the generation.
 /// </remarks>
 public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirectory regions, TimeProvider clock, Authorizer auth,
-    IEnumerable<IOwnGrowthTargets> ownGrowthTargets, ReadCache? cache = null)
+    IEnumerable<IOwnGrowthTargets> ownGrowthTargets, ReadCache? cache = null, StatFactsCache? factsCache = null)
 {
     /// <summary>The indicators derived and shown (monthly and annual); admins' new indicators are included automatically.</summary>
     static async Task<List<Indicator>> IndicatorsAsync(EtownDbContext ctx, CancellationToken ct) =>
@@ -241,8 +241,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var indicators = await IndicatorsAsync(ctx, ct);
         var ids = etowns.Select(e => e.Id).ToList();
         var key = p.ToString();
-        var (statuses, facts) = await ReadFactsAsync(ctx, ids, indicators, p, approvedOnly, ct);
-        MonthFacts Facts(Guid id, string code) => facts.TryGetValue((id, code), out var f) ? f : MonthFacts.None;
+        var facts = await FactsAsync(ctx, ids, indicators, p, approvedOnly, ct);
+        MonthFacts Facts(Guid id, string code) => facts.TryGetValue(id, out var t) && t.Facts.TryGetValue(code, out var f) ? f : MonthFacts.None;
         var declared = await DeclarationTargetsAsync(ctx, etowns, p.Year, ct);
         var entered = (await ctx.StatTargets.AsNoTracking().Where(x => ids.Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
             .ToLookup(x => x.EtownId);
@@ -297,7 +297,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                         : await CityGrowthAsync(ctx, cityCode, p, approvedOnly, ct, null, t.Indicator, officials);
                 checks.Add(OwnGrowthTargets.Check(p, t, figures.FirstOrDefault(f => f.Indicator == t.Indicator), tg.Growth, tg.Basis));
             }
-            var status = statuses.TryGetValue(e.Id, out var s) ? s : (StatReportStatus?)null;
+            var status = facts.TryGetValue(e.Id, out var mine) ? mine.Status : null;
             result.Add(new(e.Id, e.Name, e.CountyCode, county?.Name ?? e.CountyCode, cityCode, regions.NameOf(cityCode), key, status,
                 status is { } st ? StatReport.StatusLabel(st) : "未填报", status >= StatReportStatus.CountyApproved, figures, checks));
         }
@@ -355,6 +355,41 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         if (ind is null || ids.Count == 0) return (null, ids.Count);
         var (_, months) = await ReadMonthsAsync(sys, ids, YtdSpans(p), approvedOnly, ct, [indicator]);
         return (DerivedCalculator.CityGrowth(ids.Select(id => DerivedCalculator.Figure(ind, p, months.GetValueOrDefault(id) ?? new Dictionary<string, MonthValues>(), null, null))), ids.Count);
+    }
+
+    /// <summary>
+    /// The month facts of <paramref name="ids"/>: from the <see cref="StatFactsCache"/> for every e-town whose stamp has not moved,
+    /// read (<see cref="ReadFactsAsync"/>) for the others. The stamps are read first, so facts stored under a stamp never predate it.
+    /// </summary>
+    async Task<Dictionary<Guid, EtownMonthFacts>> FactsAsync(EtownDbContext ctx, IReadOnlyList<Guid> ids, IReadOnlyList<Indicator> indicators,
+        StatPeriod p, bool approvedOnly, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, EtownMonthFacts>(ids.Count);
+        var key = p.ToString();
+        Dictionary<Guid, long> stamps = [];
+        var catalogue = StatFactsCache.IndicatorsKey(indicators);
+        var stale = ids.Distinct().ToList();
+        if (factsCache is not null && stale.Count > 0)
+        {
+            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => stale.Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
+            stale = stale.Where(id =>
+            {
+                if (!factsCache.TryGet(id, key, approvedOnly, catalogue, stamps.GetValueOrDefault(id), out var hit)) return true;
+                result[id] = hit;
+                return false;
+            }).ToList();
+        }
+        if (stale.Count == 0) return result;
+        var (statuses, read) = await ReadFactsAsync(ctx, stale, indicators, p, approvedOnly, ct);
+        var byTown = read.GroupBy(kv => kv.Key.Item1).ToDictionary(g => g.Key, g => g.ToDictionary(kv => kv.Key.Item2, kv => kv.Value));
+        foreach (var id in stale)
+        {
+            var facts = new EtownMonthFacts(statuses.TryGetValue(id, out var st) ? st : null,
+                byTown.TryGetValue(id, out var f) ? f : new Dictionary<string, MonthFacts>());
+            result[id] = facts;
+            factsCache?.Set(id, key, approvedOnly, catalogue, stamps.GetValueOrDefault(id), facts);
+        }
+        return result;
     }
 
     sealed record ReportRef(Guid Id, Guid EtownId, string Period, StatReportStatus Status);

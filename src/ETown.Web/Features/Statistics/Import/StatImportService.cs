@@ -51,7 +51,6 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
     public const long MaxFileBytes = 10 * 1024 * 1024;
     public const int MaxRows = 5_000;
     const int MaxListedErrors = 500;
-    const decimal MaxValue = 99_999_999_999_999m; // decimal(18,4)
     const int MaxComment = 500;
 
     // ------------------------------------------------------------------ template and export
@@ -319,7 +318,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
                     continue;
                 }
                 if (value < 0) { Error(r, col, $"“{ind.Name}”不能为负数（{value.ToString(CultureInfo.InvariantCulture)}）。"); continue; }
-                if (value > MaxValue) { Error(r, col, $"“{ind.Name}”数值过大（{cell.Text.Trim()}）。"); continue; }
+                if (value > StatValue.MaxValue) { Error(r, col, $"“{ind.Name}”数值过大（{cell.Text.Trim()}）。"); continue; }
                 if (old is null) { created++; changes.Add(new StatValueInput(code, value, comment)); changeCols[code] = col; }
                 else if (old.Value != value || old.Comment != comment) { updated++; changes.Add(new StatValueInput(code, value, comment)); changeCols[code] = col; }
                 else unchanged++;
@@ -443,7 +442,7 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
             value = (decimal)dbl;
             ok = true;
         }
-        if (ok) value = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        if (ok) value = Math.Round(value, StatValue.Decimals, MidpointRounding.AwayFromZero); // a spreadsheet's binary fractions, not typed decimals
         return ok;
     }
 

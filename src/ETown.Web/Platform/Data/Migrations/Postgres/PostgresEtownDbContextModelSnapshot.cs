@@ -4587,6 +4587,20 @@ namespace ETown.Web.Platform.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ETown.Web.Platform.Caching.EtownDataStamp", b =>
+                {
+                    b.Property<Guid>("EtownId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("EtownId");
+
+                    b.ToTable("EtownDataStamps");
+                });
+
             modelBuilder.Entity("ETown.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

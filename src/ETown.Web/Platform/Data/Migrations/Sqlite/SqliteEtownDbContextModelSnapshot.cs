@@ -4576,6 +4576,20 @@ namespace ETown.Web.Platform.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ETown.Web.Platform.Caching.EtownDataStamp", b =>
+                {
+                    b.Property<Guid>("EtownId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EtownId");
+
+                    b.ToTable("EtownDataStamps");
+                });
+
             modelBuilder.Entity("ETown.Web.Platform.Calendar.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+
+namespace ETown.Web.Features.Statistics.Analytics;
+
+/// <summary>What a month's figures read of one e-town: its report status and the <see cref="MonthFacts"/> of each indicator.</summary>
+public sealed record EtownMonthFacts(StatReportStatus? Status, IReadOnlyDictionary<string, MonthFacts> Facts);
+
+/// <summary>
+/// The month facts of each e-town, kept across reads and users of one app instance (issue #16), valid while the e-town's
+/// <see cref="Platform.Caching.EtownDataStamp"/> stays where it was when they were read. Month-end means one liaison's save
+/// after another: each bumps one e-town's stamp, so the next province-wide read reads that e-town again and reuses the other
+/// ninety-nine. The facts of an e-town are the same for every caller who sees it (the reports follow the e-town's scope);
+/// which e-towns a caller gets is decided by the caller's scoped query before this cache is asked.
+/// </summary>
+public sealed class StatFactsCache
+{
+    const int MaxEntries = 60_000; // about 100 e-towns × 5 years × 12 months × (all data, approved only); a few MB
+    readonly ConcurrentDictionary<(Guid Etown, string Period, bool ApprovedOnly, string Indicators), (long Stamp, EtownMonthFacts Facts)> _entries = new();
+
+    /// <param name="indicators">The indicator list the facts were read with (<see cref="IndicatorsKey"/>): an edited catalogue reads again.</param>
+    public bool TryGet(Guid etown, string period, bool approvedOnly, string indicators, long stamp, out EtownMonthFacts facts)
+    {
+        if (_entries.TryGetValue((etown, period, approvedOnly, indicators), out var hit) && hit.Stamp == stamp) { facts = hit.Facts; return true; }
+        facts = null!;
+        return false;
+    }
+
+    /// <param name="stamp">The stamp read before the facts were read: facts stored under N never predate N.</param>
+    public void Set(Guid etown, string period, bool approvedOnly, string indicators, long stamp, EtownMonthFacts facts)
+    {
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+        _entries[(etown, period, approvedOnly, indicators)] = (stamp, facts);
+    }
+
+    /// <summary>What of the catalogue the facts depend on: the indicators, their period type and aggregation.</summary>
+    public static string IndicatorsKey(IEnumerable<Indicator> indicators) =>
+        string.Join(';', indicators.Select(i => $"{i.Code}:{i.PeriodType}:{i.Aggregation}"));
+}
