@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using ETown.Tests.Infrastructure;
+using ETown.Web.Features.Declarations;
+using ETown.Web.Features.Declarations.Documents;
 using ETown.Web.Features.Statistics;
 using ETown.Web.Features.Statistics.Import;
 using ETown.Web.Platform;
@@ -105,6 +107,103 @@ public class SpreadsheetsTests
         var bytes = StatTemplate.Build(templates, StatPeriod.Parse("2031-03"), "潞城区商务局", [], [], []);
         Assert.Contains(HeaderFill, Part(bytes, "xl/styles.xml")); // the built-in copy was used
         Assert.Equal("潞城区商务局", XlsxReader.Read(new MemoryStream(bytes), StatTemplate.SheetName).Text(StatTemplate.UnitRow, 2));
+    }
+
+    const string DeclLabelFill = "FFD9D9D9";
+
+    [Fact]
+    public void TheDeclarationTemplateFile_HasItsPlaceholders_AndEveryLabelTheImporterNeeds()
+    {
+        Assert.Contains(DeclarationXlsx.TemplateFile, SpreadsheetTemplates.Names);
+        var bytes = SpreadsheetTemplates.BuiltInBytes(DeclarationXlsx.TemplateFile);
+        var placeholders = SpreadsheetTemplates.Placeholders(bytes);
+        Assert.Contains("CountyCode", placeholders);
+        Assert.Contains("Boundary8", placeholders);
+        Assert.Contains("T_Tax_2025", placeholders);
+        Assert.Contains("notes.Text", placeholders);
+        var texts = XlsxReader.Read(new MemoryStream(bytes), DeclarationXlsx.SheetName).Cells.Values.Select(c => c.Text.Trim()).ToHashSet();
+        Assert.All(DeclarationXlsx.RequiredTexts, t => Assert.Contains(t, texts));
+        var sheet = Part(bytes, "xl/worksheets/sheet1.xml");
+        Assert.Contains("orientation=\"landscape\"", sheet, StringComparison.Ordinal); // A4 landscape
+        Assert.Contains("paperSize=\"9\"", sheet, StringComparison.Ordinal);
+        Assert.Contains("<dataValidation", sheet, StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData]
+    public async Task ARestyledDeclarationTemplate_InTheConfiguredDirectory_IsUsed_AndImportsBack(string provider)
+    {
+        // An official recolours the grey label cells of the 申报表 in Excel and drops the file into the configured directory.
+        var dir = TempDir();
+        var restyled = Rewrite(SpreadsheetTemplates.BuiltInBytes(DeclarationXlsx.TemplateFile), "xl/styles.xml",
+            s => s.Replace(DeclLabelFill, Restyled, StringComparison.Ordinal));
+        await File.WriteAllBytesAsync(Path.Combine(dir, DeclarationXlsx.TemplateFile), restyled);
+
+        await using var app = new EtownAppFactory(provider, settings: new Dictionary<string, string?> { [SpreadsheetTemplates.ConfigurationKey] = dir }).Start();
+        var lucheng = await app.SignInAsync("lucheng");
+        var response = await lucheng.GetAsync("/api/v1/declarations/template.xlsx");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var styles = Part(bytes, "xl/styles.xml");
+        Assert.Contains(Restyled, styles);
+        Assert.DoesNotContain(DeclLabelFill, styles);
+
+        // The restyled download reads back as the county's blank form; a bad cell gets its row, column and a Chinese message.
+        var (form, errors) = DeclarationXlsx.Import(new MemoryStream(bytes));
+        Assert.Empty(errors);
+        Assert.Equal("140406", form.CountyCode);
+        var bad = Rewrite(bytes, "xl/worksheets/sheet1.xml", s => SetCell(s, "D11", "<c r=\"D11\" t=\"inlineStr\"><is><t>二十三</t></is></c>"));
+        var (badForm, badErrors) = DeclarationXlsx.Import(new MemoryStream(bad));
+        var error = Assert.Single(badErrors);
+        Assert.Equal((DeclarationXlsx.SheetName, 11, "D"), (error.Sheet, error.Row, error.Column));
+        Assert.Contains("电商企业（个）", error.Message, StringComparison.Ordinal);
+        Assert.Contains("应填写数字", error.Message, StringComparison.Ordinal);
+        Assert.Null(badForm.EcommerceEnterprises);
+
+        // Without the override the built-in style is back.
+        Assert.Contains(DeclLabelFill, Part(DeclarationXlsx.Template(new DeclarationForm { CountyCode = "140406" }), "xl/styles.xml"));
+    }
+
+    [Fact]
+    public void ARestyledDeclarationTemplate_ThatRenamedALabel_IsNotUsed()
+    {
+        // Renaming 电商企业（个） would make every download unimportable: the built-in copy is used instead.
+        var dir = TempDir();
+        var renamed = Rewrite(SpreadsheetTemplates.BuiltInBytes(DeclarationXlsx.TemplateFile), "xl/worksheets/sheet1.xml",
+            s => s.Replace("电商企业（个）", "电商企业数", StringComparison.Ordinal));
+        File.WriteAllBytes(Path.Combine(dir, DeclarationXlsx.TemplateFile), Rewrite(renamed, "xl/styles.xml", s => s.Replace(DeclLabelFill, Restyled, StringComparison.Ordinal)));
+        var form = new DeclarationForm { CountyCode = "140406", EcommerceEnterprises = 23 };
+        var bytes = DeclarationXlsx.Template(new SpreadsheetTemplates(dir), form);
+        Assert.Contains(DeclLabelFill, Part(bytes, "xl/styles.xml"));
+        var (back, errors) = DeclarationXlsx.Import(new MemoryStream(bytes));
+        Assert.Empty(errors);
+        Assert.Equal(23, back.EcommerceEnterprises);
+    }
+
+    [Fact]
+    public void TextThatLooksLikeAFormula_StaysText()
+    {
+        // MiniExcel makes "$=…" cells formulas: what a user typed must stay text (formula injection).
+        var form = new DeclarationForm { CountyCode = "140406", ProjectName = "$=HYPERLINK(\"http://evil.example\",\"点此\")", Address = "$ 100", Brands = "=1+1" };
+        var bytes = DeclarationXlsx.Template(form);
+        var sheet = Part(bytes, "xl/worksheets/sheet1.xml");
+        Assert.DoesNotContain("evil.example\",\"点此\")</f>", sheet, StringComparison.Ordinal);
+        Assert.DoesNotContain("\uE000", sheet, StringComparison.Ordinal);
+        var (back, errors) = DeclarationXlsx.Import(new MemoryStream(bytes));
+        Assert.Empty(errors);
+        Assert.Equal(form.ProjectName, back.ProjectName);
+        Assert.Equal("$ 100", back.Address);
+        Assert.Equal("=1+1", back.Brands);
+    }
+
+    /// <summary>Replaces the cell element <paramref name="reference"/> in a sheet part (default namespace, as the templates are).</summary>
+    static string SetCell(string sheetXml, string reference, string cell)
+    {
+        var start = sheetXml.IndexOf($"<c r=\"{reference}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, reference);
+        var selfClosing = sheetXml.IndexOf("/>", start, StringComparison.Ordinal);
+        var open = sheetXml.IndexOf('>', start);
+        var end = open == selfClosing + 1 ? selfClosing + 2 : sheetXml.IndexOf("</c>", start, StringComparison.Ordinal) + 4;
+        return sheetXml[..start] + cell + sheetXml[end..];
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ETown.Web.Platform.Http;
 using ETown.Web.Platform;
 using ETown.Web.Platform.Auth;
+using ETown.Web.Platform.Documents;
 using ETown.Web.Platform.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -105,15 +106,15 @@ public static class DeclarationEndpoints
             var d = await s.GetAsync(id, ct);
             return TypedResults.File(Documents.DeclarationDocx.Render(d.Form, regions), Documents.DeclarationDocx.ContentType, Documents.DeclarationDocx.FileName(d.Form, regions));
         }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报表 .docx（附件2 版式）");
-        g.MapGet("/{id:guid}/form.xlsx", async Task<FileContentHttpResult> (Guid id, DeclarationService s, Regions.RegionDirectory regions, CancellationToken ct) =>
+        g.MapGet("/{id:guid}/form.xlsx", async Task<FileContentHttpResult> (Guid id, DeclarationService s, Regions.RegionDirectory regions, SpreadsheetTemplates templates, CancellationToken ct) =>
         {
             var d = await s.GetAsync(id, ct);
-            return TypedResults.File(Documents.DeclarationXlsx.Template(d.Form, regions), Documents.DeclarationXlsx.ContentType, Documents.DeclarationXlsx.FileName(d.Form, regions));
+            return TypedResults.File(Documents.DeclarationXlsx.Template(templates, d.Form, regions), Documents.DeclarationXlsx.ContentType, Documents.DeclarationXlsx.FileName(d.Form, regions));
         }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("申报表 .xlsx（可在 Excel 中填写后导入）");
-        g.MapGet("/template.xlsx", (Caller c, Regions.RegionDirectory regions) =>
+        g.MapGet("/template.xlsx", (Caller c, Regions.RegionDirectory regions, SpreadsheetTemplates templates) =>
         {
             var form = new DeclarationForm { CountyCode = c.Scope.CountyCode ?? "" };
-            return TypedResults.File(Documents.DeclarationXlsx.Template(form, regions), Documents.DeclarationXlsx.ContentType, "山西省乡村e镇申报表-模板.xlsx");
+            return TypedResults.File(Documents.DeclarationXlsx.Template(templates, form, regions), Documents.DeclarationXlsx.ContentType, "山西省乡村e镇申报表-模板.xlsx");
         }).RequireAuthorization(P(Permissions.Declaration.Read)).WithSummary("空白申报表 .xlsx 模板");
         g.MapPost("/{id:guid}/import", async Task<Results<NoContent, BadRequest<IReadOnlyList<Documents.ImportError>>>> (Guid id, IFormFile file, DeclarationService s, CancellationToken ct) =>
         {

@@ -44,8 +44,12 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
         return ms.ToArray();
     });
 
-    /// <summary>The template to fill: the restyled copy in <see cref="Directory"/> when present and complete, else the built-in one.</summary>
-    public byte[] Load(string fileName)
+    /// <summary>
+    /// The template to fill: the restyled copy in <see cref="Directory"/> when present and complete, else the built-in one.
+    /// Complete means every placeholder of the built-in copy and every text in <paramref name="requiredTexts"/> (labels an
+    /// importer finds cells by: a restyled copy that renamed one would give downloads that cannot be imported back).
+    /// </summary>
+    public byte[] Load(string fileName, IReadOnlyCollection<string>? requiredTexts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         if (fileName.Contains('/') || fileName.Contains('\\') || fileName.Contains("..", StringComparison.Ordinal))
@@ -61,8 +65,8 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
             logger?.LogWarning(e, "表格模板 {Path} 无法读取，使用内置模板。", path);
             return builtIn;
         }
-        IReadOnlySet<string> have;
-        try { have = Placeholders(custom); }
+        IReadOnlySet<string> have, texts;
+        try { (have, texts) = Scan(custom); }
         catch (Exception e) when (e is InvalidDataException or DomainException)
         {
             logger?.LogWarning(e, "表格模板 {Path} 不是有效的 .xlsx，使用内置模板。", path);
@@ -74,29 +78,47 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
             logger?.LogWarning("表格模板 {Path} 缺少占位符 {Missing}，使用内置模板。", path, string.Join("、", missing));
             return builtIn;
         }
+        var lost = (requiredTexts ?? []).Where(t => !texts.Contains(t.Trim())).ToList();
+        if (lost.Count > 0)
+        {
+            logger?.LogWarning("表格模板 {Path} 改动了导入所需的标签 {Missing}，使用内置模板。", path, string.Join("、", lost));
+            return builtIn;
+        }
         return custom;
     }
 
     /// <summary>Fills the template with <paramref name="values"/> (scalars, and lists of dictionaries or objects for repeated rows).</summary>
-    public byte[] Fill(string fileName, IReadOnlyDictionary<string, object?> values)
+    /// <param name="requiredTexts">Label texts a restyled copy must keep (see <see cref="Load"/>).</param>
+    public byte[] Fill(string fileName, IReadOnlyDictionary<string, object?> values, IReadOnlyCollection<string>? requiredTexts = null)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var template = Load(fileName);
+        var template = Load(fileName, requiredTexts);
         using var ms = new MemoryStream();
         // Missing keys leave their cell empty: templates with a fixed number of columns (MiniExcel fills rows, not columns)
         // name more column placeholders than a given workbook uses.
-        ms.SaveAsByTemplate(template, values.ToDictionary(kv => kv.Key, kv => kv.Value), new OpenXmlConfiguration { IgnoreTemplateParameterMissing = true });
-        return WithoutStrayDimension(ms.ToArray());
+        ms.SaveAsByTemplate(template, values.ToDictionary(kv => kv.Key, kv => Escape(kv.Value)), new OpenXmlConfiguration { IgnoreTemplateParameterMissing = true });
+        return Cleaned(ms.ToArray());
     }
+
+    // MiniExcel turns a filled cell whose text starts with "$=" into a formula. Text users typed must never become one
+    // (formula injection): a leading "$" is swapped for a private-use sentinel before filling and put back afterwards.
+    const char Dollar = '\uE000';
+
+    static object? Escape(object? value) => value switch
+    {
+        string s => s.StartsWith('$') ? Dollar + s[1..] : s,
+        IEnumerable<IDictionary<string, object?>> rows => rows.Select(r => r.ToDictionary(kv => kv.Key, kv => Escape(kv.Value))).ToList(),
+        _ => value,
+    };
 
     /// <summary>
     /// MiniExcel 1.47 writes the filled sheet's <c>&lt;dimension&gt;</c> in no namespace (<c>xmlns=""</c>), ahead of a possible
-    /// <c>&lt;sheetPr&gt;</c>: Excel may offer to "repair" such a file. The element is optional, so it is dropped.
+    /// <c>&lt;sheetPr&gt;</c>: Excel may offer to "repair" such a file. The element is optional, so it is dropped. The "$"
+    /// sentinel (<see cref="Escape"/>) is put back in every part.
     /// </summary>
-    static byte[] WithoutStrayDimension(byte[] xlsx)
+    static byte[] Cleaned(byte[] xlsx)
     {
         using var input = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
-        if (!input.Entries.Any(e => IsSheet(e.FullName))) return xlsx;
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var entry in input.Entries)
@@ -104,14 +126,17 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
                 var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                 using var from = entry.Open();
                 using var to = copy.Open();
-                if (!IsSheet(entry.FullName)) { from.CopyTo(to); continue; }
+                if (!IsXmlPart(entry.FullName)) { from.CopyTo(to); continue; }
                 using var reader = new StreamReader(from, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-                var text = StrayDimension().Replace(reader.ReadToEnd(), "");
+                var text = reader.ReadToEnd().Replace(Dollar, '$');
+                if (IsSheet(entry.FullName)) text = StrayDimension().Replace(text, "");
                 using var writer = new StreamWriter(to, new UTF8Encoding(false));
                 writer.Write(text);
             }
         return output.ToArray();
     }
+
+    static bool IsXmlPart(string name) => name.StartsWith("xl/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
     static bool IsSheet(string name) => name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
@@ -119,14 +144,21 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
     private static partial Regex StrayDimension();
 
     /// <summary>Every <c>{{placeholder}}</c> in the workbook's cells, across its sheets.</summary>
-    public static IReadOnlySet<string> Placeholders(byte[] workbook)
+    public static IReadOnlySet<string> Placeholders(byte[] workbook) => Scan(workbook).Placeholders;
+
+    /// <summary>The placeholders and the trimmed cell texts of every sheet.</summary>
+    static (IReadOnlySet<string> Placeholders, IReadOnlySet<string> Texts) Scan(byte[] workbook)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         var found = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sheet in Spreadsheets.SheetNames(new MemoryStream(workbook)))
             foreach (var cell in Spreadsheets.Read(new MemoryStream(workbook), sheet).Cells.Values)
+            {
+                texts.Add(cell.Text.Trim());
                 foreach (Match m in PlaceholderPattern().Matches(cell.Text)) found.Add(m.Groups[1].Value.Trim());
-        return found;
+            }
+        return (found, texts);
     }
 
     [GeneratedRegex(@"\{\{([^{}]+)\}\}")]

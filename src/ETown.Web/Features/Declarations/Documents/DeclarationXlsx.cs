@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using ETown.Web.Features.Regions;
 using ETown.Web.Platform.Documents;
 
@@ -18,70 +15,72 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
 }
 
 /// <summary>
-/// The 申报表 as a single-sheet .xlsx template a county fills in Excel, and its importer (issue 3 item 6).
+/// The 申报表 as a single-sheet .xlsx a county fills in Excel, and its importer (issue 3 item 6). The workbook is the
+/// template file <see cref="TemplateFile"/> (src/ETown.Web/Templates/xlsx/, restyled copies in
+/// <c>Spreadsheets:TemplateDirectory</c>; issue #15 item 3) filled through <see cref="SpreadsheetTemplates"/>.
 /// Layout: labels in columns A and C with their values in B and D (header rows and 目前基础条件), then the
-/// 培育规划目标 block — one row per indicator, label in A, unit in B, 2022–2025 values in C–F and computed
-/// 同比增长率 formulas in G–I — then 县(市、区)政府意见 and the 填表说明. Strings are inline strings, numbers
-/// numeric cells. The importer finds each field by its label (at the template position, or anywhere on the
-/// sheet if rows were moved), so a sheet saved by Excel (shared strings) reads back the same.
+/// 培育规划目标 block — one row per indicator, label in A, unit in B, 2022–2025 values in C–F and 同比增长率
+/// formulas in G–I (computed by Excel/WPS on opening) — then 县(市、区)政府意见 and the 填表说明. The importer finds each
+/// field by its label (at the template position, or anywhere on the sheet if rows were moved), so a sheet saved by
+/// Excel (shared strings) reads back the same; a restyled template must keep those labels (<see cref="RequiredTexts"/>).
 /// Round trip: <c>Import(Template(form))</c> gives a form equal to <c>form</c> in every field, targets as all 48
 /// indicator × year entries in enum/year order (null where empty); "\r\n" in text becomes "\n".
 /// </summary>
 public static class DeclarationXlsx
 {
-    public const string ContentType = XlsxWriter.ContentType;
+    public const string ContentType = Spreadsheets.ContentType;
+
+    /// <summary>The template file (src/ETown.Web/Templates/xlsx/, overridable in Spreadsheets:TemplateDirectory).</summary>
+    public const string TemplateFile = "declaration-form.xlsx";
     public const string SheetName = "申报表";
     public const string Title = "山西省乡村e镇申报表";
 
     /// <summary>Excel's limit per cell; longer boundary text is split over the following cells of its row.</summary>
     const int MaxCellChars = 32_000;
+    /// <summary>Boundary cells in the template ({{Boundary1}}…{{Boundary8}}, B–I): 256 000 characters, above the form's 200 000.</summary>
+    const int BoundaryPieces = 8;
     const decimal MaxAmount = 1_000_000_000m;
     const int MaxCount = 100_000_000;
 
     enum Kind { Text, Decimal, Int, Bool, CountyClass, CountyName, CountyCode, Boundary }
 
-    sealed record Field(string Label, int Row, int Col, Kind Kind, Func<DeclarationForm, object?> Get, Action<DeclarationForm, object?> Set);
+    sealed record Field(string Key, string Label, int Row, int Col, Kind Kind, Func<DeclarationForm, object?> Get, Action<DeclarationForm, object?> Set);
 
     static readonly Field[] Fields =
     [
-        new("申报县（市、区）", 3, 1, Kind.CountyName, _ => null, (_, _) => { }),
-        new("区划代码", 3, 3, Kind.CountyCode, f => NullIfEmpty(f.CountyCode), (f, v) => f.CountyCode = (string?)v ?? ""),
-        new("是否为电子商务进农村综合示范县", 4, 1, Kind.Bool, f => f.IsNationalDemoCounty ? "是" : "否", (f, v) => f.IsNationalDemoCounty = v is true),
-        new("三类县分类", 4, 3, Kind.CountyClass, f => f.CountyClass is null ? null : Region.ClassLabel(f.CountyClass), (f, v) => f.CountyClass = (CountyClass?)v),
-        new("乡村e镇项目名称", 5, 1, Kind.Text, f => NullIfEmpty(f.ProjectName), (f, v) => f.ProjectName = (string?)v ?? ""),
-        new("地址", 5, 3, Kind.Text, f => f.Address, (f, v) => f.Address = (string?)v),
-        new("负责人", 6, 1, Kind.Text, f => f.PersonInCharge, (f, v) => f.PersonInCharge = (string?)v),
-        new("负责人联系电话", 6, 3, Kind.Text, f => f.PersonInChargePhone, (f, v) => f.PersonInChargePhone = (string?)v),
-        new("联系人", 7, 1, Kind.Text, f => f.Contact, (f, v) => f.Contact = (string?)v),
-        new("联系人联系电话", 7, 3, Kind.Text, f => f.ContactPhone, (f, v) => f.ContactPhone = (string?)v),
-        new("电子邮箱", 8, 1, Kind.Text, f => f.Email, (f, v) => f.Email = (string?)v),
+        new("CountyName", "申报县（市、区）", 3, 1, Kind.CountyName, _ => null, (_, _) => { }),
+        new("CountyCode", "区划代码", 3, 3, Kind.CountyCode, f => NullIfEmpty(f.CountyCode), (f, v) => f.CountyCode = (string?)v ?? ""),
+        new("IsNationalDemoCounty", "是否为电子商务进农村综合示范县", 4, 1, Kind.Bool, f => f.IsNationalDemoCounty ? "是" : "否", (f, v) => f.IsNationalDemoCounty = v is true),
+        new("CountyClass", "三类县分类", 4, 3, Kind.CountyClass, f => f.CountyClass is null ? null : Region.ClassLabel(f.CountyClass), (f, v) => f.CountyClass = (CountyClass?)v),
+        new("ProjectName", "乡村e镇项目名称", 5, 1, Kind.Text, f => NullIfEmpty(f.ProjectName), (f, v) => f.ProjectName = (string?)v ?? ""),
+        new("Address", "地址", 5, 3, Kind.Text, f => f.Address, (f, v) => f.Address = (string?)v),
+        new("PersonInCharge", "负责人", 6, 1, Kind.Text, f => f.PersonInCharge, (f, v) => f.PersonInCharge = (string?)v),
+        new("PersonInChargePhone", "负责人联系电话", 6, 3, Kind.Text, f => f.PersonInChargePhone, (f, v) => f.PersonInChargePhone = (string?)v),
+        new("Contact", "联系人", 7, 1, Kind.Text, f => f.Contact, (f, v) => f.Contact = (string?)v),
+        new("ContactPhone", "联系人联系电话", 7, 3, Kind.Text, f => f.ContactPhone, (f, v) => f.ContactPhone = (string?)v),
+        new("Email", "电子邮箱", 8, 1, Kind.Text, f => f.Email, (f, v) => f.Email = (string?)v),
         // 目前基础条件 (section header in row 9)
-        new("规划面积（平方公里）", 10, 1, Kind.Decimal, f => f.PlannedAreaKm2, (f, v) => f.PlannedAreaKm2 = (decimal?)v),
-        new("建筑面积（平方米）", 10, 3, Kind.Decimal, f => f.FloorAreaM2, (f, v) => f.FloorAreaM2 = (decimal?)v),
-        new("市场主体（个）", 11, 1, Kind.Int, f => f.MarketEntities, (f, v) => f.MarketEntities = (int?)v),
-        new("电商企业（个）", 11, 3, Kind.Int, f => f.EcommerceEnterprises, (f, v) => f.EcommerceEnterprises = (int?)v),
-        new("网络零售额（万元）", 12, 1, Kind.Decimal, f => f.OnlineRetailWan, (f, v) => f.OnlineRetailWan = (decimal?)v),
-        new("网络零售额超过100万元企业数（个）", 12, 3, Kind.Int, f => f.EnterprisesOver100Wan, (f, v) => f.EnterprisesOver100Wan = (int?)v),
-        new("产值（万元）", 13, 1, Kind.Decimal, f => f.OutputWan, (f, v) => f.OutputWan = (decimal?)v),
-        new("基础设施情况", 13, 3, Kind.Text, f => f.Infrastructure, (f, v) => f.Infrastructure = (string?)v),
-        new("主导产业（具体名称）", 14, 1, Kind.Text, f => f.LeadingIndustries, (f, v) => f.LeadingIndustries = (string?)v),
-        new("特色产品（具体名称）", 14, 3, Kind.Text, f => f.FeaturedProducts, (f, v) => f.FeaturedProducts = (string?)v),
-        new("拥有品牌（具体名称）", 15, 1, Kind.Text, f => f.Brands, (f, v) => f.Brands = (string?)v),
-        new("四至范围", 15, 3, Kind.Text, f => f.BoundaryText, (f, v) => f.BoundaryText = (string?)v),
-        new("边界坐标（GeoJSON，或“经度,纬度;经度,纬度;…”）", 16, 1, Kind.Boundary, f => f.BoundaryGeoJson, (f, v) => f.BoundaryGeoJson = (string?)v),
+        new("PlannedAreaKm2", "规划面积（平方公里）", 10, 1, Kind.Decimal, f => f.PlannedAreaKm2, (f, v) => f.PlannedAreaKm2 = (decimal?)v),
+        new("FloorAreaM2", "建筑面积（平方米）", 10, 3, Kind.Decimal, f => f.FloorAreaM2, (f, v) => f.FloorAreaM2 = (decimal?)v),
+        new("MarketEntities", "市场主体（个）", 11, 1, Kind.Int, f => f.MarketEntities, (f, v) => f.MarketEntities = (int?)v),
+        new("EcommerceEnterprises", "电商企业（个）", 11, 3, Kind.Int, f => f.EcommerceEnterprises, (f, v) => f.EcommerceEnterprises = (int?)v),
+        new("OnlineRetailWan", "网络零售额（万元）", 12, 1, Kind.Decimal, f => f.OnlineRetailWan, (f, v) => f.OnlineRetailWan = (decimal?)v),
+        new("EnterprisesOver100Wan", "网络零售额超过100万元企业数（个）", 12, 3, Kind.Int, f => f.EnterprisesOver100Wan, (f, v) => f.EnterprisesOver100Wan = (int?)v),
+        new("OutputWan", "产值（万元）", 13, 1, Kind.Decimal, f => f.OutputWan, (f, v) => f.OutputWan = (decimal?)v),
+        new("Infrastructure", "基础设施情况", 13, 3, Kind.Text, f => f.Infrastructure, (f, v) => f.Infrastructure = (string?)v),
+        new("LeadingIndustries", "主导产业（具体名称）", 14, 1, Kind.Text, f => f.LeadingIndustries, (f, v) => f.LeadingIndustries = (string?)v),
+        new("FeaturedProducts", "特色产品（具体名称）", 14, 3, Kind.Text, f => f.FeaturedProducts, (f, v) => f.FeaturedProducts = (string?)v),
+        new("Brands", "拥有品牌（具体名称）", 15, 1, Kind.Text, f => f.Brands, (f, v) => f.Brands = (string?)v),
+        new("BoundaryText", "四至范围", 15, 3, Kind.Text, f => f.BoundaryText, (f, v) => f.BoundaryText = (string?)v),
+        new("Boundary", "边界坐标（GeoJSON，或“经度,纬度;经度,纬度;…”）", 16, 1, Kind.Boundary, f => f.BoundaryGeoJson, (f, v) => f.BoundaryGeoJson = (string?)v),
     ];
 
-    const int BaseSectionRow = 9;
     const int TargetsHeaderRow = 18;
     const int FirstTargetRow = 19;
     const string TargetsLabel = "培育规划目标";
     const string OpinionLabel = "县(市、区)政府意见";
     static readonly int OpinionRow = FirstTargetRow + Enum.GetValues<TargetIndicator>().Length + 1; // 32
     const int YearCol = 3; // C..F
-    const int GrowthCol = 7; // G..I (2023..2025)
-
-    // style indexes (see Styles())
-    const uint STitle = 1, SLabel = 2, SText = 3, SNumber = 4, SSection = 5, SNote = 6, SGrowth = 7, SHint = 8;
 
     /// <summary>Suggested download name.</summary>
     public static string FileName(DeclarationForm? form, RegionDirectory? regions = null) =>
@@ -90,131 +89,49 @@ public static class DeclarationXlsx
 
     /// <summary>
     /// The template, blank (<paramref name="form"/> null) or filled with <paramref name="form"/>. With
-    /// <paramref name="regions"/> the county's name is written beside its code.
+    /// <paramref name="regions"/> the county's name is written beside its code. Built-in template file only.
     /// </summary>
-    public static byte[] Template(DeclarationForm? form = null, RegionDirectory? regions = null)
+    public static byte[] Template(DeclarationForm? form = null, RegionDirectory? regions = null) => Template(SpreadsheetTemplates.BuiltIn, form, regions);
+
+    /// <summary>Fills <see cref="TemplateFile"/> from <paramref name="templates"/> (a restyled copy when configured).</summary>
+    public static byte[] Template(SpreadsheetTemplates templates, DeclarationForm? form, RegionDirectory? regions = null)
     {
-        using var ms = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(ms, SpreadsheetDocumentType.Workbook))
+        ArgumentNullException.ThrowIfNull(templates);
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in Fields)
         {
-            doc.PackageProperties.Title = Title;
-            doc.PackageProperties.Creator = "乡村e镇培育管理平台";
-            var wb = doc.AddWorkbookPart();
-            wb.Workbook = new Workbook();
-            var styles = wb.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Styles();
-            var ws = wb.AddNewPart<WorksheetPart>();
-            var cells = new SortedDictionary<(int Row, int Col), Cell>();
-            void Put(int row, int col, object? value, uint style)
+            var value = field.Kind == Kind.CountyName
+                ? (form is not null && regions is not null && regions.Find(form.CountyCode) is not null ? regions.FullName(form.CountyCode) : null)
+                : form is null ? null : field.Get(form);
+            if (field.Kind == Kind.Boundary)
             {
-                var reference = XlsxReader.ColumnName(col) + row.ToString(CultureInfo.InvariantCulture);
-                cells[(row, col)] = value switch
-                {
-                    null => new Cell { CellReference = reference, StyleIndex = style },
-                    decimal or int => new Cell
-                    {
-                        CellReference = reference, StyleIndex = style, DataType = CellValues.Number,
-                        CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-                    },
-                    _ => new Cell
-                    {
-                        CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(Clean(value.ToString()!)) { Space = SpaceProcessingModeValues.Preserve }),
-                    },
-                };
+                var s = value is string b ? Clean(b) : "";
+                if (s.Length > BoundaryPieces * MaxCellChars)
+                    throw new InvalidOperationException($"边界坐标超过 {BoundaryPieces * MaxCellChars} 个字符，无法写入申报表模板。");
+                for (var i = 0; i < BoundaryPieces; i++)
+                    values[field.Key + (i + 1).ToString(CultureInfo.InvariantCulture)] =
+                        i * MaxCellChars < s.Length ? s.Substring(i * MaxCellChars, Math.Min(MaxCellChars, s.Length - i * MaxCellChars)) : null;
             }
-
-            Put(1, 1, Title, STitle);
-            Put(2, 1, "请在浅黄色单元格中填写；数据均为乡村e镇规划区域内的数据，金额以万元计；请勿改动灰色标签文字。导入时按标签识别各项。", SHint);
-            foreach (var field in Fields)
-            {
-                Put(field.Row, field.Col, field.Label, SLabel);
-                var value = field.Kind == Kind.CountyName
-                    ? (form is not null && regions is not null && regions.Find(form.CountyCode) is not null ? regions.FullName(form.CountyCode) : null)
-                    : form is null ? null : field.Get(form);
-                var style = field.Kind is Kind.Decimal or Kind.Int ? SNumber : SText;
-                if (field.Kind == Kind.Boundary && value is string s && s.Length > MaxCellChars)
-                {
-                    var col = field.Col + 1;
-                    for (var i = 0; i < s.Length; i += MaxCellChars) Put(field.Row, col++, s.Substring(i, Math.Min(MaxCellChars, s.Length - i)), style);
-                }
-                else Put(field.Row, field.Col + 1, value, style);
-            }
-            Put(BaseSectionRow, 1, "目前基础条件", SSection);
-
-            // 培育规划目标
-            var years = TargetIndicators.Years;
-            Put(TargetsHeaderRow, 1, TargetsLabel, SLabel);
-            Put(TargetsHeaderRow, 2, "单位", SLabel);
-            for (var y = 0; y < years.Length; y++)
-                Put(TargetsHeaderRow, YearCol + y, years[y].ToString(CultureInfo.InvariantCulture) + "年", SLabel);
-            for (var y = 1; y < years.Length; y++)
-                Put(TargetsHeaderRow, GrowthCol + y - 1, $"{years[y]}年同比增长率（%）", SLabel);
-            var indicators = Enum.GetValues<TargetIndicator>();
-            for (var i = 0; i < indicators.Length; i++)
-            {
-                var row = FirstTargetRow + i;
-                var (label, unit) = TargetIndicators.Describe(indicators[i]);
-                Put(row, 1, label, SLabel);
-                Put(row, 2, unit, SLabel);
-                for (var y = 0; y < years.Length; y++) Put(row, YearCol + y, form?.Target(indicators[i], years[y]), SNumber);
-                for (var y = 1; y < years.Length; y++)
-                {
-                    string prev = XlsxReader.ColumnName(YearCol + y - 1) + row, cur = XlsxReader.ColumnName(YearCol + y) + row;
-                    var growth = form?.Growth(indicators[i], years[y]);
-                    var reference = XlsxReader.ColumnName(GrowthCol + y - 1) + row.ToString(CultureInfo.InvariantCulture);
-                    cells[(row, GrowthCol + y - 1)] = new Cell
-                    {
-                        CellReference = reference, StyleIndex = SGrowth,
-                        DataType = growth is null ? CellValues.String : CellValues.Number,
-                        CellFormula = new CellFormula($"IF(AND(ISNUMBER({prev}),ISNUMBER({cur}),{prev}<>0),ROUND(({cur}-{prev})/{prev}*100,1),\"\")"),
-                        CellValue = new CellValue(growth?.ToString(CultureInfo.InvariantCulture) ?? ""),
-                    };
-                }
-            }
-            Put(OpinionRow, 1, OpinionLabel, SLabel);
-            Put(OpinionRow, 2, form?.CountyOpinion, SText);
-            Put(OpinionRow + 2, 1, "填表说明：", SSection);
-            for (var i = 0; i < DeclarationDocx.Notes.Count; i++)
-                Put(OpinionRow + 3 + i, 1, $"{i + 1}．{DeclarationDocx.Notes[i]}", SNote);
-
-            var sheetData = new SheetData();
-            foreach (var group in cells.GroupBy(c => c.Key.Row))
-            {
-                var row = new Row { RowIndex = (uint)group.Key };
-                if (group.Key == OpinionRow) { row.Height = 90; row.CustomHeight = true; }
-                foreach (var c in group) row.Append(c.Value);
-                sheetData.Append(row);
-            }
-
-            var numericRefs = Fields.Where(f => f.Kind is Kind.Decimal).Select(f => Ref(f.Row, f.Col + 1))
-                .Append($"{Ref(FirstTargetRow, YearCol)}:{Ref(FirstTargetRow + indicators.Length - 1, YearCol + years.Length - 1)}");
-            var intRefs = Fields.Where(f => f.Kind is Kind.Int).Select(f => Ref(f.Row, f.Col + 1));
-            var boolField = Fields.Single(f => f.Kind == Kind.Bool);
-            var classField = Fields.Single(f => f.Kind == Kind.CountyClass);
-            ws.Worksheet = new Worksheet(
-                new SheetProperties(new PageSetupProperties { FitToPage = true }),
-                new SheetViews(new SheetView { WorkbookViewId = 0, TabSelected = true }),
-                new SheetFormatProperties { DefaultRowHeight = 18 },
-                new Columns(
-                    Column(1, 1, 34), Column(2, 2, 26), Column(3, 3, 30), Column(4, 4, 26),
-                    Column(5, 6, 14), Column(7, 9, 16)),
-                sheetData,
-                new MergeCells(new MergeCell { Reference = "A1:I1" }, new MergeCell { Reference = "A2:I2" }, new MergeCell { Reference = $"B{OpinionRow}:I{OpinionRow}" }),
-                new DataValidations(
-                    ListValidation(Ref(boolField.Row, boolField.Col + 1), "\"是,否\""),
-                    ListValidation(Ref(classField.Row, classField.Col + 1), "\"先行示范县,整体推进县,重点帮扶县\""),
-                    NumberValidation(DataValidationValues.Decimal, string.Join(' ', numericRefs), "请填写不小于 0 的数字。"),
-                    NumberValidation(DataValidationValues.Whole, string.Join(' ', intRefs), "请填写不小于 0 的整数。"))
-                { Count = 4 },
-                new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-                new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-            wb.Workbook.AppendChild(new Sheets(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = SheetName }));
-            wb.Workbook.AppendChild(new CalculationProperties { CalculationId = 191029, FullCalculationOnLoad = true });
-            wb.Workbook.Save();
+            else values[field.Key] = value is string text ? Clean(text) : value;
         }
-        return ms.ToArray();
+        foreach (var indicator in Enum.GetValues<TargetIndicator>())
+            foreach (var year in TargetIndicators.Years)
+                values[TargetKey(indicator, year)] = form?.Target(indicator, year);
+        values["CountyOpinion"] = form?.CountyOpinion is { } opinion ? Clean(opinion) : null;
+        values["notes"] = DeclarationDocx.Notes.Select((n, i) => new Dictionary<string, object?> { ["Text"] = $"{i + 1}．{n}" }).ToList();
+        return templates.Fill(TemplateFile, values, RequiredTexts);
     }
+
+    /// <summary>"T_OnlineRetail_2025": the placeholder of one target cell.</summary>
+    static string TargetKey(TargetIndicator indicator, int year) => $"T_{indicator}_{year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The labels the importer finds cells by: a restyled template must keep them (else the built-in one is used).</summary>
+    public static IReadOnlyList<string> RequiredTexts { get; } =
+    [
+        .. Fields.Select(f => f.Label), TargetsLabel, OpinionLabel,
+        .. TargetIndicators.Years.Select(y => y.ToString(CultureInfo.InvariantCulture) + "年"),
+        .. Enum.GetValues<TargetIndicator>().Select(i => TargetIndicators.Describe(i).Label),
+    ];
 
     /// <summary>
     /// Reads a sheet made from <see cref="Template"/> (and filled in Excel). Cells with errors leave their field null
@@ -452,62 +369,4 @@ public static class DeclarationXlsx
     /// <summary>Control characters XML cannot carry are dropped; CRLF becomes LF.</summary>
     static string Clean(string s) =>
         new(s.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => c >= 0x20 || c is '\t' or '\n').ToArray());
-
-    static string Ref(int row, int col) => XlsxReader.ColumnName(col) + row.ToString(CultureInfo.InvariantCulture);
-
-    static Column Column(uint min, uint max, double width) => new() { Min = min, Max = max, Width = width, CustomWidth = true };
-
-    static DataValidation ListValidation(string sqref, string list) => new(new Formula1(list))
-    {
-        Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true,
-        SequenceOfReferences = new ListValue<StringValue> { InnerText = sqref },
-    };
-
-    static DataValidation NumberValidation(DataValidationValues type, string sqref, string error) => new(new Formula1("0"))
-    {
-        Type = type, Operator = DataValidationOperatorValues.GreaterThanOrEqual, AllowBlank = true,
-        ShowErrorMessage = true, ErrorTitle = "数值不正确", Error = error,
-        SequenceOfReferences = new ListValue<StringValue> { InnerText = sqref },
-    };
-
-    static Stylesheet Styles()
-    {
-        Font F(bool bold, double size) => bold
-            ? new Font(new Bold(), new FontSize { Val = size }, new FontName { Val = "宋体" }, new FontCharSet { Val = 134 })
-            : new Font(new FontSize { Val = size }, new FontName { Val = "宋体" }, new FontCharSet { Val = 134 });
-        Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid });
-        Border Thin() => new(
-            new LeftBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
-            new RightBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
-            new TopBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
-            new BottomBorder(new Color { Indexed = 64 }) { Style = BorderStyleValues.Thin },
-            new DiagonalBorder());
-        CellFormat X(uint font, uint fill, uint border, bool wrap, VerticalAlignmentValues v, HorizontalAlignmentValues? h = null, uint numFmt = 0) =>
-            new(new Alignment { WrapText = wrap, Vertical = v, Horizontal = h })
-            {
-                FontId = font, FillId = fill, BorderId = border, NumberFormatId = numFmt, FormatId = 0,
-                ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true, ApplyNumberFormat = numFmt != 0,
-            };
-        return new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.0" }) { Count = 1 },
-            new Fonts(F(false, 11), F(true, 16), F(true, 11), F(true, 12), F(false, 10)) { Count = 5 },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                Solid("FFD9D9D9"), Solid("FFFFF2CC"), Solid("FFF2F2F2")) { Count = 5 },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), Thin()) { Count = 2 },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
-            new CellFormats(
-                new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },       // 0 default
-                X(1, 0, 0, false, VerticalAlignmentValues.Center, HorizontalAlignmentValues.Center),            // 1 title
-                X(2, 2, 1, true, VerticalAlignmentValues.Center),                                                // 2 label
-                X(0, 3, 1, true, VerticalAlignmentValues.Top),                                                   // 3 text input
-                X(0, 3, 1, false, VerticalAlignmentValues.Center),                                               // 4 number input
-                X(3, 0, 0, false, VerticalAlignmentValues.Center),                                               // 5 section
-                X(4, 0, 0, false, VerticalAlignmentValues.Center),                                               // 6 note
-                X(0, 4, 1, false, VerticalAlignmentValues.Center, HorizontalAlignmentValues.Right, 164),         // 7 growth (computed)
-                X(4, 0, 0, true, VerticalAlignmentValues.Center))                                                // 8 hint
-            { Count = 9 },
-            new CellStyles(new CellStyle { Name = "常规", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
-    }
 }
