@@ -20,9 +20,9 @@ public sealed partial class ListTableE2ETests
 
     public static TheoryData<EtownListPage> EtownLists() =>
     [
-        new(Lucheng, new("/funds/etowns/{etown}", "lucheng", "contracts", "编号", "承办主体")),
+        new(Lucheng, new("/funds/etowns/{etown}", "lucheng", "contracts", "金额（万元）", "工期")),
         new(Lucheng, new("/funds/etowns/{etown}", "lucheng", "payments", "金额（万元）", "状态", NotExported: ["办理"])),
-        new(Lucheng, new("/supervision/etowns/{etown}", "lucheng", "dues", "期次", "类型")),
+        new(Lucheng, new("/supervision/etowns/{etown}", "lucheng", "dues", "截止", "期次")),
         new(Lucheng, new("/supervision/etowns/{etown}/operator", "lucheng", "reports", "月份", "状态", NotExported: ["操作"])),
         new(Lucheng, new("/disclosure/etowns/{etown}", "lucheng", "candidates", "事项", "类别", NotExported: ["操作"])),
     ];
