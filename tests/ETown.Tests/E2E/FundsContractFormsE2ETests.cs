@@ -105,7 +105,7 @@ public sealed class FundsContractFormsE2ETests(BrowserAppFixture app)
 
         // The e-town's funds page shows the contract with its support mode.
         await OpenAsync(county, fundsUrl);
-        var row = county.Locator("[data-testid=contract-row]", new() { HasText = number });
+        var row = county.Locator("tr.contract-row", new() { HasText = number });
         await Assertions.Expect(row.Locator("[data-testid=contract-mode]")).ToHaveTextAsync("支持方式：购买服务 · 公开招标");
 
         // FUND-09: a written delay request, pending approval by the level above.

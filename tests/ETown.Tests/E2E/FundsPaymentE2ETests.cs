@@ -85,7 +85,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
         await op.Locator("[data-testid=rq-amount]").BlurAsync();
         await op.ClickAsync("[data-testid=rq-submit]");
         await Assertions.Expect(op.Locator("[data-testid=success]")).ToContainTextAsync("拨付申请已提交");
-        var row = op.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" });
+        var row = op.Locator("tr.payment-row", new() { HasText = "LC-2022-002" });
         await Assertions.Expect(row.Locator("[data-testid=payment-status]")).ToHaveTextAsync("待审核");
         await Assertions.Expect(row.Locator("[data-testid=material-file]")).ToHaveCountAsync(2);
         // The demo's refused progress request shows the reason too.
@@ -93,7 +93,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
 
         // The county e镇办 reviews with its opinion.
         var county = await OpenLuchengFundsAsync(await app.NewPageAsync(), "lucheng");
-        var crow = county.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" });
+        var crow = county.Locator("tr.payment-row", new() { HasText = "LC-2022-002" });
         // The reviewer opens the uploaded contract: the same bytes come back.
         var href = await crow.Locator("[data-testid=material-file]", new() { HasText = "合同" }).GetAttributeAsync("href");
         var download = await county.Context.APIRequest.GetAsync(href!);
@@ -111,7 +111,7 @@ public sealed class FundsPaymentE2ETests(BrowserAppFixture app)
 
         // County finance approves and records the payment.
         var finance = await OpenLuchengFundsAsync(await app.NewPageAsync(), "luchengcz");
-        var frow = finance.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" });
+        var frow = finance.Locator("tr.payment-row", new() { HasText = "LC-2022-002" });
         await frow.Locator("[data-testid=approve]").ClickAsync();
         await Assertions.Expect(frow.Locator("[data-testid=payment-status]")).ToHaveTextAsync("待拨付");
         await frow.Locator("[data-testid=voucher]").FillAsync("LC-PZ-E2E-0001");

@@ -41,11 +41,6 @@ public class ListTableSourceTests
     /// </summary>
     static readonly HashSet<string> NotYetConverted = new(StringComparer.Ordinal)
     {
-        "Components/Pages/Acceptance/EtownAcceptancePage.razor",
-        "Components/Pages/Declarations/DeclarationDetailPage.razor",
-        "Components/Pages/Disclosure/DisclosureEtownPage.razor",
-        "Components/Pages/Etowns/EtownDetailPage.razor",
-        "Components/Pages/Funds/EtownFundsPage.razor",
         "Components/Pages/Home.razor",
         "Components/Pages/Ledgers/AssetLedgerPage.razor",
         "Components/Pages/Ledgers/EtownLedgerPage.razor",
@@ -53,8 +48,6 @@ public class ListTableSourceTests
         "Components/Pages/Standards/StandardCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsCataloguePage.razor",
         "Components/Pages/Statistics/StatisticsDataSetsPage.razor",
-        "Components/Pages/Supervision/SupervisionEtownPage.razor",
-        "Components/Pages/Supervision/SupervisionOperatorPage.razor",
     };
 
     static IEnumerable<(string Path, int Count)> RazorTables() =>
