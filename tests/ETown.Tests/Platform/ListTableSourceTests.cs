@@ -46,13 +46,6 @@ public class ListTableSourceTests
         "Components/Pages/Disclosure/DisclosureEtownPage.razor",
         "Components/Pages/Etowns/EtownDetailPage.razor",
         "Components/Pages/Funds/EtownFundsPage.razor",
-        "Components/Pages/Home.razor",
-        "Components/Pages/Ledgers/AssetLedgerPage.razor",
-        "Components/Pages/Ledgers/EtownLedgerPage.razor",
-        "Components/Pages/Ledgers/LedgerPurposesPage.razor",
-        "Components/Pages/Standards/StandardCataloguePage.razor",
-        "Components/Pages/Statistics/StatisticsCataloguePage.razor",
-        "Components/Pages/Statistics/StatisticsDataSetsPage.razor",
         "Components/Pages/Supervision/SupervisionEtownPage.razor",
         "Components/Pages/Supervision/SupervisionOperatorPage.razor",
     };
