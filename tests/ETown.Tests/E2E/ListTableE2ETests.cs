@@ -49,6 +49,7 @@ public sealed partial class ListTableE2ETests(BrowserAppFixture app)
         new("/statistics/data-sets", "province", "assignments", "e镇", "县（市、区）"),
         new("/", "province", "home-etowns", "名称", "所在地"),
         new("/", "operator", "todo-list", "截止日期", "模块"),
+        new("/ledgers", "province", "expenses", "日期", "资金性质", NotExported: ["发票"]),
     ];
 
     [Theory, MemberData(nameof(Lists))]

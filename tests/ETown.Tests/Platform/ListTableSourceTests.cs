@@ -30,7 +30,6 @@ public class ListTableSourceTests
         ["Components/Pages/Statistics/StatisticsAnalysisPage.razor"] = "matrix: indicator × period analysis",
         ["Components/Shared/Charts/ChartPanel.razor"] = "the table view of a chart (matrix of series × categories)",
         ["Components/Pages/Admin/SettingsPage.razor"] = "form: setting name/value pairs",
-        ["Components/Pages/Ledgers/ExpenseTable.razor"] = "entry grid of a ledger's expense lines",
         ["Components/Pages/Archives/ArchivesOverviewPage.razor"] = "form: the archive checklist (the overview itself is ListTable)",
         ["Components/Pages/Statistics/StatisticsListPage.razor"] = "form: deadlines of the data sets (the report list itself is ListTable)",
     };
