@@ -20,7 +20,7 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
         await LoginPage.WaitInteractiveAsync(page);
 
         await page.FillAsync("[data-testid=search]", "怀仁");
-        var row = page.Locator("[data-testid=assignment-row]");
+        var row = page.Locator("[data-testid=assignments] tr.assignment-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.Locator("[data-testid=assign-annual]")).ToBeCheckedAsync();
 
@@ -39,9 +39,9 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
         await LoginPage.WaitInteractiveAsync(page);
         await page.FillAsync("[data-testid=search]", "怀仁");
         // Wait for the filter before a single-element assertion (a strict locator does not retry past 8 matches).
-        await Assertions.Expect(page.Locator("[data-testid=assignment-row]")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-testid=assignment-row] [data-testid=assign-annual]")).ToBeCheckedAsync();
-        await Assertions.Expect(page.Locator("[data-testid=assignment-row] [data-testid=assign-monthly]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=assignments] tr.assignment-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=assignments] tr.assignment-row [data-testid=assign-annual]")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("[data-testid=assignments] tr.assignment-row [data-testid=assign-monthly]")).ToBeCheckedAsync();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class DataSetAssignmentE2ETests(BrowserAppFixture app)
         await new LoginPage(page).SignInAsync("youyu", "Etown@2026");
         await page.GotoAsync("/statistics/data-sets");
         await LoginPage.WaitInteractiveAsync(page);
-        var rows = page.Locator("[data-testid=assignment-row]");
+        var rows = page.Locator("[data-testid=assignments] tr.assignment-row");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("右玉县西口e镇");
         await Assertions.Expect(rows.First.Locator("[data-testid=assign-annual]")).ToBeDisabledAsync();

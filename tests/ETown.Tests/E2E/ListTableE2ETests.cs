@@ -41,6 +41,15 @@ public sealed partial class ListTableE2ETests(BrowserAppFixture app)
         new("/acceptance/evaluations/2024", "province", "ranking", "e镇", "县（市、区）"),
         new("/archives", "province", "archive-overview", "e镇", "所在县"),
         new("/audit/logins", "auditadmin", "login-table", "时间（北京时间）", "用户名", DemoData.AuditAdminKey),
+        new("/ledgers/purposes", "province", "purposes", "代码", "省级专项资金"),
+        new("/ledgers/assets", "province", "assets", "资产名称", "存放地点"),
+        new("/standards", "province", "standard-items", "序号", "项目", NotExported: ["操作"]),
+        new("/statistics/catalogue", "province", "indicators", "代码", "周期", NotExported: ["操作"]),
+        new("/statistics/catalogue", "province", "rules", "代码", "重要程度", NotExported: ["操作"]),
+        new("/statistics/data-sets", "province", "assignments", "e镇", "县（市、区）"),
+        new("/", "province", "home-etowns", "名称", "所在地"),
+        new("/", "operator", "todo-list", "截止日期", "模块"),
+        new("/ledgers", "province", "expenses", "日期", "资金性质", NotExported: ["发票"]),
     ];
 
     [Theory, MemberData(nameof(Lists))]

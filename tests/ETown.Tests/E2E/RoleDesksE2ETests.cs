@@ -34,7 +34,7 @@ public sealed class RoleDesksE2ETests(BrowserAppFixture app)
         Assert.NotEmpty(items); // every level owes something in the demo
 
         // … is what the desk lists, each with its deadline (Chinese date) or a dash where the documents set none.
-        var rows = page.Locator("[data-testid=todo-list] tbody tr");
+        var rows = page.Locator("[data-testid=todo-list] tr.list-row");
         await Assertions.Expect(rows.First).ToBeVisibleAsync();
         Assert.Equal(items.Count, await rows.CountAsync());
         Assert.Equal(items.Count.ToString(CultureInfo.InvariantCulture), await page.Locator("[data-testid=todo-count]").InnerTextAsync());

@@ -27,7 +27,7 @@ public sealed class StatCatalogueE2ETests(BrowserAppFixture app)
         await page.FillAsync("[data-testid=i-code]", "e2e_live_streams");
         await page.ClickAsync("[data-testid=save-indicator]");
         await Assertions.Expect(page.Locator("[data-testid=success]")).ToContainTextAsync("e2e_live_streams");
-        await Assertions.Expect(page.Locator("[data-testid=indicator-row][data-code=e2e_live_streams]")).ToContainTextAsync("电商直播场次（当月）");
+        await Assertions.Expect(page.Locator("[data-testid=indicators] tr.indicator-row", new() { HasText = "e2e_live_streams" })).ToContainTextAsync("电商直播场次（当月）");
 
         await page.ClickAsync("[data-testid=new-rule]");
         await page.FillAsync("[data-testid=r-code]", "E2E-LIVE-LE-300");
@@ -38,7 +38,7 @@ public sealed class StatCatalogueE2ETests(BrowserAppFixture app)
         await page.FillAsync("[data-testid=r-msg]", "直播场次超过每月 300 场，请在备注中说明。");
         await page.ClickAsync("[data-testid=save-rule]");
         await Assertions.Expect(page.Locator("[data-testid=success]")).ToContainTextAsync("E2E-LIVE-LE-300");
-        await Assertions.Expect(page.Locator("[data-testid=rule-row][data-code=E2E-LIVE-LE-300]")).ToContainTextAsync("电商直播场次（当月） <= 300");
+        await Assertions.Expect(page.Locator("[data-testid=rules] tr.rule-row", new() { HasText = "E2E-LIVE-LE-300" })).ToContainTextAsync("电商直播场次（当月） <= 300");
 
         // The county's entry form for a month has the new line.
         var county = await app.NewPageAsync();

@@ -21,7 +21,7 @@ public sealed class WorkDeskE2ETests(BrowserAppFixture app)
         await page.GotoAsync("/");
         await LoginPage.WaitInteractiveAsync(page);
 
-        var todo = page.Locator("[data-testid=todo-list] tbody tr");
+        var todo = page.Locator("[data-testid=todo-list] tr.list-row");
         await Assertions.Expect(todo.First).ToBeVisibleAsync();
         var count = int.Parse(await page.Locator("[data-testid=todo-count]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(count, await todo.CountAsync());
@@ -55,7 +55,7 @@ public sealed class WorkDeskE2ETests(BrowserAppFixture app)
         await page.ClickAsync("[data-testid=tab-done]");
         await LoginPage.WaitForUrlAsync(page, u => u.Contains("tab=done", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator($"[data-testid=done-list] a[href='{link}']")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-testid=done-list] tbody tr").Filter(new() { Has = page.Locator($"a[href='{link}']") }))
+        await Assertions.Expect(page.Locator("[data-testid=done-list] tr.list-row").Filter(new() { Has = page.Locator($"a[href='{link}']") }))
             .ToContainTextAsync("填报并报送");
     }
 }
