@@ -118,7 +118,7 @@ public sealed class PhoneTasksE2ETests(BrowserAppFixture app, ITestOutputHelper 
         await AssertFitsAsync(op, "the payment request form");
         await op.ClickAsync("[data-testid=rq-submit]");
         await Assertions.Expect(op.Locator("[data-testid=success]")).ToContainTextAsync("拨付申请已提交");
-        var row = op.Locator("[data-testid=payment-row]", new() { HasText = "LC-2022-002" }).Filter(new() { HasText = "60.00" });
+        var row = op.Locator("tr.payment-row", new() { HasText = "LC-2022-002" }).Filter(new() { HasText = "60.00" });
         await Assertions.Expect(row.Locator("[data-testid=payment-status]").First).ToHaveTextAsync("待审核");
         await AssertFitsAsync(op, "the funds page after the request");
     }
