@@ -105,7 +105,7 @@ for c in $(seq 1 "$cold_starts"); do
 done
 COLD=$(printf '%s\n' "${colds[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "RESULT cold-start=${COLD}s median of ${cold_starts} (${colds[*]}; published app$([ "$r2r" = 1 ] && echo ', ReadyToRun'), existing $db database, process start → first served page /public/etowns)"
-grep -m1 "数据库初始化" "$WORK/app.log" | sed 's/^/   /' || true
+sleep 1; grep -m1 "数据库初始化" "$WORK/app.log" | sed 's/^/   /' || true
 [ "$cold_only" = 1 ] && exit 0
 
 for r in $(seq 1 "$runs"); do
