@@ -73,7 +73,11 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
         StoreEnumsAsStrings(b);
         MarkVersionsAsConcurrencyTokens(b);
         ScopeFilter.ApplyAll(b, this, scopeRules);
+        ConfigureProviderModel(b);
     }
+
+    /// <summary>Provider-specific SQL translations (<see cref="ExactSums"/>).</summary>
+    protected virtual void ConfigureProviderModel(ModelBuilder b) { }
 
     /// <summary>Every <c>IEntityTypeConfiguration</c> in a module assembly; the ones that are also an <see cref="IScopeRule{T}"/> are kept for the filters.</summary>
     static void ApplyConfigurations(ModelBuilder b, System.Reflection.Assembly assembly, Dictionary<Type, object> scopeRules)
@@ -139,6 +143,8 @@ public sealed class SqliteEtownDbContext(DbContextOptions options, Caller caller
         b.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         b.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
+
+    protected override void ConfigureProviderModel(ModelBuilder b) => ExactSums.RegisterSqlite(b);
 }
 
 public sealed class PostgresEtownDbContext(DbContextOptions options, Caller caller, TimeProvider clock, ModuleCatalog? modules = null)
@@ -146,4 +152,6 @@ public sealed class PostgresEtownDbContext(DbContextOptions options, Caller call
 {
     protected internal override Task LockAuditChainAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(20220510)", ct);
+
+    protected override void ConfigureProviderModel(ModelBuilder b) => ExactSums.RegisterPostgres(b);
 }

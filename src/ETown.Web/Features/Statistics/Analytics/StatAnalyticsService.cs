@@ -421,10 +421,10 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                                   || (string.Compare(r.Period, blo) >= 0 && string.Compare(r.Period, key) <= 0)
                             join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                             where summed.Contains(v.IndicatorCode)
-                            group new { v.Value, r.Status } by new { r.EtownId, v.IndicatorCode, Year = r.Period.Substring(0, 4) } into g
+                            group new { Units = ExactSums.Units(v.Value), r.Status } by new { r.EtownId, v.IndicatorCode, Year = r.Period.Substring(0, 4) } into g
                             select new
                             {
-                                g.Key.EtownId, g.Key.IndicatorCode, g.Key.Year, Sum = g.Sum(x => x.Value), Months = g.Count(),
+                                g.Key.EtownId, g.Key.IndicatorCode, g.Key.Year, Units = g.Sum(x => x.Units), Months = g.Count(),
                                 Approved = g.Count(x => x.Status == StatReportStatus.CountyApproved || x.Status == StatReportStatus.CityAccepted
                                     || x.Status == StatReportStatus.ProvinceAccepted),
                             }).ToListAsync(ct))
@@ -448,7 +448,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 var ytd = spans.GetValueOrDefault((id, i.Code, year));
                 var ytdLast = spans.GetValueOrDefault((id, i.Code, lastYear));
                 facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value,
-                    ytd is null ? null : ytd.Sum, ytd?.Months ?? 0, ytd?.Approved ?? 0, ytdLast is null ? null : ytdLast.Sum, ytdLast?.Months ?? 0);
+                    ytd is null ? null : ExactSums.FromUnits(ytd.Units), ytd?.Months ?? 0, ytd?.Approved ?? 0,
+                    ytdLast is null ? null : ExactSums.FromUnits(ytdLast.Units), ytdLast?.Months ?? 0);
             }
         return (statuses, facts);
     }
@@ -525,9 +526,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var sums = (await (from r in approved
                            join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                            where summed.Contains(v.IndicatorCode)
-                           group v.Value by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
-                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Sum = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year, x.IndicatorCode), x => x.Sum);
+                           group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
+                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Units = g.Sum() }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Year, x.IndicatorCode), x => ExactSums.FromUnits(x.Units));
         var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
                                 join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                                 where stocks.Contains(v.IndicatorCode)
@@ -586,9 +587,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                              where r.Period.Length == 7 && years.Contains(r.Period.Substring(0, 4)) && ApprovedStatuses.Contains(r.Status)
                              join v in sys.StatValues.AsNoTracking() on r.Id equals v.ReportId
                              where v.IndicatorCode == output
-                             group v.Value by new { r.EtownId, Year = r.Period.Substring(0, 4) } into g
-                             select new { g.Key.EtownId, g.Key.Year, Months = g.Count(), Sum = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year), x => (x.Months, x.Sum));
+                             group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4) } into g
+                             select new { g.Key.EtownId, g.Key.Year, Months = g.Count(), Units = g.Sum() }).ToListAsync(ct))
+            .ToDictionary(x => (x.EtownId, x.Year), x => (x.Months, Sum: ExactSums.FromUnits(x.Units)));
         foreach (var (city, year) in open)
         {
             var ids = towns.GetValueOrDefault(city) ?? [];
