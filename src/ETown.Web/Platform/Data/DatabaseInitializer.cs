@@ -31,8 +31,8 @@ public static class DatabaseInitializer
 
         try
         {
-            // Only when a migration is pending: Migrate itself also diffs the model snapshot against the model, about two
-            // seconds of every start on an up-to-date database (issue #16 target 5).
+            // Only when a migration is pending: Migrate itself also diffs the model snapshot against the model, about half a
+            // second of every start on an up-to-date database (issue #16 target 5; docs/benchmarks.md).
             if ((await ctx.Database.GetPendingMigrationsAsync(ct)).Any()) await ctx.Database.MigrateAsync(ct);
             Phase("迁移");
         }
