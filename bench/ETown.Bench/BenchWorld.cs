@@ -45,6 +45,14 @@ public sealed record BenchOptions
     public bool Reuse { get; init; }
     /// <summary>One unmeasured pass on a small world first (JIT, EF model and query compilation).</summary>
     public bool Warmup { get; init; } = true;
+    /// <summary>--demo: seed the platform's demo data (organisations, demo accounts, the seven e-towns) before the bench's own, so the
+    /// app can be started on the database and signed into with the demo accounts (scripts/bench-load.sh --province).</summary>
+    public bool Demo { get; init; }
+    /// <summary>--app-data DIR: the audit key folder (DIR/audit) and file store (DIR/files) the app will be started with later, so the
+    /// audit chain and the demo files the bench writes stay valid for it. Default: a throw-away folder.</summary>
+    public string? AppData { get; init; }
+    /// <summary>--pg-db NAME: the PostgreSQL database to (re)create, instead of a random name (with --keep, for the app to open).</summary>
+    public string? PostgresDatabase { get; init; }
     public IReadOnlyList<string> Scenarios { get; init; } = ["import-year"];
 }
 
@@ -87,28 +95,32 @@ public sealed class BenchWorld : IAsyncDisposable
         else
         {
             var admin = o.PostgresAdmin ?? throw new ArgumentException("PostgreSQL needs --pg CONNSTR or ETOWN_TEST_PG");
-            pgDb = "etown_bench_" + Guid.NewGuid().ToString("N");
+            pgDb = o.PostgresDatabase ?? "etown_bench_" + Guid.NewGuid().ToString("N");
             await using (var conn = new NpgsqlConnection(admin))
             {
                 await conn.OpenAsync(ct);
+                if (o.PostgresDatabase is not null)
+                    await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pgDb}\" WITH (FORCE)", conn).ExecuteNonQueryAsync(ct);
                 await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{pgDb}\"", conn);
                 await cmd.ExecuteNonQueryAsync(ct);
             }
             settings["ConnectionStrings:Postgres"] = new NpgsqlConnectionStringBuilder(admin) { Database = pgDb, Pooling = true }.ConnectionString;
         }
         // The audit chain's key and checkpoints live outside the database (issue #17): a throw-away folder per run.
-        var auditDir = Path.Combine(Path.GetTempPath(), "etown-bench-audit-" + Guid.NewGuid().ToString("N"));
+        var auditDir = o.AppData is { } appData ? Path.Combine(appData, "audit") : Path.Combine(Path.GetTempPath(), "etown-bench-audit-" + Guid.NewGuid().ToString("N"));
         settings["Audit:Path"] = auditDir;
+        if (o.AppData is not null) settings["Storage:Path"] = Path.Combine(o.AppData, "files");
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var dbSettings = DatabaseSettings.From(config, AppContext.BaseDirectory);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(new BenchHostEnvironment(auditDir));
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(sp => sp.GetRequiredService<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>());
         services.AddEtownPlatform(config, dbSettings, ETown.Web.Platform.Modules.ModuleCatalog.BuiltIn);
         var sp = services.BuildServiceProvider();
         if (o.LogSql) SqlLog.Start();
-        await DatabaseInitializer.InitialiseAsync(sp, seedDemo: false, ct);
+        await DatabaseInitializer.InitialiseAsync(sp, seedDemo: o.Demo, ct);
 
         var world = new BenchWorld
         {

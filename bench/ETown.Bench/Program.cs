@@ -19,6 +19,9 @@ using ETown.Bench.Scenarios;
 //   --sql            print every SQL command with its duration (where a scenario's time goes)
 //   --reuse          with --db PATH: open a database an earlier run kept (history already there) instead of a fresh one
 //   --no-warmup      skip the unmeasured warm-up on 10 e-towns
+//   --demo           seed the demo data (accounts, seven e-towns) first: a database the app can run on (bench-load.sh --province)
+//   --app-data DIR   audit key folder DIR/audit and file store DIR/files, as the app will be started with (default: throw-away)
+//   --pg-db NAME     the PostgreSQL database to (re)create instead of a random one (with --keep)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -43,7 +46,7 @@ if (options.Warmup)
 {
     // JIT, EF model building and query compilation once, on a small throw-away world, so run 1 is not a cold start.
     var warm = Stopwatch.StartNew();
-    await using (var small = await BenchWorld.CreateAsync(options with { Towns = Math.Min(options.Towns, 10), SqlitePath = null, Keep = false, Reuse = false }, cts.Token))
+    await using (var small = await BenchWorld.CreateAsync(options with { Towns = Math.Min(options.Towns, 10), SqlitePath = null, Keep = false, Reuse = false, Demo = false, AppData = null, PostgresDatabase = null }, cts.Token))
         foreach (var s in scenarios.Where(s => s.Name == "import-year")) await s.RunAsync(small, cts.Token);
     Console.WriteLine($"warm-up (10 e-towns, not measured): {warm.Elapsed.TotalSeconds:0.0} s");
 }
@@ -109,12 +112,16 @@ static BenchOptions Parse(string[] args)
             "--reuse" => o with { Reuse = true, Keep = true },
             "--no-warmup" => o with { Warmup = false },
             "--sql" => o with { LogSql = true },
+            "--demo" => o with { Demo = true },
+            "--app-data" => o with { AppData = Path.GetFullPath(Next()) },
+            "--pg-db" => o with { PostgresDatabase = Next() },
             var a when a.StartsWith("--", StringComparison.Ordinal) => throw new ArgumentException($"unknown option {a}"),
             var a => AddScenario(o, scenarios, a),
         };
     }
     if (o.Provider == "Postgres" && o.PostgresAdmin is null) throw new ArgumentException("--provider postgres needs --pg CONNSTR or ETOWN_TEST_PG");
     if (o.Reuse && (o.SqlitePath is null || o.Provider != "Sqlite")) throw new ArgumentException("--reuse needs --db PATH (SQLite)");
+    if (o.PostgresDatabase is not null && o.Runs > 1) throw new ArgumentException("--pg-db is for one run (--runs 1)");
     if (o.SqlitePath is not null && o.Runs > 1) throw new ArgumentException("--db is for one run (--runs 1): each run starts from a fresh database");
     return scenarios.Count > 0 ? o with { Scenarios = scenarios } : o;
 

@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace ETown.Load;
 
 public sealed record LoadOptions(string BaseUrl, int Clients, TimeSpan Duration, TimeSpan WarmUp, int ThinkMs, double WriteShare,
-    string Password, int? Pid, int Seed)
+    string Password, int? Pid, int Seed, string? Period = null)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -29,6 +29,8 @@ public sealed record LoadOptions(string BaseUrl, int Clients, TimeSpan Duration,
                 "--password" => o with { Password = Next() },
                 "--pid" => o with { Pid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                // The month the dashboards show (default: the newest month with received reports).
+                "--period" => o with { Period = System.Text.RegularExpressions.Regex.IsMatch(Next(), @"^\d{4}-(0[1-9]|1[0-2])$") ? args[i] : throw new ArgumentException("--period YYYY-MM") },
                 var a => throw new ArgumentException($"unknown argument {a}"),
             };
         }
@@ -64,7 +66,7 @@ public sealed class LoadRun(LoadOptions o, Func<HttpClient> newClient, Action<st
     {
         var setup = Stopwatch.StartNew();
         using var province = await SignInAsync("province", ct);
-        var period = await LatestPeriodAsync(province, ct);
+        var period = o.Period ?? await LatestPeriodAsync(province, ct);
         var publicIds = new List<Guid>();
         foreach (var id in await EtownIdsAsync(province, ct))
             if ((await province.GetAsync($"/api/v1/public/etowns/{id}/column", ct)).IsSuccessStatusCode) publicIds.Add(id);
