@@ -165,6 +165,7 @@ namespace ETown.Web.Platform.Caching
     {
         const int MaxEntries = 512;
         readonly ConcurrentDictionary<string, (long Generation, object Value)> _entries = new(StringComparer.Ordinal);
+        readonly ConcurrentDictionary<string, Lazy<Task<object>>> _inflight = new(StringComparer.Ordinal);
         long _newest = -1;
 
         public async Task<long?> GenerationAsync(CancellationToken ct)
@@ -180,7 +181,7 @@ namespace ETown.Web.Platform.Caching
             var generation = await GenerationAsync(ct);
             if (generation is not { } g) return await compute();
             if (_entries.TryGetValue(key, out var hit) && hit.Generation == g && hit.Value is T value) return value;
-            var fresh = await compute();
+            var fresh = await ComputeOnceAsync(key, g, compute, ct);
             if (g > Interlocked.Read(ref _newest))
             {
                 Interlocked.Exchange(ref _newest, g);
@@ -189,6 +190,37 @@ namespace ETown.Web.Platform.Caching
             if (_entries.Count >= MaxEntries) _entries.Clear();
             _entries[key] = (g, fresh);
             return fresh;
+        }
+
+        /// <summary>
+        /// One computation per key and generation at a time: at month-end many users open the same board right after a save, and
+        /// each computing it alone would put N times the work on the database at the moment it is busiest. The later callers
+        /// await the first one's result, which is the value at the same generation they read. If that computation is cancelled
+        /// (its request went away) while this caller still wants the value, this caller computes it itself.
+        /// </summary>
+        async Task<T> ComputeOnceAsync<T>(string key, long generation, Func<Task<T>> compute, CancellationToken ct) where T : class
+        {
+            var flightKey = generation.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + key;
+            Lazy<Task<object>> mine = null!;
+            mine = new Lazy<Task<object>>(RunAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+            var flight = _inflight.GetOrAdd(flightKey, mine);
+            // The first caller awaits its own computation to the end: it runs on this request's services.
+            if (ReferenceEquals(flight, mine)) return (T)await mine.Value;
+            try
+            {
+                return (T)await flight.Value.WaitAsync(ct);
+            }
+            catch (Exception) when (!ct.IsCancellationRequested)
+            {
+                // The first caller's request went away (cancelled, its services disposed) or failed: compute for this caller.
+                return await compute();
+            }
+
+            async Task<object> RunAsync()
+            {
+                try { return await compute(); }
+                finally { _inflight.TryRemove(new KeyValuePair<string, Lazy<Task<object>>>(flightKey, mine)); }
+            }
         }
 
         /// <summary>Everything a query filter reads of the caller's scope; a province-wide caller's filters read only <c>All</c> and <c>IsSystem</c>.</summary>

@@ -156,4 +156,50 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(HttpStatusCode.NoContent, (await (await app.SignInAsync("lucheng")).SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
         Assert.Equal("Met", await CellAsync(8));
     }
+    /// <summary>
+    /// Month-end: many users open the same board right after a save. Callers of one key at one generation share one computation
+    /// (the others await it); the next generation computes again; when the first caller's computation fails, a waiting caller
+    /// computes for itself instead of inheriting another request's failure.
+    /// </summary>
+    [Theory, SqliteData]
+    public async Task ConcurrentReads_OfOneKeyAtOneGeneration_ComputeOnce(string provider)
+    {
+        var app = apps[provider];
+        var cache = app.Services.GetRequiredService<ReadCache>();
+        var key = "test-single-flight:" + Guid.NewGuid().ToString("N");
+        var computed = 0;
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<string> Compute()
+        {
+            var n = Interlocked.Increment(ref computed);
+            await gate.Task;
+            return "value " + n;
+        }
+        var reads = Enumerable.Range(0, 8).Select(_ => Task.Run(() => cache.GetOrComputeAsync(key, Compute, CancellationToken.None))).ToList();
+        while (Volatile.Read(ref computed) == 0) await Task.Delay(10);
+        await Task.Delay(100); // the other readers reach the cache while the first computation waits at the gate
+        gate.SetResult();
+        Assert.All(await Task.WhenAll(reads), v => Assert.Equal("value 1", v));
+        Assert.Equal(1, computed);
+
+        await using (var ctx = app.SystemContext()) await GenerationInterceptor.BumpAsync(ctx);
+        Assert.Equal("value 2", await cache.GetOrComputeAsync(key, Compute, CancellationToken.None));
+
+        // A failing first computation: the waiting caller computes for itself.
+        var failKey = key + ":fail";
+        var failGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = 0;
+        async Task<string> FailFirst()
+        {
+            if (Interlocked.Increment(ref attempts) == 1) { await failGate.Task; throw new InvalidOperationException("first request failed"); }
+            return "recomputed";
+        }
+        var first = Task.Run(() => cache.GetOrComputeAsync(failKey, FailFirst, CancellationToken.None));
+        while (Volatile.Read(ref attempts) == 0) await Task.Delay(10);
+        var second = Task.Run(() => cache.GetOrComputeAsync(failKey, FailFirst, CancellationToken.None));
+        await Task.Delay(100);
+        failGate.SetResult();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal("recomputed", await second);
+    }
 }
