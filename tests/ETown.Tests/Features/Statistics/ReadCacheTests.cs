@@ -156,4 +156,52 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(HttpStatusCode.NoContent, (await (await app.SignInAsync("lucheng")).SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
         Assert.Equal("Met", await CellAsync(8));
     }
+
+    /// <summary>
+    /// The matrix's approved years are kept per e-town stamp (StatFactsCache, issue #16 target 2). A change of an approved value
+    /// (here through a context of its own, as another instance writes) must show in that e-town's row and — through STD-33's
+    /// city average, which 朔州 computes from its own e-towns (no official figure in the demo) — in the other e-towns' rows of
+    /// the city, whose stamps did not move. Twice, in both directions, so the verdicts do not depend on the demo's starting state.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task Matrix_ShowsAnApprovedValueChange_InItsRow_AndThroughTheCityAverage_InTheOtherTownsRows(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var (shanyin, yingxian) = (towns["山阴县古城乡村e镇"], towns["应县木塔鲜生乡村e镇"]);
+        var province = await app.SignInAsync("province");
+        async Task<string> CellAsync(Guid town, int item) =>
+            (await OkJson(province.GetAsync("/api/v1/compliance/matrix?year=2024"))).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == town).GetProperty("cells").EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == item).GetProperty("verdict").GetString()!;
+        async Task<decimal> OutputAsync(Guid town) =>
+            (await OkJson(province.GetAsync($"/api/v1/etowns/{town}/figures"))).EnumerateArray()
+            .Single(f => f.GetProperty("indicator").GetString() == ETown.Web.Features.Standards.Indicators.TotalOutput && f.GetProperty("year").GetInt32() == 2024)
+            .GetProperty("value").GetDecimal();
+        async Task AddToDecemberOutputAsync(Guid town, decimal delta)
+        {
+            await using var ctx = app.SystemContext();
+            var value = await ctx.StatValues.SingleAsync(v => v.EtownId == town && v.IndicatorCode == C.TotalOutput
+                && ctx.StatReports.Any(r => r.Id == v.ReportId && r.Period == "2024-12"));
+            value.Value += delta;
+            await ctx.SaveChangesAsync();
+        }
+        await CellAsync(shanyin, 33); // every e-town's approved years read and kept
+        var output = await OutputAsync(shanyin);
+        long others = await StampAsync(app, yingxian);
+
+        // 山阴's 2024 output grows far beyond the others': its own growth meets the city average + 2 points, theirs cannot.
+        await AddToDecemberOutputAsync(shanyin, 5_000_000m);
+        Assert.Equal(others, await StampAsync(app, yingxian));
+        Assert.Equal(output + 5_000_000m, await OutputAsync(shanyin)); // the exact sum of the twelve approved months
+        Assert.Equal("Met", await CellAsync(shanyin, 33));
+        Assert.Equal("NotMet", await CellAsync(yingxian, 33)); // its stamp did not move, the city average did
+
+        // Now 应县's grows further still: the verdicts turn round, 山阴's row changing through the city average alone.
+        long shanyinStamp = await StampAsync(app, shanyin);
+        await AddToDecemberOutputAsync(yingxian, 50_000_000m);
+        Assert.Equal(shanyinStamp, await StampAsync(app, shanyin));
+        Assert.Equal("Met", await CellAsync(yingxian, 33));
+        Assert.Equal("NotMet", await CellAsync(shanyin, 33));
+    }
 }

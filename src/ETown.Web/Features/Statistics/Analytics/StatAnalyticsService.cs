@@ -515,34 +515,18 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         if (etownIds.Count == 0) return result;
         await using var ctx = db.Create(caller);
         var ids = etownIds.Distinct().ToList();
-        var approved = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period.Length == 7 && ApprovedStatuses.Contains(r.Status));
-        var complete = (await approved.GroupBy(r => new { r.EtownId, Year = r.Period.Substring(0, 4) })
-                .Where(g => g.Count() == 12).Select(g => new { g.Key.EtownId, g.Key.Year }).ToListAsync(ct))
-            .Select(x => (x.EtownId, Year: int.Parse(x.Year, System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
+        var facts = await ApprovedYearFactsAsync(ctx, ids, ct);
+        var complete = facts.SelectMany(kv => kv.Value.Where(y => y.Value.ApprovedMonths == 12).Select(y => (EtownId: kv.Key, Year: y.Key))).ToHashSet();
         if (complete.Count == 0) return result;
-        string[] summed = [IndicatorCatalogue.TotalOutput, IndicatorCatalogue.OnlineRetail, IndicatorCatalogue.NewLegalEntities,
-            IndicatorCatalogue.NewMarketEntities, IndicatorCatalogue.NewEcommerceEntities];
-        string[] stocks = [IndicatorCatalogue.TotalInvestment, IndicatorCatalogue.Employment];
-        var sums = (await (from r in approved
-                           join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                           where summed.Contains(v.IndicatorCode)
-                           group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
-                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Units = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year, x.IndicatorCode), x => ExactSums.FromUnits(x.Units));
-        var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
-                                join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                                where stocks.Contains(v.IndicatorCode)
-                                select new { r.EtownId, r.Period, v.IndicatorCode, v.Value }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Period[..4], x.IndicatorCode), x => x.Value);
-        var counties = await ctx.Etowns.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.CountyCode, ct);
+        var counties = await ctx.Etowns.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.CountyCode }).ToDictionaryAsync(e => e.Id, e => e.CountyCode, ct);
         var cityOf = counties.ToDictionary(kv => kv.Key, kv => regions.Find(kv.Value)?.ParentCode);
         var cityGrowth = await ApprovedCityGrowthAsync(complete.Select(c => (cityOf.GetValueOrDefault(c.EtownId), c.Year))
             .Where(c => DataScope.IsCityCode(c.Item1)).Select(c => (c.Item1!, c.Year)).ToHashSet(), ct);
         foreach (var (id, year) in complete.OrderBy(c => c.Year))
         {
-            var y = $"{year:D4}";
-            decimal? Sum(string code) => sums.TryGetValue((id, y, code), out var v) ? v : null;
-            decimal? Dec(string code) => decembers.TryGetValue((id, y, code), out var v) ? v : null;
+            var y = facts[id][year];
+            decimal? Sum(string code) => y.Sums.TryGetValue(code, out var v) ? ExactSums.FromUnits(v.Units) : null;
+            decimal? Dec(string code) => y.December.TryGetValue(code, out var v) ? v : null;
             var list = result.TryGetValue(id, out var l) ? l : result[id] = [];
             void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
             Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
@@ -561,11 +545,81 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         return result;
     }
 
+    static readonly string[] YearSummed = [IndicatorCatalogue.TotalOutput, IndicatorCatalogue.OnlineRetail, IndicatorCatalogue.NewLegalEntities,
+        IndicatorCatalogue.NewMarketEntities, IndicatorCatalogue.NewEcommerceEntities];
+    static readonly string[] YearStocks = [IndicatorCatalogue.TotalInvestment, IndicatorCatalogue.Employment];
+
+    /// <summary>
+    /// The approved year facts of <paramref name="ids"/> (read through <paramref name="ctx"/>, scoped or system): from the
+    /// <see cref="StatFactsCache"/> for every e-town whose stamp has not moved, read for the others (issue #16 target 2: after one
+    /// e-town's save the matrix reads that e-town's five years, not a hundred e-towns'). The stamps are read first.
+    /// </summary>
+    async Task<Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>> ApprovedYearFactsAsync(EtownDbContext ctx, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>(ids.Count);
+        var stale = ids.Distinct().ToList();
+        Dictionary<Guid, long> stamps = [];
+        if (factsCache is not null && stale.Count > 0)
+        {
+            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => stale.Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
+            stale = stale.Where(id =>
+            {
+                if (!factsCache.TryGetYears(id, stamps.GetValueOrDefault(id), out var hit)) return true;
+                result[id] = hit;
+                return false;
+            }).ToList();
+        }
+        if (stale.Count == 0) return result;
+        var read = await ReadApprovedYearFactsAsync(ctx, stale, ct);
+        foreach (var id in stale)
+        {
+            var years = read.GetValueOrDefault(id) ?? new Dictionary<int, ApprovedYearFacts>();
+            result[id] = years;
+            factsCache?.SetYears(id, stamps.GetValueOrDefault(id), years);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Counted and summed in the database (issue #16): the approved months per e-town and year, the year's sums of the summed
+    /// indicators (with how many approved months have a value) and December's stocks — three reads for any number of e-towns.
+    /// </summary>
+    static async Task<Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>> ReadApprovedYearFactsAsync(EtownDbContext ctx, List<Guid> ids,
+        CancellationToken ct)
+    {
+        static int Year(string y) => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture);
+        var approved = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period.Length == 7 && ApprovedStatuses.Contains(r.Status));
+        var months = await approved.GroupBy(r => new { r.EtownId, Year = r.Period.Substring(0, 4) })
+            .Select(g => new { g.Key.EtownId, g.Key.Year, Months = g.Count() }).ToListAsync(ct);
+        string[] summed = YearSummed, stocks = YearStocks;
+        var sums = (await (from r in approved
+                           join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                           where summed.Contains(v.IndicatorCode)
+                           group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
+                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Units = g.Sum(), Months = g.Count() }).ToListAsync(ct))
+            .ToLookup(x => (x.EtownId, Year(x.Year)));
+        var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
+                                join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                where stocks.Contains(v.IndicatorCode)
+                                select new { r.EtownId, r.Period, v.IndicatorCode, v.Value }).ToListAsync(ct))
+            .ToLookup(x => (x.EtownId, Year(x.Period[..4])));
+        var result = new Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>();
+        foreach (var m in months)
+        {
+            var year = Year(m.Year);
+            var years = (Dictionary<int, ApprovedYearFacts>)(result.TryGetValue(m.EtownId, out var y) ? y : result[m.EtownId] = new Dictionary<int, ApprovedYearFacts>());
+            years[year] = new(m.Months, sums[(m.EtownId, year)].ToDictionary(x => x.IndicatorCode, x => (x.Units, x.Months)),
+                decembers[(m.EtownId, year)].ToDictionary(x => x.IndicatorCode, x => x.Value));
+        }
+        return result;
+    }
+
     /// <summary>
     /// STD-33's city average for whole years on approved data (<see cref="CityGrowthAsync"/> for December with approvedOnly), for
-    /// many cities and years at once: the official figures in one read, the fallback from one system read of each reporting
-    /// e-town's approved output per year (months counted and summed in the database) — the same arithmetic as
-    /// <see cref="DerivedCalculator.CityGrowth"/> over <see cref="DerivedCalculator.Figure"/>.
+    /// many cities and years at once: the official figures in one read, the fallback from each reporting e-town's approved output
+    /// per year (<see cref="ApprovedYearFactsAsync"/>, system read: every e-town of the city, kept per e-town stamp, so a save in any
+    /// e-town of the city changes the average) — the same arithmetic as <see cref="DerivedCalculator.CityGrowth"/> over
+    /// <see cref="DerivedCalculator.Figure"/>.
     /// </summary>
     async Task<Dictionary<(string City, int Year), decimal?>> ApprovedCityGrowthAsync(IReadOnlySet<(string City, int Year)> wanted, CancellationToken ct)
     {
@@ -582,21 +636,17 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var towns = (await sys.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
                 .Select(e => new { e.Id, e.CountyCode }).ToListAsync(ct))
             .GroupBy(e => regions.Find(e.CountyCode)?.ParentCode ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
-        var years = open.SelectMany(w => new[] { $"{w.Year:D4}", $"{w.Year - 1:D4}" }).Distinct().ToList();
-        var totals = (await (from r in sys.StatReports.AsNoTracking()
-                             where r.Period.Length == 7 && years.Contains(r.Period.Substring(0, 4)) && ApprovedStatuses.Contains(r.Status)
-                             join v in sys.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                             where v.IndicatorCode == output
-                             group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4) } into g
-                             select new { g.Key.EtownId, g.Key.Year, Months = g.Count(), Units = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year), x => (x.Months, Sum: ExactSums.FromUnits(x.Units)));
+        var averaged = open.Select(w => w.Item1).Distinct().SelectMany(c => towns.GetValueOrDefault(c) is { Count: >= 2 } ids ? ids : []).ToList();
+        var facts = await ApprovedYearFactsAsync(sys, averaged, ct);
+        (int Months, decimal Sum) Total(Guid id, int year) =>
+            facts.TryGetValue(id, out var f) && f.TryGetValue(year, out var y) && y.Sums.TryGetValue(output, out var s) ? (s.Months, ExactSums.FromUnits(s.Units)) : default;
         foreach (var (city, year) in open)
         {
             var ids = towns.GetValueOrDefault(city) ?? [];
             if (ids.Count < 2) { result[(city, year)] = null; continue; } // a single e-town is no city average (issue #14 item 2)
             result[(city, year)] = DerivedCalculator.CityGrowth(ids.Select(id =>
             {
-                var (now, last) = (totals.GetValueOrDefault((id, $"{year:D4}")), totals.GetValueOrDefault((id, $"{year - 1:D4}")));
+                var (now, last) = (Total(id, year), Total(id, year - 1));
                 decimal? ytd = now.Months > 0 ? now.Sum : null, ytdLast = last.Months > 0 ? last.Sum : null;
                 var growth = now.Months == 12 && last.Months == 12 ? DerivedCalculator.Growth(ytd, ytdLast) : null;
                 return new DerivedFigure(output, "", "", StatAggregation.Sum, null, null, null, ytd, now.Months, ytdLast, growth, null, null, null, true);
