@@ -118,6 +118,32 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.True((await LuchengRowAsync(province, town, period)).GetProperty("approved").GetBoolean());
     }
 
+    /// <summary>
+    /// A month derived for the first time reads only the reports not kept per e-town stamp and sums the year to date from the
+    /// kept ones (StatFactsCache.TryGetReport, issue #16 target 2). A change of an earlier month's value moves the e-town's stamp,
+    /// so the next month's year to date sums the new value, not the kept one; the other e-towns' reports stay kept.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task ANewMonth_SumsTheKeptMonths_AndAChangedEarlierMonthShows(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var (town, other) = (towns[Lucheng], towns["岢岚县乡村e镇"]);
+        var province = await app.SignInAsync("province");
+        var op = await app.SignInAsync("operator");
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-01"), Values((C.OnlineRetail, 100m)))).StatusCode);
+        Assert.Equal(100m, Value(await LuchengRowAsync(province, town, "2041-01"))); // January of every e-town read and kept
+        var facts = app.Services.GetRequiredService<StatFactsCache>();
+        long others = await StampAsync(app, other);
+        Assert.True(facts.TryGetReport(other, "2041-01", others, out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-01"), Values((C.OnlineRetail, 50m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-02"), Values((C.OnlineRetail, 20m)))).StatusCode);
+        Assert.Equal(70m, Value(await LuchengRowAsync(province, town, "2041-02"))); // 50 + 20: January read again under the new stamp
+        Assert.True(facts.TryGetReport(other, "2041-01", others, out _)); // the other e-towns' January still kept
+        Assert.True(facts.TryGetReport(other, "2041-02", others, out _)); // and only their February read
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task Dashboard_KeepsEachScopeApart(string provider)
     {

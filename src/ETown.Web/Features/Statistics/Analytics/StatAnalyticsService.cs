@@ -380,7 +380,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             }).ToList();
         }
         if (stale.Count == 0) return result;
-        var (statuses, read) = await ReadFactsAsync(ctx, stale, indicators, p, approvedOnly, ct);
+        var (statuses, read) = (factsCache is null ? null : await KeptReportFactsAsync(ctx, stale, stamps, indicators, p, approvedOnly, ct))
+            ?? await ReadFactsAsync(ctx, stale, indicators, p, approvedOnly, ct);
         var byTown = read.GroupBy(kv => kv.Key.Item1).ToDictionary(g => g.Key, g => g.ToDictionary(kv => kv.Key.Item2, kv => kv.Value));
         foreach (var id in stale)
         {
@@ -395,6 +396,73 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     sealed record ReportRef(Guid Id, Guid EtownId, string Period, StatReportStatus Status);
 
     /// <summary>
+    /// The month facts from the reports kept per e-town stamp (<see cref="StatFactsCache.TryGetReport"/>), reading only the reports
+    /// not kept — when a month is derived for the first time, usually just that month of each e-town (issue #16 target 2). Null
+    /// when most are missing (a fresh instance, an e-town just saved): then <see cref="ReadFactsAsync"/> sums in the database.
+    /// </summary>
+    async Task<(Dictionary<Guid, StatReportStatus> Statuses, Dictionary<(Guid, string), MonthFacts> Facts)?> KeptReportFactsAsync(EtownDbContext ctx,
+        IReadOnlyList<Guid> ids, IReadOnlyDictionary<Guid, long> stamps, IReadOnlyList<Indicator> indicators, StatPeriod p, bool approvedOnly,
+        CancellationToken ct)
+    {
+        string key = p.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
+        var needed = Enumerable.Range(1, p.Month).SelectMany(m => new[] { new StatPeriod(p.Year, m).ToString(), new StatPeriod(p.Year - 1, m).ToString() })
+            .Concat(p.Month == 12 ? [year, lastYear] : []).ToList();
+        var rows = new Dictionary<(Guid, string), EtownReportRow?>();
+        var missing = new List<(Guid Id, string Period)>();
+        foreach (var id in ids)
+            foreach (var period in needed)
+                if (factsCache!.TryGetReport(id, period, stamps.GetValueOrDefault(id), out var row)) rows[(id, period)] = row;
+                else missing.Add((id, period));
+        if (missing.Count > ids.Count * 4) return null;
+        if (missing.Count > 0)
+        {
+            var towns = missing.Select(m => m.Id).Distinct().ToList();
+            var periods = missing.Select(m => m.Period).Distinct().ToList();
+            var rq = ctx.StatReports.AsNoTracking().Where(r => towns.Contains(r.EtownId) && periods.Contains(r.Period));
+            var reports = await rq.Select(r => new { r.Id, r.EtownId, r.Period, r.Status }).ToListAsync(ct);
+            var values = (await (from r in rq join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                 select new { v.ReportId, v.IndicatorCode, v.Value }).ToListAsync(ct)).ToLookup(v => v.ReportId);
+            var found = reports.ToDictionary(r => (r.EtownId, r.Period),
+                r => (EtownReportRow?)new EtownReportRow(r.Status, values[r.Id].ToDictionary(v => v.IndicatorCode, v => v.Value)));
+            // Every pair of the read is known now, found or not: kept under the stamp read before it.
+            foreach (var id in towns)
+                foreach (var period in periods)
+                {
+                    var row = found.GetValueOrDefault((id, period));
+                    rows[(id, period)] = row;
+                    factsCache!.SetReport(id, period, stamps.GetValueOrDefault(id), row);
+                }
+        }
+        EtownReportRow? Counted(Guid id, string period) =>
+            rows.GetValueOrDefault((id, period)) is { } r && (!approvedOnly || ApprovedStatuses.Contains(r.Status)) ? r : null;
+        var statuses = ids.Where(id => rows.GetValueOrDefault((id, key)) is not null).ToDictionary(id => id, id => rows[(id, key)]!.Status);
+        var summed = SummedMonthly(indicators);
+        var spans = new Dictionary<(Guid, string, string), Span>();
+        var monthKeys = new[] { p.Year, p.Year - 1 }.Select(y => (Year: $"{y:D4}", Periods: Enumerable.Range(1, p.Month).Select(m => new StatPeriod(y, m).ToString()).ToArray())).ToArray();
+        foreach (var id in ids)
+            foreach (var (y, periods) in monthKeys)
+            {
+                var months = Array.ConvertAll(periods, period => Counted(id, period));
+                foreach (var code in summed)
+                {
+                    long units = 0;
+                    int count = 0, approved = 0;
+                    foreach (var r in months)
+                        if (r is not null && r.Values.TryGetValue(code, out var v))
+                        {
+                            units += (long)(v * 10_000m); // decimal(18,4): exact, as ExactSums.Units in the database
+                            count++;
+                            if (ApprovedStatuses.Contains(r.Status)) approved++;
+                        }
+                    if (count > 0) spans[(id, code, y)] = new(units, count, approved);
+                }
+            }
+        return (statuses, BuildFacts(ids, indicators, p,
+            (id, period, code) => Counted(id, period) is { } r && r.Values.TryGetValue(code, out var v) ? (v, r.Status >= StatReportStatus.CountyApproved) : null,
+            (id, code, y) => spans.GetValueOrDefault((id, code, y))));
+    }
+
+    /// <summary>
     /// The <see cref="MonthFacts"/> of every indicator of <paramref name="ids"/> for month <paramref name="p"/> (scoped by the
     /// context), and the statuses of the month's reports. Three reads (issue #16): the statuses; the values of the month, of the
     /// same month last year and (December) of the annual reports; and, summed in the database per e-town, indicator and year,
@@ -407,14 +475,14 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
         string[] points = p.Month == 12 ? [key, lastKey, year, lastYear] : [key, lastKey];
         var reports = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId));
-        var statuses = await reports.Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
+        var statuses = await reports.Where(r => r.Period == key).Select(r => new { r.EtownId, r.Status }).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
         if (approvedOnly) reports = reports.Where(r => ApprovedStatuses.Contains(r.Status));
         var pointValues = (await (from r in reports
                                   where points.Contains(r.Period)
                                   join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                                   select new { r.EtownId, r.Period, r.Status, v.IndicatorCode, v.Value }).ToListAsync(ct))
             .ToDictionary(x => (x.EtownId, x.Period, x.IndicatorCode), x => (x.Value, Approved: x.Status >= StatReportStatus.CountyApproved));
-        var summed = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+        var summed = SummedMonthly(indicators);
         string alo = $"{lastYear}-01", blo = $"{year}-01";
         var spans = (await (from r in reports
                             where (string.Compare(r.Period, alo) >= 0 && string.Compare(r.Period, lastKey) <= 0)
@@ -428,12 +496,27 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                                 Approved = g.Count(x => x.Status == StatReportStatus.CountyApproved || x.Status == StatReportStatus.CityAccepted
                                     || x.Status == StatReportStatus.ProvinceAccepted),
                             }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year));
+            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year), x => new Span(x.Units, x.Months, x.Approved));
+        return (statuses, BuildFacts(ids, indicators, p,
+            (id, period, code) => pointValues.TryGetValue((id, period, code), out var v) ? v : null, (id, code, y) => spans.GetValueOrDefault((id, code, y))));
+    }
+
+    static List<string> SummedMonthly(IReadOnlyList<Indicator> indicators) =>
+        indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+
+    /// <summary>January…M of one summed indicator in one year: the sum in ten-thousandths, the months with a value, the approved ones.</summary>
+    sealed record Span(long Units, int Months, int Approved);
+
+    /// <summary>The <see cref="MonthFacts"/> from a month's points and the year-to-date spans, however they were read (one arithmetic).</summary>
+    static Dictionary<(Guid, string), MonthFacts> BuildFacts(IReadOnlyList<Guid> ids, IReadOnlyList<Indicator> indicators, StatPeriod p,
+        Func<Guid, string, string, (decimal Value, bool Approved)?> point, Func<Guid, string, string, Span?> span)
+    {
+        string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
         var facts = new Dictionary<(Guid, string), MonthFacts>();
         foreach (var id in ids.Distinct())
             foreach (var i in indicators)
             {
-                (decimal Value, bool Approved)? Point(string period) => pointValues.TryGetValue((id, period, i.Code), out var v) ? v : null;
+                (decimal Value, bool Approved)? Point(string period) => point(id, period, i.Code);
                 if (i.PeriodType == StatPeriodType.Annual)
                 {
                     if (p.Month != 12) continue; // annual indicators show in December only
@@ -445,13 +528,13 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 var month = Point(key);
                 var last = Point(lastKey);
                 if (i.Aggregation != StatAggregation.Sum) { facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value); continue; }
-                var ytd = spans.GetValueOrDefault((id, i.Code, year));
-                var ytdLast = spans.GetValueOrDefault((id, i.Code, lastYear));
+                var ytd = span(id, i.Code, year);
+                var ytdLast = span(id, i.Code, lastYear);
                 facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value,
                     ytd is null ? null : ExactSums.FromUnits(ytd.Units), ytd?.Months ?? 0, ytd?.Approved ?? 0,
                     ytdLast is null ? null : ExactSums.FromUnits(ytdLast.Units), ytdLast?.Months ?? 0);
             }
-        return (statuses, facts);
+        return facts;
     }
 
     /// <summary>Values per e-town per report period for the years <paramref name="fromYear"/>…<paramref name="toYear"/> (scoped by the context).</summary>

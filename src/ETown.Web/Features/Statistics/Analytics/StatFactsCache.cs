@@ -12,6 +12,9 @@ public sealed record EtownMonthFacts(StatReportStatus? Status, IReadOnlyDictiona
 public sealed record ApprovedYearFacts(int ApprovedMonths, IReadOnlyDictionary<string, (long Units, int Months)> Sums,
     IReadOnlyDictionary<string, decimal> December);
 
+/// <summary>One report of an e-town as a month's figures read it (status and values); kept per e-town stamp (issue #16).</summary>
+public sealed record EtownReportRow(StatReportStatus Status, IReadOnlyDictionary<string, decimal> Values);
+
 /// <summary>
 /// The month facts of each e-town, kept across reads and users of one app instance (issue #16), valid while the e-town's
 /// <see cref="Platform.Caching.EtownDataStamp"/> stays where it was when they were read. Month-end means one liaison's save
@@ -40,6 +43,25 @@ public sealed class StatFactsCache
     }
 
     readonly ConcurrentDictionary<Guid, (long Stamp, IReadOnlyDictionary<int, ApprovedYearFacts> Years)> _years = new();
+    readonly ConcurrentDictionary<(Guid Etown, string Period), (long Stamp, EtownReportRow? Row)> _reports = new();
+
+    /// <summary>
+    /// An e-town's report of <paramref name="period"/> (null row: none) as read under <paramref name="stamp"/>: a month derived for
+    /// the first time reads only the reports not kept yet — its own month — and sums the year to date from the kept ones.
+    /// </summary>
+    public bool TryGetReport(Guid etown, string period, long stamp, out EtownReportRow? row)
+    {
+        if (_reports.TryGetValue((etown, period), out var hit) && hit.Stamp == stamp) { row = hit.Row; return true; }
+        row = null;
+        return false;
+    }
+
+    /// <param name="stamp">The stamp read before the report was read.</param>
+    public void SetReport(Guid etown, string period, long stamp, EtownReportRow? row)
+    {
+        if (_reports.Count >= 200_000) _reports.Clear(); // 100 e-towns × 10 years × 13 reports is 13 000
+        _reports[(etown, period)] = (stamp, row);
+    }
 
     /// <summary>An e-town's approved year facts (<see cref="StatAnalyticsService.ApprovedYearFiguresAsync"/>), valid while its stamp stays at <paramref name="stamp"/>.</summary>
     public bool TryGetYears(Guid etown, long stamp, out IReadOnlyDictionary<int, ApprovedYearFacts> years)
