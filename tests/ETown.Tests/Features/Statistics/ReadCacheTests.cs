@@ -118,6 +118,32 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.True((await LuchengRowAsync(province, town, period)).GetProperty("approved").GetBoolean());
     }
 
+    /// <summary>
+    /// A month derived for the first time reads only the reports not kept per e-town stamp and sums the year to date from the
+    /// kept ones (StatFactsCache.TryGetReport, issue #16 target 2). A change of an earlier month's value moves the e-town's stamp,
+    /// so the next month's year to date sums the new value, not the kept one; the other e-towns' reports stay kept.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task ANewMonth_SumsTheKeptMonths_AndAChangedEarlierMonthShows(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var (town, other) = (towns[Lucheng], towns["岢岚县乡村e镇"]);
+        var province = await app.SignInAsync("province");
+        var op = await app.SignInAsync("operator");
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-01"), Values((C.OnlineRetail, 100m)))).StatusCode);
+        Assert.Equal(100m, Value(await LuchengRowAsync(province, town, "2041-01"))); // January of every e-town read and kept
+        var facts = app.Services.GetRequiredService<StatFactsCache>();
+        long others = await StampAsync(app, other);
+        Assert.True(facts.TryGetReport(other, "2041-01", others, out _));
+
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-01"), Values((C.OnlineRetail, 50m)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.SendJsonAsync(HttpMethod.Put, Url(town, "2041-02"), Values((C.OnlineRetail, 20m)))).StatusCode);
+        Assert.Equal(70m, Value(await LuchengRowAsync(province, town, "2041-02"))); // 50 + 20: January read again under the new stamp
+        Assert.True(facts.TryGetReport(other, "2041-01", others, out _)); // the other e-towns' January still kept
+        Assert.True(facts.TryGetReport(other, "2041-02", others, out _)); // and only their February read
+    }
+
     [Theory, SqliteData, PostgresData]
     public async Task Dashboard_KeepsEachScopeApart(string provider)
     {
@@ -156,6 +182,7 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         Assert.Equal(HttpStatusCode.NoContent, (await (await app.SignInAsync("lucheng")).SendJsonAsync(HttpMethod.Post, $"/api/v1/etowns/{town}/evidence/{id}/confirm")).StatusCode);
         Assert.Equal("Met", await CellAsync(8));
     }
+
     /// <summary>
     /// Month-end: many users open the same board right after a save. Callers of one key at one generation share one computation
     /// (the others await it); the next generation computes again; when the first caller's computation fails, a waiting caller
@@ -201,5 +228,53 @@ public class ReadCacheTests(DemoApps apps) : IClassFixture<DemoApps>
         failGate.SetResult();
         await Assert.ThrowsAsync<InvalidOperationException>(() => first);
         Assert.Equal("recomputed", await second);
+    }
+
+    /// <summary>
+    /// The matrix's approved years are kept per e-town stamp (StatFactsCache, issue #16 target 2). A change of an approved value
+    /// (here through a context of its own, as another instance writes) must show in that e-town's row and — through STD-33's
+    /// city average, which 朔州 computes from its own e-towns (no official figure in the demo) — in the other e-towns' rows of
+    /// the city, whose stamps did not move. Twice, in both directions, so the verdicts do not depend on the demo's starting state.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task Matrix_ShowsAnApprovedValueChange_InItsRow_AndThroughTheCityAverage_InTheOtherTownsRows(string provider)
+    {
+        var app = apps[provider];
+        var towns = await TownsAsync(app);
+        var (shanyin, yingxian) = (towns["山阴县古城乡村e镇"], towns["应县木塔鲜生乡村e镇"]);
+        var province = await app.SignInAsync("province");
+        async Task<string> CellAsync(Guid town, int item) =>
+            (await OkJson(province.GetAsync("/api/v1/compliance/matrix?year=2024"))).GetProperty("items").EnumerateArray()
+            .Single(r => r.GetProperty("id").GetGuid() == town).GetProperty("cells").EnumerateArray()
+            .Single(c => c.GetProperty("number").GetInt32() == item).GetProperty("verdict").GetString()!;
+        async Task<decimal> OutputAsync(Guid town) =>
+            (await OkJson(province.GetAsync($"/api/v1/etowns/{town}/figures"))).EnumerateArray()
+            .Single(f => f.GetProperty("indicator").GetString() == ETown.Web.Features.Standards.Indicators.TotalOutput && f.GetProperty("year").GetInt32() == 2024)
+            .GetProperty("value").GetDecimal();
+        async Task AddToDecemberOutputAsync(Guid town, decimal delta)
+        {
+            await using var ctx = app.SystemContext();
+            var value = await ctx.StatValues.SingleAsync(v => v.EtownId == town && v.IndicatorCode == C.TotalOutput
+                && ctx.StatReports.Any(r => r.Id == v.ReportId && r.Period == "2024-12"));
+            value.Value += delta;
+            await ctx.SaveChangesAsync();
+        }
+        await CellAsync(shanyin, 33); // every e-town's approved years read and kept
+        var output = await OutputAsync(shanyin);
+        long others = await StampAsync(app, yingxian);
+
+        // 山阴's 2024 output grows far beyond the others': its own growth meets the city average + 2 points, theirs cannot.
+        await AddToDecemberOutputAsync(shanyin, 5_000_000m);
+        Assert.Equal(others, await StampAsync(app, yingxian));
+        Assert.Equal(output + 5_000_000m, await OutputAsync(shanyin)); // the exact sum of the twelve approved months
+        Assert.Equal("Met", await CellAsync(shanyin, 33));
+        Assert.Equal("NotMet", await CellAsync(yingxian, 33)); // its stamp did not move, the city average did
+
+        // Now 应县's grows further still: the verdicts turn round, 山阴's row changing through the city average alone.
+        long shanyinStamp = await StampAsync(app, shanyin);
+        await AddToDecemberOutputAsync(yingxian, 50_000_000m);
+        Assert.Equal(shanyinStamp, await StampAsync(app, shanyin));
+        Assert.Equal("Met", await CellAsync(yingxian, 33));
+        Assert.Equal("NotMet", await CellAsync(shanyin, 33));
     }
 }

@@ -380,7 +380,8 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
             }).ToList();
         }
         if (stale.Count == 0) return result;
-        var (statuses, read) = await ReadFactsAsync(ctx, stale, indicators, p, approvedOnly, ct);
+        var (statuses, read) = (factsCache is null ? null : await KeptReportFactsAsync(ctx, stale, stamps, indicators, p, approvedOnly, ct))
+            ?? await ReadFactsAsync(ctx, stale, indicators, p, approvedOnly, ct);
         var byTown = read.GroupBy(kv => kv.Key.Item1).ToDictionary(g => g.Key, g => g.ToDictionary(kv => kv.Key.Item2, kv => kv.Value));
         foreach (var id in stale)
         {
@@ -395,6 +396,73 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
     sealed record ReportRef(Guid Id, Guid EtownId, string Period, StatReportStatus Status);
 
     /// <summary>
+    /// The month facts from the reports kept per e-town stamp (<see cref="StatFactsCache.TryGetReport"/>), reading only the reports
+    /// not kept — when a month is derived for the first time, usually just that month of each e-town (issue #16 target 2). Null
+    /// when most are missing (a fresh instance, an e-town just saved): then <see cref="ReadFactsAsync"/> sums in the database.
+    /// </summary>
+    async Task<(Dictionary<Guid, StatReportStatus> Statuses, Dictionary<(Guid, string), MonthFacts> Facts)?> KeptReportFactsAsync(EtownDbContext ctx,
+        IReadOnlyList<Guid> ids, IReadOnlyDictionary<Guid, long> stamps, IReadOnlyList<Indicator> indicators, StatPeriod p, bool approvedOnly,
+        CancellationToken ct)
+    {
+        string key = p.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
+        var needed = Enumerable.Range(1, p.Month).SelectMany(m => new[] { new StatPeriod(p.Year, m).ToString(), new StatPeriod(p.Year - 1, m).ToString() })
+            .Concat(p.Month == 12 ? [year, lastYear] : []).ToList();
+        var rows = new Dictionary<(Guid, string), EtownReportRow?>();
+        var missing = new List<(Guid Id, string Period)>();
+        foreach (var id in ids)
+            foreach (var period in needed)
+                if (factsCache!.TryGetReport(id, period, stamps.GetValueOrDefault(id), out var row)) rows[(id, period)] = row;
+                else missing.Add((id, period));
+        if (missing.Count > ids.Count * 4) return null;
+        if (missing.Count > 0)
+        {
+            var towns = missing.Select(m => m.Id).Distinct().ToList();
+            var periods = missing.Select(m => m.Period).Distinct().ToList();
+            var rq = ctx.StatReports.AsNoTracking().Where(r => towns.Contains(r.EtownId) && periods.Contains(r.Period));
+            var reports = await rq.Select(r => new { r.Id, r.EtownId, r.Period, r.Status }).ToListAsync(ct);
+            var values = (await (from r in rq join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                 select new { v.ReportId, v.IndicatorCode, v.Value }).ToListAsync(ct)).ToLookup(v => v.ReportId);
+            var found = reports.ToDictionary(r => (r.EtownId, r.Period),
+                r => (EtownReportRow?)new EtownReportRow(r.Status, values[r.Id].ToDictionary(v => v.IndicatorCode, v => v.Value)));
+            // Every pair of the read is known now, found or not: kept under the stamp read before it.
+            foreach (var id in towns)
+                foreach (var period in periods)
+                {
+                    var row = found.GetValueOrDefault((id, period));
+                    rows[(id, period)] = row;
+                    factsCache!.SetReport(id, period, stamps.GetValueOrDefault(id), row);
+                }
+        }
+        EtownReportRow? Counted(Guid id, string period) =>
+            rows.GetValueOrDefault((id, period)) is { } r && (!approvedOnly || ApprovedStatuses.Contains(r.Status)) ? r : null;
+        var statuses = ids.Where(id => rows.GetValueOrDefault((id, key)) is not null).ToDictionary(id => id, id => rows[(id, key)]!.Status);
+        var summed = SummedMonthly(indicators);
+        var spans = new Dictionary<(Guid, string, string), Span>();
+        var monthKeys = new[] { p.Year, p.Year - 1 }.Select(y => (Year: $"{y:D4}", Periods: Enumerable.Range(1, p.Month).Select(m => new StatPeriod(y, m).ToString()).ToArray())).ToArray();
+        foreach (var id in ids)
+            foreach (var (y, periods) in monthKeys)
+            {
+                var months = Array.ConvertAll(periods, period => Counted(id, period));
+                foreach (var code in summed)
+                {
+                    long units = 0;
+                    int count = 0, approved = 0;
+                    foreach (var r in months)
+                        if (r is not null && r.Values.TryGetValue(code, out var v))
+                        {
+                            units += (long)(v * 10_000m); // decimal(18,4): exact, as ExactSums.Units in the database
+                            count++;
+                            if (ApprovedStatuses.Contains(r.Status)) approved++;
+                        }
+                    if (count > 0) spans[(id, code, y)] = new(units, count, approved);
+                }
+            }
+        return (statuses, BuildFacts(ids, indicators, p,
+            (id, period, code) => Counted(id, period) is { } r && r.Values.TryGetValue(code, out var v) ? (v, r.Status >= StatReportStatus.CountyApproved) : null,
+            (id, code, y) => spans.GetValueOrDefault((id, code, y))));
+    }
+
+    /// <summary>
     /// The <see cref="MonthFacts"/> of every indicator of <paramref name="ids"/> for month <paramref name="p"/> (scoped by the
     /// context), and the statuses of the month's reports. Three reads (issue #16): the statuses; the values of the month, of the
     /// same month last year and (December) of the annual reports; and, summed in the database per e-town, indicator and year,
@@ -407,14 +475,14 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
         string[] points = p.Month == 12 ? [key, lastKey, year, lastYear] : [key, lastKey];
         var reports = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId));
-        var statuses = await reports.Where(r => r.Period == key).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
+        var statuses = await reports.Where(r => r.Period == key).Select(r => new { r.EtownId, r.Status }).ToDictionaryAsync(r => r.EtownId, r => r.Status, ct);
         if (approvedOnly) reports = reports.Where(r => ApprovedStatuses.Contains(r.Status));
         var pointValues = (await (from r in reports
                                   where points.Contains(r.Period)
                                   join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                                   select new { r.EtownId, r.Period, r.Status, v.IndicatorCode, v.Value }).ToListAsync(ct))
             .ToDictionary(x => (x.EtownId, x.Period, x.IndicatorCode), x => (x.Value, Approved: x.Status >= StatReportStatus.CountyApproved));
-        var summed = indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+        var summed = SummedMonthly(indicators);
         string alo = $"{lastYear}-01", blo = $"{year}-01";
         var spans = (await (from r in reports
                             where (string.Compare(r.Period, alo) >= 0 && string.Compare(r.Period, lastKey) <= 0)
@@ -428,12 +496,27 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                                 Approved = g.Count(x => x.Status == StatReportStatus.CountyApproved || x.Status == StatReportStatus.CityAccepted
                                     || x.Status == StatReportStatus.ProvinceAccepted),
                             }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year));
+            .ToDictionary(x => (x.EtownId, x.IndicatorCode, x.Year), x => new Span(x.Units, x.Months, x.Approved));
+        return (statuses, BuildFacts(ids, indicators, p,
+            (id, period, code) => pointValues.TryGetValue((id, period, code), out var v) ? v : null, (id, code, y) => spans.GetValueOrDefault((id, code, y))));
+    }
+
+    static List<string> SummedMonthly(IReadOnlyList<Indicator> indicators) =>
+        indicators.Where(i => i.PeriodType == StatPeriodType.Monthly && i.Aggregation == StatAggregation.Sum).Select(i => i.Code).ToList();
+
+    /// <summary>January…M of one summed indicator in one year: the sum in ten-thousandths, the months with a value, the approved ones.</summary>
+    sealed record Span(long Units, int Months, int Approved);
+
+    /// <summary>The <see cref="MonthFacts"/> from a month's points and the year-to-date spans, however they were read (one arithmetic).</summary>
+    static Dictionary<(Guid, string), MonthFacts> BuildFacts(IReadOnlyList<Guid> ids, IReadOnlyList<Indicator> indicators, StatPeriod p,
+        Func<Guid, string, string, (decimal Value, bool Approved)?> point, Func<Guid, string, string, Span?> span)
+    {
+        string key = p.ToString(), lastKey = p.SameMonthLastYear.ToString(), year = $"{p.Year:D4}", lastYear = $"{p.Year - 1:D4}";
         var facts = new Dictionary<(Guid, string), MonthFacts>();
         foreach (var id in ids.Distinct())
             foreach (var i in indicators)
             {
-                (decimal Value, bool Approved)? Point(string period) => pointValues.TryGetValue((id, period, i.Code), out var v) ? v : null;
+                (decimal Value, bool Approved)? Point(string period) => point(id, period, i.Code);
                 if (i.PeriodType == StatPeriodType.Annual)
                 {
                     if (p.Month != 12) continue; // annual indicators show in December only
@@ -445,13 +528,13 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
                 var month = Point(key);
                 var last = Point(lastKey);
                 if (i.Aggregation != StatAggregation.Sum) { facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value); continue; }
-                var ytd = spans.GetValueOrDefault((id, i.Code, year));
-                var ytdLast = spans.GetValueOrDefault((id, i.Code, lastYear));
+                var ytd = span(id, i.Code, year);
+                var ytdLast = span(id, i.Code, lastYear);
                 facts[(id, i.Code)] = new(month?.Value, month?.Approved == true, last?.Value,
                     ytd is null ? null : ExactSums.FromUnits(ytd.Units), ytd?.Months ?? 0, ytd?.Approved ?? 0,
                     ytdLast is null ? null : ExactSums.FromUnits(ytdLast.Units), ytdLast?.Months ?? 0);
             }
-        return (statuses, facts);
+        return facts;
     }
 
     /// <summary>Values per e-town per report period for the years <paramref name="fromYear"/>…<paramref name="toYear"/> (scoped by the context).</summary>
@@ -515,34 +598,18 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         if (etownIds.Count == 0) return result;
         await using var ctx = db.Create(caller);
         var ids = etownIds.Distinct().ToList();
-        var approved = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period.Length == 7 && ApprovedStatuses.Contains(r.Status));
-        var complete = (await approved.GroupBy(r => new { r.EtownId, Year = r.Period.Substring(0, 4) })
-                .Where(g => g.Count() == 12).Select(g => new { g.Key.EtownId, g.Key.Year }).ToListAsync(ct))
-            .Select(x => (x.EtownId, Year: int.Parse(x.Year, System.Globalization.CultureInfo.InvariantCulture))).ToHashSet();
+        var facts = await ApprovedYearFactsAsync(ctx, ids, ct);
+        var complete = facts.SelectMany(kv => kv.Value.Where(y => y.Value.ApprovedMonths == 12).Select(y => (EtownId: kv.Key, Year: y.Key))).ToHashSet();
         if (complete.Count == 0) return result;
-        string[] summed = [IndicatorCatalogue.TotalOutput, IndicatorCatalogue.OnlineRetail, IndicatorCatalogue.NewLegalEntities,
-            IndicatorCatalogue.NewMarketEntities, IndicatorCatalogue.NewEcommerceEntities];
-        string[] stocks = [IndicatorCatalogue.TotalInvestment, IndicatorCatalogue.Employment];
-        var sums = (await (from r in approved
-                           join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                           where summed.Contains(v.IndicatorCode)
-                           group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
-                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Units = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year, x.IndicatorCode), x => ExactSums.FromUnits(x.Units));
-        var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
-                                join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                                where stocks.Contains(v.IndicatorCode)
-                                select new { r.EtownId, r.Period, v.IndicatorCode, v.Value }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Period[..4], x.IndicatorCode), x => x.Value);
-        var counties = await ctx.Etowns.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.CountyCode, ct);
+        var counties = await ctx.Etowns.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.CountyCode }).ToDictionaryAsync(e => e.Id, e => e.CountyCode, ct);
         var cityOf = counties.ToDictionary(kv => kv.Key, kv => regions.Find(kv.Value)?.ParentCode);
         var cityGrowth = await ApprovedCityGrowthAsync(complete.Select(c => (cityOf.GetValueOrDefault(c.EtownId), c.Year))
             .Where(c => DataScope.IsCityCode(c.Item1)).Select(c => (c.Item1!, c.Year)).ToHashSet(), ct);
         foreach (var (id, year) in complete.OrderBy(c => c.Year))
         {
-            var y = $"{year:D4}";
-            decimal? Sum(string code) => sums.TryGetValue((id, y, code), out var v) ? v : null;
-            decimal? Dec(string code) => decembers.TryGetValue((id, y, code), out var v) ? v : null;
+            var y = facts[id][year];
+            decimal? Sum(string code) => y.Sums.TryGetValue(code, out var v) ? ExactSums.FromUnits(v.Units) : null;
+            decimal? Dec(string code) => y.December.TryGetValue(code, out var v) ? v : null;
             var list = result.TryGetValue(id, out var l) ? l : result[id] = [];
             void Add(string code, decimal? value) { if (value is { } v) list.Add(new(code, year, v, Standards.FigureSources.Statistics)); }
             Add(Standards.Indicators.TotalOutput, Sum(IndicatorCatalogue.TotalOutput));
@@ -561,11 +628,81 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         return result;
     }
 
+    static readonly string[] YearSummed = [IndicatorCatalogue.TotalOutput, IndicatorCatalogue.OnlineRetail, IndicatorCatalogue.NewLegalEntities,
+        IndicatorCatalogue.NewMarketEntities, IndicatorCatalogue.NewEcommerceEntities];
+    static readonly string[] YearStocks = [IndicatorCatalogue.TotalInvestment, IndicatorCatalogue.Employment];
+
+    /// <summary>
+    /// The approved year facts of <paramref name="ids"/> (read through <paramref name="ctx"/>, scoped or system): from the
+    /// <see cref="StatFactsCache"/> for every e-town whose stamp has not moved, read for the others (issue #16 target 2: after one
+    /// e-town's save the matrix reads that e-town's five years, not a hundred e-towns'). The stamps are read first.
+    /// </summary>
+    async Task<Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>> ApprovedYearFactsAsync(EtownDbContext ctx, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>(ids.Count);
+        var stale = ids.Distinct().ToList();
+        Dictionary<Guid, long> stamps = [];
+        if (factsCache is not null && stale.Count > 0)
+        {
+            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => stale.Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
+            stale = stale.Where(id =>
+            {
+                if (!factsCache.TryGetYears(id, stamps.GetValueOrDefault(id), out var hit)) return true;
+                result[id] = hit;
+                return false;
+            }).ToList();
+        }
+        if (stale.Count == 0) return result;
+        var read = await ReadApprovedYearFactsAsync(ctx, stale, ct);
+        foreach (var id in stale)
+        {
+            var years = read.GetValueOrDefault(id) ?? new Dictionary<int, ApprovedYearFacts>();
+            result[id] = years;
+            factsCache?.SetYears(id, stamps.GetValueOrDefault(id), years);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Counted and summed in the database (issue #16): the approved months per e-town and year, the year's sums of the summed
+    /// indicators (with how many approved months have a value) and December's stocks — three reads for any number of e-towns.
+    /// </summary>
+    static async Task<Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>> ReadApprovedYearFactsAsync(EtownDbContext ctx, List<Guid> ids,
+        CancellationToken ct)
+    {
+        static int Year(string y) => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture);
+        var approved = ctx.StatReports.AsNoTracking().Where(r => ids.Contains(r.EtownId) && r.Period.Length == 7 && ApprovedStatuses.Contains(r.Status));
+        var months = await approved.GroupBy(r => new { r.EtownId, Year = r.Period.Substring(0, 4) })
+            .Select(g => new { g.Key.EtownId, g.Key.Year, Months = g.Count() }).ToListAsync(ct);
+        string[] summed = YearSummed, stocks = YearStocks;
+        var sums = (await (from r in approved
+                           join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                           where summed.Contains(v.IndicatorCode)
+                           group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4), v.IndicatorCode } into g
+                           select new { g.Key.EtownId, g.Key.Year, g.Key.IndicatorCode, Units = g.Sum(), Months = g.Count() }).ToListAsync(ct))
+            .ToLookup(x => (x.EtownId, Year(x.Year)));
+        var decembers = (await (from r in approved.Where(r => r.Period.EndsWith("-12"))
+                                join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
+                                where stocks.Contains(v.IndicatorCode)
+                                select new { r.EtownId, r.Period, v.IndicatorCode, v.Value }).ToListAsync(ct))
+            .ToLookup(x => (x.EtownId, Year(x.Period[..4])));
+        var result = new Dictionary<Guid, IReadOnlyDictionary<int, ApprovedYearFacts>>();
+        foreach (var m in months)
+        {
+            var year = Year(m.Year);
+            var years = (Dictionary<int, ApprovedYearFacts>)(result.TryGetValue(m.EtownId, out var y) ? y : result[m.EtownId] = new Dictionary<int, ApprovedYearFacts>());
+            years[year] = new(m.Months, sums[(m.EtownId, year)].ToDictionary(x => x.IndicatorCode, x => (x.Units, x.Months)),
+                decembers[(m.EtownId, year)].ToDictionary(x => x.IndicatorCode, x => x.Value));
+        }
+        return result;
+    }
+
     /// <summary>
     /// STD-33's city average for whole years on approved data (<see cref="CityGrowthAsync"/> for December with approvedOnly), for
-    /// many cities and years at once: the official figures in one read, the fallback from one system read of each reporting
-    /// e-town's approved output per year (months counted and summed in the database) — the same arithmetic as
-    /// <see cref="DerivedCalculator.CityGrowth"/> over <see cref="DerivedCalculator.Figure"/>.
+    /// many cities and years at once: the official figures in one read, the fallback from each reporting e-town's approved output
+    /// per year (<see cref="ApprovedYearFactsAsync"/>, system read: every e-town of the city, kept per e-town stamp, so a save in any
+    /// e-town of the city changes the average) — the same arithmetic as <see cref="DerivedCalculator.CityGrowth"/> over
+    /// <see cref="DerivedCalculator.Figure"/>.
     /// </summary>
     async Task<Dictionary<(string City, int Year), decimal?>> ApprovedCityGrowthAsync(IReadOnlySet<(string City, int Year)> wanted, CancellationToken ct)
     {
@@ -582,21 +719,17 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var towns = (await sys.Etowns.AsNoTracking().Where(e => e.Status != EtownStatus.Withdrawn && e.Status != EtownStatus.Declared)
                 .Select(e => new { e.Id, e.CountyCode }).ToListAsync(ct))
             .GroupBy(e => regions.Find(e.CountyCode)?.ParentCode ?? "").ToDictionary(g => g.Key, g => g.Select(e => e.Id).ToList());
-        var years = open.SelectMany(w => new[] { $"{w.Year:D4}", $"{w.Year - 1:D4}" }).Distinct().ToList();
-        var totals = (await (from r in sys.StatReports.AsNoTracking()
-                             where r.Period.Length == 7 && years.Contains(r.Period.Substring(0, 4)) && ApprovedStatuses.Contains(r.Status)
-                             join v in sys.StatValues.AsNoTracking() on r.Id equals v.ReportId
-                             where v.IndicatorCode == output
-                             group ExactSums.Units(v.Value) by new { r.EtownId, Year = r.Period.Substring(0, 4) } into g
-                             select new { g.Key.EtownId, g.Key.Year, Months = g.Count(), Units = g.Sum() }).ToListAsync(ct))
-            .ToDictionary(x => (x.EtownId, x.Year), x => (x.Months, Sum: ExactSums.FromUnits(x.Units)));
+        var averaged = open.Select(w => w.Item1).Distinct().SelectMany(c => towns.GetValueOrDefault(c) is { Count: >= 2 } ids ? ids : []).ToList();
+        var facts = await ApprovedYearFactsAsync(sys, averaged, ct);
+        (int Months, decimal Sum) Total(Guid id, int year) =>
+            facts.TryGetValue(id, out var f) && f.TryGetValue(year, out var y) && y.Sums.TryGetValue(output, out var s) ? (s.Months, ExactSums.FromUnits(s.Units)) : default;
         foreach (var (city, year) in open)
         {
             var ids = towns.GetValueOrDefault(city) ?? [];
             if (ids.Count < 2) { result[(city, year)] = null; continue; } // a single e-town is no city average (issue #14 item 2)
             result[(city, year)] = DerivedCalculator.CityGrowth(ids.Select(id =>
             {
-                var (now, last) = (totals.GetValueOrDefault((id, $"{year:D4}")), totals.GetValueOrDefault((id, $"{year - 1:D4}")));
+                var (now, last) = (Total(id, year), Total(id, year - 1));
                 decimal? ytd = now.Months > 0 ? now.Sum : null, ytdLast = last.Months > 0 ? last.Sum : null;
                 var growth = now.Months == 12 && last.Months == 12 ? DerivedCalculator.Growth(ytd, ytdLast) : null;
                 return new DerivedFigure(output, "", "", StatAggregation.Sum, null, null, null, ytd, now.Months, ytdLast, growth, null, null, null, true);
