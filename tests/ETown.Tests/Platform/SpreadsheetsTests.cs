@@ -179,6 +179,31 @@ public class SpreadsheetsTests
         Assert.Equal(23, back.EcommerceEnterprises);
     }
 
+    /// <summary>
+    /// A filled template carries its used range as Excel writes it (issue #16 target 3: without it MiniExcel scans the sheet once
+    /// more before reading it), in the spreadsheet namespace, after sheetPr and before sheetViews; it reads back cell for cell.
+    /// </summary>
+    [Fact]
+    public void AFilledTemplate_CarriesItsDimension_AndReadsBackTheSame()
+    {
+        TemplateIndicator[] indicators = [new("I1", "指标一", "万元", StatPeriodType.Monthly, StatAggregation.Sum, false, "来源"),
+            new("I2", "指标二", "个", StatPeriodType.Monthly, StatAggregation.Last, false, "来源")];
+        TemplateTown[] towns = [.. Enumerable.Range(1, 3).Select(i => new TemplateTown(Guid.NewGuid(), $"镇{i}", "县", "未填报", false,
+            new Dictionary<string, (decimal, string?)> { ["I1"] = (i * 1.5m, i == 2 ? "备注" : null) }))];
+        var bytes = StatTemplate.Build(new StatPeriod(2025, 3), "单位", indicators, towns, []);
+        var sheet = Part(bytes, "xl/worksheets/sheet1.xml");
+        var dimension = System.Text.RegularExpressions.Regex.Match(sheet, "<dimension ref=\"A1:([A-Z]+[0-9]+)\" />");
+        Assert.True(dimension.Success, "no dimension");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sheet, "<dimension"));
+        Assert.True(dimension.Index < sheet.IndexOf("<sheetData", StringComparison.Ordinal));
+        var read = XlsxReader.Read(new MemoryStream(bytes), StatTemplate.SheetName);
+        var withoutDimension = XlsxReader.Read(new MemoryStream(Rewrite(bytes, "xl/worksheets/sheet1.xml", x => x.Replace(dimension.Value, ""))), StatTemplate.SheetName);
+        Assert.Equal(withoutDimension.Cells.OrderBy(c => c.Key), read.Cells.OrderBy(c => c.Key));
+        var (row, column) = XlsxReader.ParseReference(dimension.Groups[1].Value);
+        Assert.True(row >= read.MaxRow && column >= read.Cells.Keys.Max(k => k.Column));
+        Assert.Equal(sheet, SpreadsheetTemplates.WithDimension(sheet)); // never a second one
+    }
+
     [Fact]
     public void TextThatLooksLikeAFormula_StaysText()
     {

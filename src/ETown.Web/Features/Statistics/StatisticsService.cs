@@ -298,11 +298,12 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     /// <summary>
     /// Reads what the write path needs for many e-towns of one period in a few queries instead of about five per e-town
     /// (the import of a province-wide file, issue #16 target 3): the e-towns (scope filter), their reports (tracked), the
-    /// data set and its assignments, the indicators and — with <paramref name="withValues"/> — the stored values (tracked).
+    /// data set and its assignments, the indicators (<paramref name="indicators"/> when the caller has read the catalogue
+    /// already) and — with <paramref name="withValues"/> — the stored values (tracked).
     /// The guards stay per e-town in <see cref="LoadForWrite"/>, in the same order and with the same errors.
     /// </summary>
     internal async Task<StatWriteBatch> PrepareWritesAsync(EtownDbContext ctx, IReadOnlyCollection<Guid> etownIds, StatPeriod p, CancellationToken ct,
-        bool withValues = true)
+        bool withValues = true, IReadOnlyList<Indicator>? indicators = null)
     {
         var ids = etownIds.Distinct().ToList();
         var key = p.ToString();
@@ -324,7 +325,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         var batch = new StatWriteBatch(ctx, p, etowns, reports, set, assigned);
         if (withValues)
         {
-            batch.Indicators = (await ctx.StatIndicators.AsNoTracking().ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToDictionary(i => i.Code);
+            batch.Indicators = (indicators ?? await ctx.StatIndicators.AsNoTracking().ToListAsync(ct)).Where(i => i.AppliesTo(p)).ToDictionary(i => i.Code);
             var reportIds = reports.Values.Select(r => r.Id).ToList();
             if (reportIds.Count > 0)
                 foreach (var v in await ctx.StatValues.Where(x => reportIds.Contains(x.ReportId)).ToListAsync(ct))

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ETown.Web.Platform.Data;
 
@@ -112,6 +113,11 @@ public static class BulkInsert
                 }
                 return rows.Count;
             }
+            if (connection is NpgsqlConnection npgsql)
+            {
+                await CopyAsync(npgsql, sql, table, columns, mappings, rows, timeout, ct);
+                return rows.Count;
+            }
             // Over the network: multi-row statements, few round trips (PostgreSQL allows 65 535 parameters).
             var perCommand = Math.Max(1, 30_000 / columns.Count);
             for (var start = 0; start < rows.Count; start += perCommand)
@@ -138,5 +144,42 @@ public static class BulkInsert
             // As EF reports a failed insert, so callers that map constraint violations keep working.
             throw new DbUpdateException($"插入 {type.ClrType.Name} 失败：{e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: one binary COPY on the save's connection (it runs inside the connection's open transaction), instead of
+    /// multi-row INSERTs whose tens of thousands of parameters Npgsql must name, rewrite and bind (issue #16 target 3: the
+    /// audit records of one import file took about 0.3 s that way). Each value passes the property's value converter and is
+    /// written as the column's store type, as EF's parameter would be.
+    /// </summary>
+    static async Task CopyAsync(NpgsqlConnection connection, ISqlGenerationHelper sql, StoreObjectIdentifier table, IReadOnlyList<IProperty> columns,
+        RelationalTypeMapping[] mappings, IReadOnlyList<object?[]> rows, int? timeout, CancellationToken ct)
+    {
+        var converters = mappings.Select(m => m.Converter).ToArray();
+        var types = mappings.Select(m => CopyTypeName(m.StoreType)).ToArray();
+        var copy = $"COPY {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) FROM STDIN (FORMAT BINARY)";
+        await using var writer = await connection.BeginBinaryImportAsync(copy, ct);
+        if (timeout is { } t) writer.Timeout = TimeSpan.FromSeconds(t);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(ct);
+            for (var k = 0; k < columns.Count; k++)
+            {
+                var v = row[k];
+                if (v is not null && converters[k] is { } c) v = c.ConvertToProvider(v);
+                if (v is null or DBNull) await writer.WriteNullAsync(ct);
+                else await writer.WriteAsync(v, types[k], ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>"numeric(18,4)" → "numeric", "character varying(64)" → "character varying": COPY's binary format has no facets.</summary>
+    internal static string CopyTypeName(string storeType)
+    {
+        var open = storeType.IndexOf('(');
+        if (open < 0) return storeType;
+        var close = storeType.IndexOf(')', open);
+        return (storeType[..open] + (close < 0 ? "" : storeType[(close + 1)..])).Trim();
     }
 }

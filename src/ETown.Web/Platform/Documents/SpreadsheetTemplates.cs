@@ -113,8 +113,8 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
 
     /// <summary>
     /// MiniExcel 1.47 writes the filled sheet's <c>&lt;dimension&gt;</c> in no namespace (<c>xmlns=""</c>), ahead of a possible
-    /// <c>&lt;sheetPr&gt;</c>: Excel may offer to "repair" such a file. The element is optional, so it is dropped. The "$"
-    /// sentinel (<see cref="Escape"/>) is put back in every part.
+    /// <c>&lt;sheetPr&gt;</c>: Excel may offer to "repair" such a file. That element is dropped and a proper one written in its
+    /// place (<see cref="WithDimension"/>). The "$" sentinel (<see cref="Escape"/>) is put back in every part.
     /// </summary>
     static byte[] Cleaned(byte[] xlsx)
     {
@@ -129,7 +129,7 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
                 if (!IsXmlPart(entry.FullName)) { from.CopyTo(to); continue; }
                 using var reader = new StreamReader(from, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
                 var text = reader.ReadToEnd().Replace(Dollar, '$');
-                if (IsSheet(entry.FullName)) text = StrayDimension().Replace(text, "");
+                if (IsSheet(entry.FullName)) text = WithDimension(StrayDimension().Replace(text, ""));
                 using var writer = new StreamWriter(to, new UTF8Encoding(false));
                 writer.Write(text);
             }
@@ -137,6 +137,37 @@ public sealed partial class SpreadsheetTemplates(string? directory, ILogger? log
     }
 
     static bool IsXmlPart(string name) => name.StartsWith("xl/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The sheet's used range as Excel writes it (<c>&lt;dimension ref="A1:CF107"/&gt;</c>, after <c>&lt;sheetPr&gt;</c> as the
+    /// schema orders it). A reader that finds it need not scan the whole sheet once more to learn its size first — MiniExcel
+    /// does without it, so a filled province template came back to the importer read twice (issue #16 target 3).
+    /// </summary>
+    internal static string WithDimension(string sheet)
+    {
+        if (sheet.Contains("<dimension", StringComparison.Ordinal) || !sheet.Contains("<sheetData", StringComparison.Ordinal)) return sheet;
+        int maxRow = 0, maxColumn = 0;
+        foreach (Match m in CellReference().Matches(sheet))
+        {
+            var (row, column) = XlsxReader.ParseReference(m.Groups[1].Value);
+            maxRow = Math.Max(maxRow, row);
+            maxColumn = Math.Max(maxColumn, column);
+        }
+        if (maxRow == 0) return sheet;
+        var at = SheetPr().Match(sheet) is { Success: true } pr ? pr.Index + pr.Length
+            : WorksheetStart().Match(sheet) is { Success: true } ws ? ws.Index + ws.Length : -1;
+        if (at < 0) return sheet;
+        return sheet.Insert(at, "<dimension ref=\"A1:" + XlsxReader.ColumnName(maxColumn) + maxRow.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\" />");
+    }
+
+    [GeneratedRegex(@"<c\b[^>]*?\sr=""([A-Z]{1,3}[0-9]+)""")]
+    private static partial Regex CellReference();
+
+    [GeneratedRegex("""<sheetPr\b[^>]*/>|<sheetPr\b.*?</sheetPr>""", RegexOptions.Singleline)]
+    private static partial Regex SheetPr();
+
+    [GeneratedRegex("""<worksheet\b[^>]*>""")]
+    private static partial Regex WorksheetStart();
 
     static bool IsSheet(string name) => name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 

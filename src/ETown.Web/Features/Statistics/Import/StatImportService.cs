@@ -267,14 +267,15 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
 
         // ---- what is stored: this month, last month and the same month last year (for the rules).
         var townIds = rowTown.Values.Select(t => t.Id).Distinct().ToList();
-        var reports = await ctx.StatReports.AsNoTracking().Where(r => r.Period == key && townIds.Contains(r.EtownId)).ToDictionaryAsync(r => r.EtownId, ct);
+        // What the write guards need for every e-town of the file, read once (issue #16 target 3), not per row; its reports
+        // (as stored, before this import adds any) and the indicator catalogue read above serve the summary too.
+        var batch = await statistics.PrepareWritesAsync(ctx, townIds, p, ct, indicators: all);
+        var reports = new Dictionary<Guid, StatReport>(batch.Reports);
         var stored = await ValuesAsync(ctx, townIds, [key, p.Previous.ToString(), p.SameMonthLastYear.ToString()], ct);
         var storedNow = stored.Where(v => v.Period == key).ToDictionary(v => (v.EtownId, v.IndicatorCode));
         var storedAt = stored.ToDictionary(v => (v.EtownId, v.Period, v.IndicatorCode), v => v.Value);
         var rules = await ctx.StatRules.AsNoTracking().ToListAsync(ct);
         var applicable = all.Where(i => i.AppliesTo(p)).ToList();
-        // What the write guards need for every e-town of the file, read once (issue #16 target 3), not per row.
-        var batch = await statistics.PrepareWritesAsync(ctx, townIds, p, ct);
 
         var towns = new List<StatImportTown>();
         var rowsWithErrors = errors.Select(e => e.Row).ToHashSet(); // e.g. the second of a duplicate pair
