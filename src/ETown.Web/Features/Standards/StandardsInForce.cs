@@ -25,7 +25,7 @@ public sealed class StandardsInForce(IReadOnlyList<StandardVersion> versions, IR
         var ids = etownIds.ToList();
         var pinned = ids.Count == 0 ? new Dictionary<Guid, string>()
             : await ctx.CultivationPlans.AsNoTracking()
-                .Where(p => ids.Contains(p.EtownId) && p.Status == Plans.PlanStatus.Filed)
+                .Where(p => EF.Parameter(ids).Contains(p.EtownId) && p.Status == Plans.PlanStatus.Filed)
                 .ToDictionaryAsync(p => p.EtownId, p => p.StandardVersion, ct);
         return new(versions, pinned, regions);
     }

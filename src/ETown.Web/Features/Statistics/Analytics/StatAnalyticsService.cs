@@ -244,7 +244,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var facts = await FactsAsync(ctx, ids, indicators, p, approvedOnly, ct);
         MonthFacts Facts(Guid id, string code) => facts.TryGetValue(id, out var t) && t.Facts.TryGetValue(code, out var f) ? f : MonthFacts.None;
         var declared = await DeclarationTargetsAsync(ctx, etowns, p.Year, ct);
-        var entered = (await ctx.StatTargets.AsNoTracking().Where(x => ids.Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
+        var entered = (await ctx.StatTargets.AsNoTracking().Where(x => EF.Parameter(ids).Contains(x.EtownId) && x.Year == p.Year).ToListAsync(ct))
             .ToLookup(x => x.EtownId);
         // The cities' official figures of the month, in one read (published by the city: whoever sees an e-town of the city sees them).
         var officials = (await ctx.StatCityFigures.IgnoreQueryFilters().AsNoTracking().Where(x => x.Period == key).ToListAsync(ct))
@@ -371,7 +371,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         var stale = ids.Distinct().ToList();
         if (factsCache is not null && stale.Count > 0)
         {
-            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => stale.Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
+            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => EF.Parameter(stale).Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
             stale = stale.Where(id =>
             {
                 if (!factsCache.TryGet(id, key, approvedOnly, catalogue, stamps.GetValueOrDefault(id), out var hit)) return true;
@@ -418,7 +418,9 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         {
             var towns = missing.Select(m => m.Id).Distinct().ToList();
             var periods = missing.Select(m => m.Period).Distinct().ToList();
-            var rq = ctx.StatReports.AsNoTracking().Where(r => towns.Contains(r.EtownId) && periods.Contains(r.Period));
+            // EF.Parameter: the list as one parameter (json_each on SQLite, = ANY on PostgreSQL). EF 10 otherwise expands it into one
+            // parameter per id and re-processes the SQL at every call — about a sixth of a month's derivation (profile, issue #16).
+            var rq = ctx.StatReports.AsNoTracking().Where(r => EF.Parameter(towns).Contains(r.EtownId) && EF.Parameter(periods).Contains(r.Period));
             var reports = await rq.Select(r => new { r.Id, r.EtownId, r.Period, r.Status }).ToListAsync(ct);
             var values = (await (from r in rq join v in ctx.StatValues.AsNoTracking() on r.Id equals v.ReportId
                                  select new { v.ReportId, v.IndicatorCode, v.Value }).ToListAsync(ct)).ToLookup(v => v.ReportId);
@@ -573,7 +575,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         if (byDeclaration.Count == 0) return [];
         var keys = byDeclaration.Keys.ToList();
         var declarations = await ctx.Declarations.IgnoreQueryFilters().AsNoTracking()
-            .Where(d => keys.Contains(d.Id) && d.Status == DeclarationStatus.Listed).ToListAsync(ct);
+            .Where(d => EF.Parameter(keys).Contains(d.Id) && d.Status == DeclarationStatus.Listed).ToListAsync(ct);
         return declarations.ToDictionary(d => byDeclaration[d.Id], d =>
         {
             var form = d.Form;
@@ -644,7 +646,7 @@ public sealed class StatAnalyticsService(EtownDb db, Caller caller, RegionDirect
         Dictionary<Guid, long> stamps = [];
         if (factsCache is not null && stale.Count > 0)
         {
-            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => stale.Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
+            stamps = await ctx.EtownDataStamps.AsNoTracking().Where(x => EF.Parameter(stale).Contains(x.EtownId)).ToDictionaryAsync(x => x.EtownId, x => x.Value, ct);
             stale = stale.Where(id =>
             {
                 if (!factsCache.TryGetYears(id, stamps.GetValueOrDefault(id), out var hit)) return true;
