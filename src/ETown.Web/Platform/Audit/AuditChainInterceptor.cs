@@ -14,7 +14,7 @@ namespace ETown.Web.Platform.Audit;
 /// Every create/update/delete is saved together with its audit records in one transaction (issue #2 §7).
 /// Before the save the changes are captured (the domain rows are written first so generated keys are
 /// known); after it the chain head is read under a lock — once per save — and the records are chained in one
-/// pass (one HMAC instance) and appended with multi-row INSERTs on the same connection and transaction
+/// pass (one HMAC instance) and appended in bulk (BulkInsert) on the same connection and transaction
 /// (<see cref="AuditBatchWriter"/>; a province-year import appends 24 000 records, issue #16 target 3), then the
 /// transaction commits. A failed save rolls everything back. One stateless instance serves every context; the
 /// per-save state lives on the context (<see cref="EtownDbContext.AuditState"/>).

@@ -144,13 +144,8 @@ namespace ETown.Web.Platform.Caching
             return Task.CompletedTask;
         }
 
-        /// <summary>One e-town's stamp plus one (the row is created at the first write), in the saving transaction.</summary>
-        public static Task BumpEtownAsync(EtownDbContext db, Guid etownId, CancellationToken ct = default) =>
-            db.Database.ExecuteSqlAsync(
-                $"INSERT INTO \"EtownDataStamps\" (\"EtownId\", \"Value\") VALUES ({etownId}, 1) ON CONFLICT (\"EtownId\") DO UPDATE SET \"Value\" = \"EtownDataStamps\".\"Value\" + 1", ct);
-
         /// <summary>
-        /// Several e-towns' stamps plus one in one statement per 500 e-towns (an import file touches a hundred: one round trip,
+        /// The e-towns' stamps plus one (a row is created at an e-town's first write), in the saving transaction: one statement per 500 e-towns (an import file touches a hundred: one round trip,
         /// not a hundred; issue #16 target 3), in id order so two writers lock the rows in the same order (no deadlock).
         /// </summary>
         public static async Task BumpEtownsAsync(EtownDbContext db, IEnumerable<Guid> etownIds, CancellationToken ct = default)

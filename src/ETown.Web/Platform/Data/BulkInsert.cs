@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -13,7 +12,7 @@ namespace ETown.Web.Platform.Data;
 /// <summary>
 /// Large inserts of one save without EF's per-row commands (issue #16 target 3: a province file adds 2 000 values and
 /// 2 100 audit records). EF's SQLite provider sends one command per inserted row (about 0.1 ms each); here SQLite runs one
-/// prepared INSERT per row and PostgreSQL multi-row INSERTs, on the save's connection and transaction. Columns, type
+/// prepared INSERT per row and PostgreSQL one binary COPY, on the save's connection and transaction. Columns, type
 /// mappings and value converters come from the EF model, so the stored values are the ones EF would store.
 /// <para>Only plain "leaf" rows qualify (<see cref="Qualifies"/>): no row refers to them, no store-generated value, no
 /// inheritance, owned or complex types; they are written after EF's own inserts, so their principals exist. Everything
@@ -90,10 +89,10 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var timeout = db.Database.GetCommandTimeout();
         string Name(int i) => sql.GenerateParameterName("b" + i.ToString(CultureInfo.InvariantCulture));
-        void Bind(DbCommand command, object?[] row, int offset)
+        void Bind(DbCommand command, object?[] row)
         {
             for (var k = 0; k < columns.Count; k++)
-                command.Parameters.Add(mappings[k].CreateParameter(command, Name(offset + k), row[k], columns[k].IsNullable));
+                command.Parameters.Add(mappings[k].CreateParameter(command, Name(k), row[k], columns[k].IsNullable));
         }
         try
         {
@@ -108,35 +107,13 @@ public static class BulkInsert
                 foreach (var row in rows)
                 {
                     command.Parameters.Clear();
-                    Bind(command, row, 0);
+                    Bind(command, row);
                     await command.ExecuteNonQueryAsync(ct);
                 }
                 return rows.Count;
             }
-            if (connection is NpgsqlConnection npgsql)
-            {
-                await CopyAsync(npgsql, sql, table, columns, mappings, rows, timeout, ct);
-                return rows.Count;
-            }
-            // Over the network: multi-row statements, few round trips (PostgreSQL allows 65 535 parameters).
-            var perCommand = Math.Max(1, 30_000 / columns.Count);
-            for (var start = 0; start < rows.Count; start += perCommand)
-            {
-                var count = Math.Min(perCommand, rows.Count - start);
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                if (timeout is { } t) command.CommandTimeout = t;
-                var text = new StringBuilder(head, head.Length + count * columns.Count * 8);
-                for (var i = 0; i < count; i++)
-                {
-                    text.Append(i == 0 ? "(" : ", (");
-                    for (var k = 0; k < columns.Count; k++) text.Append(k == 0 ? "" : ", ").Append(Name(i * columns.Count + k));
-                    text.Append(')');
-                    Bind(command, rows[start + i], i * columns.Count);
-                }
-                command.CommandText = text.ToString();
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            // PostgreSQL (the only other provider): one binary COPY.
+            await CopyAsync((NpgsqlConnection)connection, sql, table, columns, mappings, rows, timeout, ct);
             return rows.Count;
         }
         catch (DbException e)
