@@ -39,9 +39,9 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         InterceptionResult<int> result, CancellationToken ct = default)
     {
         if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return result;
-        var entries = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Unaudited.Contains(e.Entity.GetType()))
-            .ToList();
+        // The stamps set by the interceptors before this one become modified properties of the snapshot.
+        db.ChangeTracker.DetectChanges();
+        var entries = SavingEntries.Of(db).Where(e => !Unaudited.Contains(e.Entity.GetType())).ToList();
         var state = db.AuditState;
         if (entries.Count == 0 && state.PendingEvents.Count == 0) return result;
 
@@ -61,7 +61,9 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is not EtownDbContext db || db.AuditState.Appending || db.AuditState.Changes is null) return result;
+        if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return result;
+        SavingEntries.End(db);
+        if (db.AuditState.Changes is null) return result;
         var state = db.AuditState;
         var records = state.Changes.Select(c => new AuditRecord
         {
@@ -118,6 +120,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
         if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return;
+        SavingEntries.End(db);
         db.AuditState.Changes = null;
         BulkInsert.Restore(db.AuditState.Bulk);
         db.AuditState.Bulk = [];

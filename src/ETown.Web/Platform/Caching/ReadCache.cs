@@ -107,9 +107,9 @@ namespace ETown.Web.Platform.Caching
         static void Mark(DbContext? context)
         {
             if (context is not EtownDbContext db) return;
-            foreach (var e in db.ChangeTracker.Entries())
+            foreach (var e in Data.SavingEntries.Of(db))
             {
-                if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !Covers(e.Metadata.ClrType)) continue;
+                if (!Covers(e.Metadata.ClrType)) continue;
                 db.GenerationPending = true;
                 if (e.Entity is IEtownOwned owned) (db.StampsPending ??= []).Add(owned.EtownId);
             }

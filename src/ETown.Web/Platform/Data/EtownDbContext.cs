@@ -30,6 +30,9 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
 
     internal AuditSaveState AuditState { get; } = new();
 
+    /// <summary>The rows the save in progress writes, shared by the saving interceptors (<see cref="SavingEntries"/>).</summary>
+    internal IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? CurrentSaveEntries { get; set; }
+
     /// <summary>The key that signs new audit records (issue #17 finding 9); null only for design-time contexts.</summary>
     public AuditKeyRing? AuditKeys { get; internal set; }
 

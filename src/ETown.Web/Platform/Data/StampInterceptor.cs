@@ -28,7 +28,8 @@ public sealed class StampInterceptor : SaveChangesInterceptor
     {
         if (context is not EtownDbContext db) return;
         var now = db.Clock.GetUtcNow();
-        foreach (var e in db.ChangeTracker.Entries())
+        // The first interceptor of every save: it reads the save's entries for the others (SavingEntries).
+        foreach (var e in SavingEntries.Begin(db))
         {
             if (e.State is not (EntityState.Added or EntityState.Modified)) continue;
             if (e.Entity is ICreatedAt c && e.State == EntityState.Added && c.CreatedAt == default) c.CreatedAt = now;

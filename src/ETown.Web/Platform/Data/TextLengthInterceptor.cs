@@ -29,17 +29,27 @@ public sealed class TextLengthInterceptor : SaveChangesInterceptor
     {
         if (context is null) return;
         var errors = new FieldErrors();
-        foreach (var entry in context.ChangeTracker.Entries())
+        foreach (var entry in SavingEntries.Of(context))
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
-            foreach (var property in entry.Properties)
+            var limited = LimitedTexts(entry.Metadata);
+            if (limited.Length == 0) continue;
+            var values = entry.CurrentValues;
+            foreach (var property in limited)
             {
-                if (entry.State == EntityState.Modified && !property.IsModified) continue;
-                Check(errors, property.Metadata, property.CurrentValue);
+                if (entry.State == EntityState.Modified && !entry.Property(property).IsModified) continue;
+                Check(errors, property, values[property]);
             }
         }
         errors.ThrowIfAny();
     }
+
+    /// <summary>Per entity type, its text properties with a length limit (most rows of a large save have two or three).</summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IEntityType,
+        Microsoft.EntityFrameworkCore.Metadata.IProperty[]> Limited = new();
+
+    static Microsoft.EntityFrameworkCore.Metadata.IProperty[] LimitedTexts(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
+        Limited.GetValue(type, static t => [.. t.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null)]);
 
     /// <summary>One value against its column's limit (also used for the audit records appended without EF, AuditBatchWriter).</summary>
     internal static void Check(FieldErrors errors, Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty property, object? value)

@@ -60,16 +60,17 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
     {
         if (context is null) return;
         var expected = ExpectedVersion.Value;
-        foreach (var e in context.ChangeTracker.Entries<IVersioned>())
+        foreach (var entry in SavingEntries.Of(context))
         {
-            if (e.State == EntityState.Added && e.Entity.Version == 0) { e.Entity.Version = 1; continue; }
-            if (e.State != EntityState.Modified) continue;
-            var version = e.Property(x => x.Version);
-            if (version.IsModified && version.CurrentValue != version.OriginalValue) continue; // already bumped in this save
+            if (entry.Entity is not IVersioned versioned) continue;
+            if (entry.State == EntityState.Added && versioned.Version == 0) { versioned.Version = 1; continue; }
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Property(nameof(IVersioned.Version));
+            if (version.IsModified && !Equals(version.CurrentValue, version.OriginalValue)) continue; // already bumped in this save
             // The client's version becomes the WHERE condition: a stale client fails like a racing one.
-            if (expected is { } x && e.Metadata.FindPrimaryKey()?.Properties is [var key] && Equals(e.Property(key.Name).CurrentValue, x.Id))
+            if (expected is { } x && entry.Metadata.FindPrimaryKey()?.Properties is [var key] && Equals(entry.Property(key.Name).CurrentValue, x.Id))
                 version.OriginalValue = x.Version;
-            version.CurrentValue = version.OriginalValue + 1;
+            version.CurrentValue = (int)version.OriginalValue! + 1;
         }
     }
 }

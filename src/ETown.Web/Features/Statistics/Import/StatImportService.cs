@@ -271,8 +271,11 @@ public sealed class StatImportService(EtownDb db, Caller caller, StatisticsServi
         // (as stored, before this import adds any) and the indicator catalogue read above serve the summary too.
         var batch = await statistics.PrepareWritesAsync(ctx, townIds, p, ct, indicators: all);
         var reports = new Dictionary<Guid, StatReport>(batch.Reports);
-        var stored = await ValuesAsync(ctx, townIds, [key, p.Previous.ToString(), p.SameMonthLastYear.ToString()], ct);
-        var storedNow = stored.Where(v => v.Period == key).ToDictionary(v => (v.EtownId, v.IndicatorCode));
+        // This month's values as stored (copied: the write below changes the tracked rows the batch read), then last month's
+        // and last year's for the rules.
+        var storedNow = reports.Values.SelectMany(r => batch.ValuesOf(r.Id).Values.Select(v => new StoredValue(r.EtownId, key, v.IndicatorCode, v.Value, v.Comment)))
+            .ToDictionary(v => (v.EtownId, v.IndicatorCode));
+        var stored = await ValuesAsync(ctx, townIds, [p.Previous.ToString(), p.SameMonthLastYear.ToString()], ct);
         var storedAt = stored.ToDictionary(v => (v.EtownId, v.Period, v.IndicatorCode), v => v.Value);
         var rules = await ctx.StatRules.AsNoTracking().ToListAsync(ct);
         var applicable = all.Where(i => i.AppliesTo(p)).ToList();
