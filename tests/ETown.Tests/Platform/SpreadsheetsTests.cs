@@ -180,8 +180,8 @@ public class SpreadsheetsTests
     }
 
     /// <summary>
-    /// A filled template carries its used range as Excel writes it (issue #16 target 3: without it MiniExcel scans the sheet once
-    /// more before reading it), in the spreadsheet namespace, after sheetPr and before sheetViews; it reads back cell for cell.
+    /// A filled template carries its used range as Excel writes it (issue #16 target 3: readers that size the sheet from it
+    /// need not scan it once more), in the spreadsheet namespace, after sheetPr and before sheetViews; it reads back cell for cell.
     /// </summary>
     [Fact]
     public void AFilledTemplate_CarriesItsDimension_AndReadsBackTheSame()
@@ -291,6 +291,186 @@ public class SpreadsheetsTests
         }
         var bomb = Assert.Throws<DomainException>(() => XlsxReader.Read(new MemoryStream(output.ToArray())));
         Assert.Equal("ETOWN-FILE-0007", bomb.Code);
+    }
+
+    // ------------------------------------------------------------------ the OpenXML reader (issue #16 target 3)
+
+    const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    /// <summary>
+    /// A minimal workbook as Excel and other writers lay it out: one part per sheet (sheetN.xml in the order given), the
+    /// workbook relationships with relative targets ("worksheets/sheet1.xml") or absolute ones ("/xl/worksheets/sheet1.xml"),
+    /// the relationship ids listed in reverse so that only the relationships can map a sheet to its part.
+    /// </summary>
+    internal static byte[] Workbook(IReadOnlyList<(string Name, string SheetData)> sheets, string? sharedStrings = null, bool absoluteTargets = false, string? styles = null)
+    {
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Add(string path, string xml)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(path).Open(), new UTF8Encoding(false));
+                w.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml);
+            }
+            var types = new StringBuilder("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>");
+            var rels = new StringBuilder("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+            var book = new StringBuilder($"<workbook xmlns=\"{MainNs}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
+            var prefix = absoluteTargets ? "/xl/" : "";
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                var id = $"rId{sheets.Count - i}";
+                book.Append($"<sheet name=\"{sheets[i].Name}\" sheetId=\"{i + 1}\" r:id=\"{id}\"/>");
+                rels.Append($"<Relationship Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"{prefix}worksheets/sheet{i + 1}.xml\"/>");
+                types.Append($"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>");
+                Add($"xl/worksheets/sheet{i + 1}.xml", $"<worksheet xmlns=\"{MainNs}\"><sheetData>{sheets[i].SheetData}</sheetData></worksheet>");
+            }
+            if (sharedStrings is not null)
+            {
+                rels.Append($"<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"{prefix}sharedStrings.xml\"/>");
+                types.Append("<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
+                Add("xl/sharedStrings.xml", $"<sst xmlns=\"{MainNs}\">{sharedStrings}</sst>");
+            }
+            if (styles is not null)
+            {
+                rels.Append($"<Relationship Id=\"rIdT\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"{prefix}styles.xml\"/>");
+                types.Append("<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+                Add("xl/styles.xml", $"<styleSheet xmlns=\"{MainNs}\">{styles}</styleSheet>");
+            }
+            Add("[Content_Types].xml", types + "</Types>");
+            Add("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+            Add("xl/workbook.xml", book + "</sheets></workbook>");
+            Add("xl/_rels/workbook.xml.rels", rels + "</Relationships>");
+        }
+        return output.ToArray();
+    }
+
+    static XlsxSheet ReadOne(string sheetData, string? sharedStrings = null, string? styles = null) =>
+        XlsxReader.Read(new MemoryStream(Workbook([("表", sheetData)], sharedStrings, styles: styles)));
+
+    [Fact]
+    public void ARichTextSharedString_IsItsRuns_WithoutThePhoneticRun()
+    {
+        var sheet = ReadOne("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>",
+            "<si><t>镇名</t></si>"
+            + "<si><r><rPr><b/><sz val=\"11\"/><rFont val=\"宋体\"/></rPr><t>乡村</t></r><r><t xml:space=\"preserve\">e镇 </t></r>"
+            + "<rPh sb=\"0\" eb=\"2\"><t>xiangcun</t></rPh><phoneticPr fontId=\"1\" type=\"noConversion\"/></si>"
+            + "<si><t>東京</t><rPh sb=\"0\" eb=\"2\"><t>トウキョウ</t></rPh></si>");
+        Assert.Equal("乡村e镇 ", sheet[1, 1]!.Text);
+        Assert.False(sheet[1, 1]!.IsNumeric);
+        Assert.Equal("镇名", sheet[1, 2]!.Text);
+        Assert.Equal("東京", sheet[1, 3]!.Text);
+    }
+
+    [Fact]
+    public void EachCellType_ReadsAsTheImportersExpect()
+    {
+        var sheet = ReadOne("<row r=\"1\">"
+            + "<c r=\"A1\" t=\"inlineStr\"><is><r><t>内联</t></r><r><rPr><i/></rPr><t xml:space=\"preserve\"> 文本</t></r></is></c>"
+            + "<c r=\"B1\" t=\"b\"><v>1</v></c><c r=\"C1\" t=\"b\"><v>0</v></c>"
+            + "<c r=\"D1\" t=\"str\"><f>CONCATENATE(\"a\",\"b\")</f><v>ab</v></c>"
+            + "<c r=\"E1\"><f>1+2</f><v>3</v></c>"
+            + "<c r=\"F1\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
+            + "<c r=\"G1\" t=\"d\"><v>2025-03-01</v></c>"
+            + "<c r=\"H1\"><v>1E-05</v></c><c r=\"I1\" t=\"n\"><v>0.30000000000000004</v></c><c r=\"J1\"><v>-12.5</v></c>"
+            + "<c r=\"K1\" s=\"1\"><v>45292</v></c>"
+            + "<c r=\"L1\" t=\"inlineStr\"><is><t></t></is></c><c r=\"M1\" t=\"str\"><f>\"\"</f><v></v></c><c r=\"N1\" s=\"1\"/><c r=\"O1\"><v></v></c>"
+            + "</row>",
+            styles: "<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs>");
+        Assert.Equal(("内联 文本", false), (sheet[1, 1]!.Text, sheet[1, 1]!.IsNumeric));
+        Assert.Equal(("TRUE", false), (sheet[1, 2]!.Text, sheet[1, 2]!.IsNumeric));
+        Assert.Equal(("FALSE", false), (sheet[1, 3]!.Text, sheet[1, 3]!.IsNumeric));
+        Assert.Equal(("ab", false), (sheet[1, 4]!.Text, sheet[1, 4]!.IsNumeric)); // a formula's cached value
+        Assert.Equal(("3", true), (sheet[1, 5]!.Text, sheet[1, 5]!.IsNumeric));
+        Assert.Equal(("#DIV/0!", false), (sheet[1, 6]!.Text, sheet[1, 6]!.IsNumeric));
+        Assert.Equal(("2025-03-01", false), (sheet[1, 7]!.Text, sheet[1, 7]!.IsNumeric));
+        Assert.Equal(("0.00001", true), (sheet[1, 8]!.Text, sheet[1, 8]!.IsNumeric)); // no exponent
+        Assert.Equal(("0.30000000000000004", true), (sheet[1, 9]!.Text, sheet[1, 9]!.IsNumeric)); // the binary fraction, as before
+        Assert.Equal(("-12.5", true), (sheet[1, 10]!.Text, sheet[1, 10]!.IsNumeric));
+        Assert.Equal(("45292", true), (sheet[1, 11]!.Text, sheet[1, 11]!.IsNumeric)); // a date-styled number stays its serial
+        Assert.Equal(11, sheet.Cells.Count); // empty texts are left out
+    }
+
+    [Fact]
+    public void EscapedCharacters_AreUnescaped_AndALiteralEscapeReadsBackAsWritten()
+    {
+        // ST_Xstring: "_x000D_" is a carriage return, "_x005F_" the underscore that keeps a typed "_x000D_" literal.
+        var sheet = ReadOne("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>行一_x000D_行二</t></is></c>"
+            + "<c r=\"C1\" t=\"str\"><v>x_x005F_x000D_y</v></c><c r=\"D1\" t=\"inlineStr\"><is><t>_x00_</t></is></c></row>", "<si><t>a_x0009_b</t></si>");
+        Assert.Equal("a\tb", sheet.Text(1, 1));
+        Assert.Equal("行一\r行二", sheet.Text(1, 2));
+        Assert.Equal("x_x000D_y", sheet.Text(1, 3));
+        Assert.Equal("_x00_", sheet.Text(1, 4));
+        var export = XlsxWriter.Write("表", ["文本"], [["x_x000D_y"]]); // exports write text as t="str"
+        Assert.Equal("x_x000D_y", XlsxReader.Read(new MemoryStream(export)).Text(2, 1));
+    }
+
+    [Fact]
+    public void CellsWithoutReferences_FollowThePreviousCell_AndRowsThePreviousRow()
+    {
+        var sheet = ReadOne("<row><c t=\"inlineStr\"><is><t>甲</t></is></c><c><v>2</v></c></row>"
+            + "<row r=\"5\"><c><v>3</v></c><c r=\"D5\"><v>4</v></c><c><v>5</v></c></row>"
+            + "<row><c><v>6</v></c></row>");
+        Assert.Equal(["A1 甲", "B1 2", "A5 3", "D5 4", "E5 5", "A6 6"],
+            sheet.Cells.Values.OrderBy(c => c.Row).ThenBy(c => c.Column).Select(c => $"{c.Reference} {c.Text}"));
+        Assert.Equal((6, 1), (sheet[6, 1]!.Row, sheet[6, 1]!.Column));
+    }
+
+    [Fact]
+    public void ASheetStartingAtRow3_KeepsTheSheetsRowNumbers()
+    {
+        // Nothing in rows 1–2 (not even empty row elements), a gap between rows 4 and 7.
+        var sheet = ReadOne("<row r=\"3\"><c r=\"B3\" t=\"inlineStr\"><is><t>标题</t></is></c></row>"
+            + "<row r=\"4\"><c r=\"C4\"><v>1</v></c></row><row r=\"7\"><c r=\"A7\"><v>2</v></c></row>");
+        Assert.Equal("标题", sheet.Text(3, 2));
+        Assert.Equal(3, sheet[3, 2]!.Row);
+        Assert.Equal("1", sheet.Text(4, 3));
+        Assert.Equal("2", sheet.Text(7, 1));
+        Assert.Equal(7, sheet.MaxRow);
+        Assert.Equal(3, sheet.Cells.Count);
+    }
+
+    [Fact]
+    public void ASheetIsChosenByName_InAMultiSheetWorkbook_WithAbsoluteTargets()
+    {
+        var bytes = Workbook([("说明", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"),
+            ("数据", "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>1</v></c><c r=\"C2\"><v>42</v></c></row>")],
+            "<si><t>第一张</t></si><si><t>第二张</t></si>", absoluteTargets: true);
+        Assert.Equal(["说明", "数据"], Spreadsheets.SheetNames(new MemoryStream(bytes)));
+        var data = XlsxReader.Read(new MemoryStream(bytes), "数据");
+        Assert.Equal("数据", data.Name);
+        Assert.Equal("第二张", data.Text(2, 2));
+        Assert.Equal("42", data.Text(2, 3));
+        Assert.Equal(2, data.Cells.Count);
+        var first = XlsxReader.Read(new MemoryStream(bytes), "没有这张");
+        Assert.Equal(("说明", "第一张"), (first.Name, first.Text(1, 1)));
+        Assert.Equal("说明", XlsxReader.Read(new MemoryStream(bytes)).Name);
+
+        // The statistics template: two sheets, absolute targets, inline strings.
+        var template = SpreadsheetTemplates.BuiltInBytes(StatTemplate.TemplateFile);
+        var names = Spreadsheets.SheetNames(new MemoryStream(template));
+        Assert.Equal(StatTemplate.SheetName, names[0]);
+        Assert.Equal(2, names.Count);
+        var second = XlsxReader.Read(new MemoryStream(template), names[1]);
+        Assert.Equal(names[1], second.Name);
+        Assert.NotEmpty(second.Cells);
+        Assert.DoesNotContain(second.Cells.Values, c => c.Text.Contains("{{k.c1}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABrokenWorkbook_IsNotAWorkbook_AndOneWithoutSheets_SaysSo()
+    {
+        var broken = Rewrite(Workbook([("表", "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")]), "xl/worksheets/sheet1.xml",
+            s => s.Replace("</sheetData>", "", StringComparison.Ordinal));
+        Assert.Equal("不是有效的 .xlsx 工作簿。", Assert.Throws<InvalidDataException>(() => XlsxReader.Read(new MemoryStream(broken))).Message);
+        var unknownString = Workbook([("表", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>3</v></c></row>")], "<si><t>仅一条</t></si>");
+        Assert.Equal("不是有效的 .xlsx 工作簿。", Assert.Throws<InvalidDataException>(() => XlsxReader.Read(new MemoryStream(unknownString))).Message);
+        Assert.Throws<InvalidDataException>(() => XlsxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("不是 zip")))); // the zip guard's refusal
+        var none = Workbook([]);
+        Assert.Equal("工作簿中没有工作表。", Assert.Throws<InvalidDataException>(() => XlsxReader.Read(new MemoryStream(none))).Message);
+        Assert.Empty(Spreadsheets.SheetNames(new MemoryStream(none)));
     }
 
     sealed class CountingStream : Stream

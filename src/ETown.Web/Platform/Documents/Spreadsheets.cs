@@ -7,11 +7,14 @@ using MiniExcelLibs.OpenXml;
 namespace ETown.Web.Platform.Documents;
 
 /// <summary>
-/// The platform's one spreadsheet layer (issue #15 item 3), on MiniExcel: plain exports are streamed row by row
+/// The platform's one spreadsheet layer (issue #15 item 3). Writing is on MiniExcel: plain exports are streamed row by row
 /// (<see cref="Write(Stream, IReadOnlyList{XlsxWriter.XlsxSheet})"/>: the rows are an <see cref="IEnumerable{T}"/> consumed
-/// lazily, no workbook model is built), documents officials restyle are filled from .xlsx template files
-/// (<see cref="SpreadsheetTemplates"/>), and every workbook read passes the zip guard and a DTD check first
-/// (<see cref="Read"/>; issue #17 findings 10/11). The OpenXML SDK stays for .docx only (<see cref="WordKit"/>).
+/// lazily, no workbook model is built) and documents officials restyle are filled from .xlsx template files
+/// (<see cref="SpreadsheetTemplates"/>). Reading is our own single-pass OpenXML reader (<see cref="OpenXmlSheetReader"/>:
+/// <see cref="ZipArchive"/> + <see cref="XmlReader"/> straight into the cells) — issue #16 target 3: MiniExcel's reading
+/// (an ExpandoObject per row, the sheet scanned twice for its dimension) was a quarter of a statistics import; every
+/// workbook read passes the zip guard and a DTD check first (<see cref="Read"/>; issue #17 findings 10/11).
+/// The OpenXML SDK stays for .docx only (<see cref="WordKit"/>).
 /// </summary>
 public static class Spreadsheets
 {
@@ -102,7 +105,8 @@ public static class Spreadsheets
 
     /// <summary>
     /// Reads the sheet called <paramref name="sheetName"/>, or the first sheet when null or not found, after the zip guard
-    /// (ETOWN-FILE-0007: inflates past the spreadsheet limit or too many entries) and a DTD check of every XML part.
+    /// (ETOWN-FILE-0007: inflates past the spreadsheet limit or too many entries) and a DTD check of every XML part, with our
+    /// own single-pass OpenXML reader (<see cref="OpenXmlSheetReader"/>; issue #16 target 3).
     /// </summary>
     /// <exception cref="InvalidDataException">Not an .xlsx workbook, or a part declares a DTD.</exception>
     /// <exception cref="DomainException">ETOWN-FILE-0007.</exception>
@@ -110,39 +114,15 @@ public static class Spreadsheets
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream = Guard(stream);
-        try
+        return Parse(stream, zip =>
         {
-            var names = MiniExcel.GetSheetNames(stream);
-            stream.Position = 0;
-            var name = names.FirstOrDefault(n => n == sheetName) ?? names.FirstOrDefault()
-                ?? throw new InvalidDataException("工作簿中没有工作表。");
-            var cells = new Dictionary<(int, int), XlsxCell>();
-            var rowNo = 0;
-            foreach (var row in stream.Query(useHeaderRow: false, sheetName: name, excelType: ExcelType.XLSX,
-                         configuration: new OpenXmlConfiguration { FillMergedCells = false, EnableSharedStringCache = false }))
-            {
-                rowNo++;
-                if (row is not IDictionary<string, object?> values) continue;
-                foreach (var (key, value) in values)
-                {
-                    if (value is null) continue;
-                    var col = XlsxReader.ParseReference(key + "1").Column;
-                    var (text, numeric) = Text(value);
-                    if (text.Length == 0) continue;
-                    cells[(rowNo, col)] = new XlsxCell(rowNo, col, text, numeric);
-                }
-            }
-            return new XlsxSheet(name, cells);
-        }
-        catch (XmlException e)
-        {
-            throw new InvalidDataException("工作簿含有不允许的 XML 内容（如 DTD 声明），已拒绝。", e);
-        }
-        catch (Exception e) when (e is not InvalidDataException and not DomainException and not OperationCanceledException
-                                      and not OutOfMemoryException)
-        {
-            throw new InvalidDataException("不是有效的 .xlsx 工作簿。", e);
-        }
+            var (sheets, sharedStrings) = OpenXmlSheetReader.Workbook(zip);
+            if (sheets.Count == 0) throw new InvalidDataException(OpenXmlSheetReader.NoSheets);
+            var sheet = sheets.Find(s => s.Name == sheetName);
+            if (sheet.Name is null) sheet = sheets[0];
+            var path = sheet.Path ?? throw new InvalidDataException(OpenXmlSheetReader.NotXlsx);
+            return new XlsxSheet(sheet.Name, OpenXmlSheetReader.Cells(zip, path, sharedStrings));
+        });
     }
 
     /// <summary>Sheet names in workbook order, after the same guard as <see cref="Read"/>.</summary>
@@ -150,33 +130,32 @@ public static class Spreadsheets
     {
         ArgumentNullException.ThrowIfNull(stream);
         stream = Guard(stream);
-        try { return MiniExcel.GetSheetNames(stream); }
-        catch (Exception e) when (e is not InvalidDataException and not DomainException)
-        {
-            throw new InvalidDataException("不是有效的 .xlsx 工作簿。", e);
-        }
+        return Parse(stream, zip => OpenXmlSheetReader.Workbook(zip).Sheets.ConvertAll(s => s.Name));
     }
 
-    // A cell as the importers saw it before (the raw OpenXML text): numbers in invariant text without an exponent,
-    // dates back to their serial number (an importer that wants a date converts the serial), booleans TRUE/FALSE.
-    static (string Text, bool Numeric) Text(object value) => value switch
-    {
-        string s => (s, false),
-        bool b => (b ? "TRUE" : "FALSE", false),
-        double d => (Number(d), true),
-        float f => (Number(f), true),
-        decimal m => (m.ToString(CultureInfo.InvariantCulture), true),
-        int or long or short or byte => (Convert.ToString(value, CultureInfo.InvariantCulture)!, true),
-        DateTime dt => (Number(dt.ToOADate()), true),
-        TimeSpan ts => (Number(ts.TotalDays), true),
-        IFormattable f => (f.ToString(null, CultureInfo.InvariantCulture), false),
-        _ => (value.ToString() ?? "", false),
-    };
+    const string DtdRefused = "工作簿含有不允许的 XML 内容（如 DTD 声明），已拒绝。";
 
-    static string Number(double d)
+    /// <summary>Opens the guarded workbook and maps whatever a damaged one throws to <see cref="InvalidDataException"/>.</summary>
+    static T Parse<T>(Stream stream, Func<ZipArchive, T> read)
     {
-        var r = d.ToString("R", CultureInfo.InvariantCulture);
-        return decimal.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m.ToString(CultureInfo.InvariantCulture) : r;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            return read(zip);
+        }
+        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException(DtdRefused, e);
+        }
+        catch (InvalidDataException e) when (e.Message is not (OpenXmlSheetReader.NotXlsx or OpenXmlSheetReader.NoSheets or DtdRefused))
+        {
+            throw new InvalidDataException(OpenXmlSheetReader.NotXlsx, e); // a damaged zip entry (deflate data)
+        }
+        catch (Exception e) when (e is not InvalidDataException and not DomainException and not OperationCanceledException
+                                      and not OutOfMemoryException)
+        {
+            throw new InvalidDataException(OpenXmlSheetReader.NotXlsx, e); // malformed XML, unreadable zip
+        }
     }
 
     /// <summary>Buffers a non-seekable upload (bounded), runs the zip guard and the DTD check, and rewinds.</summary>
@@ -185,7 +164,7 @@ public static class Spreadsheets
         var limits = Attachments.AttachmentPolicy.Spreadsheets;
         if (!stream.CanSeek)
         {
-            // The guard reads the workbook before MiniExcel does: buffer it (bounded by the upload size limit).
+            // The guard reads the workbook before the reader does: buffer it (bounded by the upload size limit).
             var copy = new MemoryStream();
             var buffer = new byte[81920];
             int n;
@@ -231,7 +210,7 @@ public static class Spreadsheets
                 try { reader.MoveToContent(); }
                 catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new InvalidDataException("工作簿含有不允许的 XML 内容（如 DTD 声明），已拒绝。", e);
+                    throw new InvalidDataException(DtdRefused, e);
                 }
                 catch (XmlException e)
                 {
