@@ -37,7 +37,7 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
     /// <summary>Optimistic concurrency (issue #17 finding 13): bumped on every update, sent as ETag.</summary>
     public int Version { get; set; }
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SequentialIds.New();
     public Guid EtownId { get; set; }
     /// <summary>GB/T 2260 county code of the e-town; drives the data scope filter.</summary>
     public required string CountyCode { get; set; }
@@ -149,7 +149,7 @@ public class StatReport : IEtownOwned, ICreatedAt, IUpdatedAt, IVersioned
 /// <summary>One indicator's value in one report; unique per (report, indicator).</summary>
 public class StatValue : IEtownOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SequentialIds.New();
     public Guid ReportId { get; set; }
     public Guid EtownId { get; set; }
     public required string CountyCode { get; set; }
@@ -170,7 +170,7 @@ public class StatValue : IEtownOwned
 /// </summary>
 public class StatValueChange : IEtownOwned
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = SequentialIds.New();
     public Guid ReportId { get; set; }
     public Guid EtownId { get; set; }
     public required string CountyCode { get; set; }
