@@ -1,5 +1,7 @@
 using ETown.Tests.Infrastructure;
 using ETown.Web.Features.Statistics;
+using ETown.Web.Platform;
+using ETown.Web.Platform.Audit;
 using ETown.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -108,6 +110,62 @@ public class BulkInsertTests(DemoApps apps) : IClassFixture<DemoApps>
         var updated = await ctx.AuditRecords.AsNoTracking().Where(a => a.EntityType == nameof(StatValueChange) && a.EntityId == id && a.Action == "Update").SingleAsync();
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["Id"] = change.Id, ["NewComment"] = null }, options), updated.Before);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal) { ["Id"] = change.Id, ["NewComment"] = "改" }, options), updated.After);
+        await tx.RollbackAsync();
+    }
+
+    /// <summary>
+    /// A row added untracked (<see cref="EtownDbContext.AddUntracked"/>, an import's values) is stored, audited and checked as a
+    /// tracked added row is: the same columns, the same creation record, the same text-length refusal (nothing written), and
+    /// a save with nothing else to write still inserts it. Rows of a failed save stay pending, as EF leaves added rows.
+    /// </summary>
+    [Theory, SqliteData, PostgresData]
+    public async Task AnUntrackedRow_IsStoredAuditedAndChecked_AsATrackedOne(string provider)
+    {
+        var app = apps[provider];
+        await using var ctx = app.SystemContext();
+        await using var tx = await ctx.Database.BeginTransactionAsync();
+        var town = await ctx.Etowns.OrderBy(e => e.Name).FirstAsync();
+        var report = new StatReport { EtownId = town.Id, CountyCode = town.CountyCode, Period = "2038-09" };
+        ctx.StatReports.Add(report);
+        await ctx.SaveChangesAsync();
+        StatValueChange Row() => new()
+        {
+            ReportId = report.Id, EtownId = town.Id, CountyCode = town.CountyCode, IndicatorCode = "IND-测试", Round = 1,
+            OldValue = 2.25m, NewValue = 3m, OldComment = "旧“备注”", NewComment = null, ChangedAt = Time, ChangedBy = "县级联络员",
+        };
+        var tracked = Row();
+        ctx.StatValueChanges.Add(tracked);
+        await ctx.SaveChangesAsync();
+
+        // Alone in its save: no tracked change at all.
+        var untracked = Row();
+        ctx.AddUntracked(untracked);
+        Assert.Equal(EntityState.Detached, ctx.Entry(untracked).State);
+        await ctx.SaveChangesAsync();
+        Assert.Empty(ctx.UntrackedAdds);
+        var stored = await ctx.StatValueChanges.AsNoTracking().Where(c => c.ReportId == report.Id).ToDictionaryAsync(c => c.Id);
+        AssertSameRow(ctx.Model.FindEntityType(typeof(StatValueChange))!, stored[tracked.Id], stored[untracked.Id]);
+        async Task<AuditRecord> Created(Guid id)
+        {
+            var key = id.ToString();
+            return await ctx.AuditRecords.AsNoTracking().SingleAsync(a => a.EntityType == nameof(StatValueChange) && a.EntityId == key && a.Action == "Create");
+        }
+        var a = await Created(tracked.Id);
+        var b = await Created(untracked.Id);
+        Assert.Equal(a.After!.Replace(tracked.Id.ToString(), "ID", StringComparison.OrdinalIgnoreCase), b.After!.Replace(untracked.Id.ToString(), "ID", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(b.Before);
+
+        // The backstop of every save: an over-long text is refused and nothing is written; the row stays pending.
+        var tooLong = Row();
+        tooLong.ChangedBy = new string('长', 1000);
+        ctx.AddUntracked(tooLong);
+        await Assert.ThrowsAsync<ValidationFailedException>(() => ctx.SaveChangesAsync());
+        Assert.Contains(tooLong, ctx.UntrackedAdds);
+        Assert.False(await ctx.StatValueChanges.AsNoTracking().AnyAsync(c => c.Id == tooLong.Id));
+        Assert.True(ctx.RemoveUntracked(tooLong));
+
+        // A type that needs the tracker (stamps, versions) cannot be added untracked.
+        Assert.Throws<InvalidOperationException>(() => ctx.AddUntracked(new StatReport { EtownId = town.Id, CountyCode = town.CountyCode, Period = "2038-10" }));
         await tx.RollbackAsync();
     }
 

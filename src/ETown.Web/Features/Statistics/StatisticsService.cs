@@ -378,11 +378,17 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
     }
 
     /// <summary><see cref="WriteValuesAsync"/> on what a <see cref="PrepareWritesAsync"/> batch has read.</summary>
+    /// <remarks>
+    /// A batch (an import file: thousands of new values in one save) adds its new values and value changes untracked
+    /// (<see cref="EtownDbContext.AddUntracked"/>): the same checks, audit records and generation bump, without the change
+    /// tracker's cost per row (issue #16 target 3).
+    /// </remarks>
     internal void WriteValues(StatWriteBatch batch, StatReport report, IReadOnlyList<StatValueInput> values) =>
-        WriteValues(batch.Context, batch.Indicators ?? throw new InvalidOperationException("batch prepared without values"), batch.ValuesOf(report.Id), report, values);
+        WriteValues(batch.Context, batch.Indicators ?? throw new InvalidOperationException("batch prepared without values"), batch.ValuesOf(report.Id), report, values,
+            untracked: true);
 
     void WriteValues(EtownDbContext ctx, Dictionary<string, Indicator> indicators, Dictionary<string, StatValue> existing, StatReport report,
-        IReadOnlyList<StatValueInput> values)
+        IReadOnlyList<StatValueInput> values, bool untracked = false)
     {
         var errors = new FieldErrors();
         foreach (var (v, n) in values.Select((v, n) => (v, n)))
@@ -401,11 +407,13 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
         void Changed(string indicator, decimal? oldValue, decimal? newValue, string? oldComment, string? newComment)
         {
             if (report.ApprovalCount == 0) return; // before the first approval there is nothing to compare with
-            ctx.StatValueChanges.Add(new StatValueChange
+            var change = new StatValueChange
             {
                 ReportId = report.Id, EtownId = report.EtownId, CountyCode = report.CountyCode, IndicatorCode = indicator, Round = report.ApprovalCount,
                 OldValue = oldValue, NewValue = newValue, OldComment = oldComment, NewComment = newComment, ChangedAt = now, ChangedBy = caller.UserName,
-            });
+            };
+            if (untracked) ctx.AddUntracked(change);
+            else ctx.StatValueChanges.Add(change);
         }
         foreach (var v in values)
         {
@@ -415,7 +423,7 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
             {
                 if (row is not null)
                 {
-                    ctx.StatValues.Remove(row);
+                    if (!ctx.RemoveUntracked(row)) ctx.StatValues.Remove(row); // a value added earlier in this batch is simply not inserted
                     existing.Remove(v.Indicator);
                     Changed(v.Indicator, row.Value, null, row.Comment, null);
                 }
@@ -427,7 +435,8 @@ public sealed class StatisticsService(EtownDb db, Caller caller, RegionDirectory
                 {
                     ReportId = report.Id, EtownId = report.EtownId, CountyCode = report.CountyCode, IndicatorCode = v.Indicator, Value = v.Value.Value, Comment = comment,
                 };
-                ctx.StatValues.Add(added);
+                if (untracked) ctx.AddUntracked(added);
+                else ctx.StatValues.Add(added);
                 existing[v.Indicator] = added;
                 Changed(v.Indicator, null, v.Value.Value, null, comment);
             }

@@ -43,7 +43,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         db.ChangeTracker.DetectChanges();
         var entries = SavingEntries.Of(db).Where(e => !Unaudited.Contains(e.Entity.GetType())).ToList();
         var state = db.AuditState;
-        if (entries.Count == 0 && state.PendingEvents.Count == 0) return result;
+        if (entries.Count == 0 && state.PendingEvents.Count == 0 && db.UntrackedAdds.Count == 0) return result;
 
         var writer = new SnapshotWriter();
         state.Changes = entries.Select(e => new Change(e, e.State switch
@@ -53,6 +53,18 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             _ => "Delete",
         }, e.State == EntityState.Added ? null : Snapshot(e, original: true, writer),
            e.State == EntityState.Deleted ? null : Snapshot(e, original: false, writer))).ToList();
+        // Rows added untracked (EtownDbContext.AddUntracked) are creations like tracked added rows: the same snapshot, read from the object.
+        state.Untracked = [.. db.UntrackedAdds];
+        state.UntrackedRecords = state.Untracked.Select(row =>
+        {
+            var type = db.Model.FindEntityType(row.GetType())!;
+            return new AuditRecord
+            {
+                Action = "Create", EntityType = type.ClrType.Name, EntityId = KeyOf(type, p => BulkInsert.ValueOf(p, row)),
+                Before = null, After = Snapshot(type, p => BulkInsert.ValueOf(p, row), modifiedOnly: null, writer), Outcome = "Success",
+                PreviousHash = "", Hash = "",
+            };
+        }).ToList();
         // Many plain new rows of one type (an import's values) are written after EF's inserts, in the same transaction.
         state.Bulk = BulkInsert.Detach(entries);
         if (db.Database.CurrentTransaction is null) state.Transaction = await db.Database.BeginTransactionAsync(ct);
@@ -70,11 +82,14 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             Action = c.Action, EntityType = c.Entry.Metadata.ClrType.Name,
             EntityId = KeyOf(c.Entry), Before = c.Before, After = c.After, Outcome = "Success",
             PreviousHash = "", Hash = "",
-        }).Concat(state.PendingEvents).ToList();
+        }).Concat(state.UntrackedRecords).Concat(state.PendingEvents).ToList();
         state.PendingEvents.Clear();
         state.Changes = null;
         var bulk = state.Bulk;
         state.Bulk = [];
+        var untracked = state.Untracked;
+        state.Untracked = [];
+        state.UntrackedRecords = [];
 
         state.Appending = true;
         try
@@ -84,6 +99,7 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
                 try { result += await BulkInsert.WriteAsync(db, bulk, ct); }
                 catch { BulkInsert.Restore(bulk); throw; }
             }
+            if (untracked.Count > 0) result += await BulkInsert.WriteUntrackedAsync(db, untracked, ct);
             await db.LockAuditChainAsync(ct);
             var head = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Sequence)
                 .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
@@ -108,6 +124,8 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
             }
             await AuditBatchWriter.InsertAsync(db, records, ct);
             if (state.Transaction is { } tx) await tx.CommitAsync(ct);
+            // Saved: they are rows of the database now (after a failure they stay pending, as EF leaves added rows).
+            foreach (var row in untracked) db.UntrackedAdds.Remove(row);
         }
         finally
         {
@@ -122,6 +140,8 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         if (eventData.Context is not EtownDbContext db || db.AuditState.Appending) return;
         SavingEntries.End(db);
         db.AuditState.Changes = null;
+        db.AuditState.Untracked = [];
+        db.AuditState.UntrackedRecords = [];
         BulkInsert.Restore(db.AuditState.Bulk);
         db.AuditState.Bulk = [];
         await DisposeTransactionAsync(db.AuditState); // rolls back the domain rows with the chain
@@ -134,12 +154,14 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
         state.Transaction = null;
     }
 
-    static string? KeyOf(EntityEntry e)
+    static string? KeyOf(EntityEntry e) => KeyOf(e.Metadata, p => e.CurrentValues[p]);
+
+    static string? KeyOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, object?> value)
     {
-        var key = e.Metadata.FindPrimaryKey();
+        var key = type.FindPrimaryKey();
         if (key is null) return null;
-        if (key.Properties.Count == 1) return Convert.ToString(e.CurrentValues[key.Properties[0]], System.Globalization.CultureInfo.InvariantCulture);
-        return string.Join(",", key.Properties.Select(p => Convert.ToString(e.CurrentValues[p], System.Globalization.CultureInfo.InvariantCulture)));
+        if (key.Properties.Count == 1) return Convert.ToString(value(key.Properties[0]), System.Globalization.CultureInfo.InvariantCulture);
+        return string.Join(",", key.Properties.Select(p => Convert.ToString(value(p), System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>
@@ -151,13 +173,19 @@ public sealed class AuditChainInterceptor : SaveChangesInterceptor
     static string Snapshot(EntityEntry e, bool original, SnapshotWriter w)
     {
         var values = original ? e.OriginalValues : e.CurrentValues;
+        // For updates keep only what changed, so the record shows the change, not the row.
+        return Snapshot(e.Metadata, p => values[p], e.State == EntityState.Modified ? p => e.Property(p).IsModified : null, w);
+    }
+
+    static string Snapshot(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, object?> value,
+        Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, bool>? modifiedOnly, SnapshotWriter w)
+    {
         var json = w.Start();
         json.WriteStartObject();
-        foreach (var (p, secret, name) in ShapeOf(e.Metadata))
+        foreach (var (p, secret, name) in ShapeOf(type))
         {
-            // For updates keep only what changed, so the record shows the change, not the row.
-            if (e.State == EntityState.Modified && !p.IsPrimaryKey() && !e.Property(p).IsModified) continue;
-            var v = values[p];
+            if (modifiedOnly is not null && !p.IsPrimaryKey() && !modifiedOnly(p)) continue;
+            var v = value(p);
             json.WritePropertyName(name);
             if (secret && v is not null) json.WriteStringValue("***");
             else WriteValue(json, v);
@@ -221,6 +249,9 @@ public sealed class AuditSaveState
 {
     internal List<AuditRecord> PendingEvents { get; } = [];
     internal List<AuditChainInterceptor.Change>? Changes { get; set; }
+    /// <summary>The untracked rows this save inserts (<see cref="EtownDbContext.AddUntracked"/>) and their creation records.</summary>
+    internal List<object> Untracked { get; set; } = [];
+    internal List<AuditRecord> UntrackedRecords { get; set; } = [];
     /// <summary>Added rows taken out of EF's insert by <see cref="BulkInsert.Detach"/>, written before the chain is appended.</summary>
     internal List<EntityEntry> Bulk { get; set; } = [];
     internal IDbContextTransaction? Transaction { get; set; }

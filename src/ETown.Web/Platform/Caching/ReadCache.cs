@@ -107,11 +107,11 @@ namespace ETown.Web.Platform.Caching
         static void Mark(DbContext? context)
         {
             if (context is not EtownDbContext db) return;
-            foreach (var e in Data.SavingEntries.Of(db))
+            foreach (var row in Data.SavingEntries.Of(db).Select(e => e.Entity).Concat(db.UntrackedAdds))
             {
-                if (!Covers(e.Metadata.ClrType)) continue;
+                if (!Covers(row.GetType())) continue;
                 db.GenerationPending = true;
-                if (e.Entity is IEtownOwned owned) (db.StampsPending ??= []).Add(owned.EtownId);
+                if (row is IEtownOwned owned) (db.StampsPending ??= []).Add(owned.EtownId);
             }
         }
 

@@ -55,6 +55,39 @@ public static class BulkInsert
         && type.GetProperties().All(p => p.ValueGenerated == ValueGenerated.Never
                                          || (p.IsPrimaryKey() && p.ClrType == typeof(Guid) && !p.IsShadowProperty()));
 
+    /// <summary>
+    /// A type whose new rows may skip change tracking altogether (<see cref="EtownDbContext.AddUntracked"/>): it qualifies for
+    /// the bulk insert, every value lives on the object (no shadow property), and no saving interceptor but the text-length
+    /// check, the data generation and the audit has anything to set on it (no stamps, no version).
+    /// </summary>
+    public static bool QualifiesUntracked(IEntityType type) =>
+        Qualifies(type) && !type.GetProperties().Any(p => p.IsShadowProperty())
+        && !typeof(ICreatedAt).IsAssignableFrom(type.ClrType) && !typeof(IUpdatedAt).IsAssignableFrom(type.ClrType)
+        && !typeof(IVersioned).IsAssignableFrom(type.ClrType);
+
+    /// <summary>A property's value read from the object (no change tracker involved).</summary>
+    public static object? ValueOf(IProperty property, object row) => property.GetGetter().GetClrValueUsingContainingEntity(row);
+
+    /// <summary>Inserts the untracked rows (<see cref="EtownDbContext.AddUntracked"/>), type by type, on the current transaction.</summary>
+    public static async Task<int> WriteUntrackedAsync(DbContext db, IReadOnlyList<object> rows, CancellationToken ct)
+    {
+        var n = 0;
+        foreach (var group in rows.GroupBy(r => r.GetType()))
+        {
+            var type = db.Model.FindEntityType(group.Key)!;
+            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+            var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+            var key = type.FindPrimaryKey()!.Properties[0];
+            var values = group.Select(r =>
+            {
+                if (ValueOf(key, r) is Guid g && g == Guid.Empty) throw new InvalidOperationException($"{type.ClrType.Name}: a bulk-inserted row has no key");
+                return columns.Select(p => ValueOf(p, r)).ToArray();
+            }).ToList();
+            n += await InsertAsync(db, type, columns, values, ct);
+        }
+        return n;
+    }
+
     /// <summary>Inserts the rows <see cref="Detach"/> took, type by type, on the current transaction.</summary>
     public static async Task<int> WriteAsync(DbContext db, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
     {

@@ -33,6 +33,26 @@ public abstract partial class EtownDbContext(DbContextOptions options, Caller ca
     /// <summary>The rows the save in progress writes, shared by the saving interceptors (<see cref="SavingEntries"/>).</summary>
     internal IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry>? CurrentSaveEntries { get; set; }
 
+    /// <summary>New rows added with <see cref="AddUntracked"/>, inserted by the next save.</summary>
+    internal List<object> UntrackedAdds { get; } = [];
+
+    /// <summary>
+    /// Adds a new row that the next save inserts — with the same text-length check, data-generation bump and audit record
+    /// as a tracked one — but without change tracking: for the thousands of new rows of one save (a province import file
+    /// adds 2 000 statistics values; tracking them was a quarter of the import, issue #16 target 3). Only for plain rows
+    /// <see cref="BulkInsert"/> can write (<see cref="BulkInsert.QualifiesUntracked"/>); the row is inserted as it is at
+    /// the save, after EF's own inserts (so the rows it refers to exist), and is not tracked afterwards.
+    /// </summary>
+    public void AddUntracked<T>(T row) where T : class
+    {
+        var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        if (!BulkInsert.QualifiesUntracked(type)) throw new InvalidOperationException($"{typeof(T).Name} cannot be added untracked");
+        UntrackedAdds.Add(row);
+    }
+
+    /// <summary>Takes back a row <see cref="AddUntracked"/> added before the save (as removing an added row untracks it).</summary>
+    public bool RemoveUntracked(object row) => UntrackedAdds.Remove(row);
+
     /// <summary>The key that signs new audit records (issue #17 finding 9); null only for design-time contexts.</summary>
     public AuditKeyRing? AuditKeys { get; internal set; }
 

@@ -41,6 +41,10 @@ public sealed class TextLengthInterceptor : SaveChangesInterceptor
                 Check(errors, property, values[property]);
             }
         }
+        if (context is EtownDbContext { UntrackedAdds.Count: > 0 } db)
+            foreach (var row in db.UntrackedAdds)
+                foreach (var property in LimitedTexts(db.Model.FindEntityType(row.GetType())!))
+                    Check(errors, property, BulkInsert.ValueOf(property, row));
         errors.ThrowIfAny();
     }
 
