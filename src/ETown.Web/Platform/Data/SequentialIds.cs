@@ -20,7 +20,9 @@ public static class SequentialIds
     [ThreadStatic] static byte[]? _random;
     [ThreadStatic] static int _next;
 
-    public static Guid New() => New(DateTimeOffset.UtcNow);
+    // The system clock, not the app's TimeProvider: an id's time only orders index entries; it is no business time (a test's
+    // fixed clock would put every id in one millisecond — still unique, by the random bits, but no longer in order).
+    public static Guid New() => New(TimeProvider.System.GetUtcNow());
 
     internal static Guid New(DateTimeOffset time)
     {
