@@ -73,18 +73,7 @@ public static class BulkInsert
     {
         var n = 0;
         foreach (var group in rows.GroupBy(r => r.GetType()))
-        {
-            var type = db.Model.FindEntityType(group.Key)!;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
-            var key = type.FindPrimaryKey()!.Properties[0];
-            var values = group.Select(r =>
-            {
-                if (ValueOf(key, r) is Guid g && g == Guid.Empty) throw new InvalidOperationException($"{type.ClrType.Name}: a bulk-inserted row has no key");
-                return columns.Select(p => ValueOf(p, r)).ToArray();
-            }).ToList();
-            n += await InsertAsync(db, type, columns, values, ct);
-        }
+            n += await WriteTypeAsync(db, db.Model.FindEntityType(group.Key)!, group, static (row, p) => ValueOf(p, row), ct);
         return n;
     }
 
@@ -93,20 +82,22 @@ public static class BulkInsert
     {
         var n = 0;
         foreach (var group in entries.GroupBy(e => e.Metadata))
-        {
-            var type = group.Key;
-            var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-            var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
-            var rows = group.Select(e =>
-            {
-                if (e.Property(type.FindPrimaryKey()!.Properties[0].Name).CurrentValue is Guid g && g == Guid.Empty)
-                    throw new InvalidOperationException($"{type.ClrType.Name}: a bulk-inserted row has no key");
-                var values = e.CurrentValues;
-                return columns.Select(p => values[p]).ToArray();
-            }).ToList();
-            n += await InsertAsync(db, type, columns, rows, ct);
-        }
+            n += await WriteTypeAsync(db, group.Key, group, static (e, p) => e.CurrentValues[p], ct);
         return n;
+    }
+
+    /// <summary>The rows of one type, each value read by <paramref name="value"/>, in the table's mapped columns.</summary>
+    static Task<int> WriteTypeAsync<TRow>(DbContext db, IEntityType type, IEnumerable<TRow> rows, Func<TRow, IProperty, object?> value, CancellationToken ct)
+    {
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        var key = type.FindPrimaryKey()!.Properties[0];
+        var values = rows.Select(r =>
+        {
+            if (value(r, key) is Guid g && g == Guid.Empty) throw new InvalidOperationException($"{type.ClrType.Name}: a bulk-inserted row has no key");
+            return columns.Select(p => value(r, p)).ToArray();
+        }).ToList();
+        return InsertAsync(db, type, columns, values, ct);
     }
 
     /// <summary>Inserts <paramref name="rows"/> (values in the order of <paramref name="columns"/>) into the table of <paramref name="type"/>.</summary>
